@@ -1,0 +1,69 @@
+import { awscdk, javascript } from 'projen';
+
+// Tests, the example and the benchmarks run against this aws-cdk-lib; the peer floor (cdkVersion) is
+// the oldest release whose APIs the library uses (see README, "Compatibility").
+const CDK_DEV_VERSION = '2.276.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-cloudtrail-org',
+  description: 'Organization-wide AWS CloudTrail audit logging for the AWS CDK, correct by construction: organization trails, CloudTrail Lake event data stores and typed event selectors.',
+  author: 'cdk-cloudtrail-org',
+  authorAddress: 'dev@cdk-cloudtrail-org.local',
+  repositoryUrl: 'https://github.com/cdk-cloudtrail-org/cdk-cloudtrail-org.git',
+  keywords: ['aws-cdk', 'cdk', 'cloudtrail', 'cloudtrail-lake', 'organizations', 'audit', 'security'],
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  cdkVersion: '2.244.0',
+  constructsVersion: '10.5.1',
+  peerDependencyOptions: { pinnedDevDependency: false },
+  jsiiVersion: '~6.0.0',
+  // ts-node and ts-jest (tests, example, projenrc) support TypeScript 5.x; jsii compiles with its own TypeScript
+  typescriptVersion: '~5.9.0',
+
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+
+  publishToPypi: {
+    distName: 'cdk-cloudtrail-org',
+    module: 'cdk_cloudtrail_org',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkcloudtrailorg',
+    mavenGroupId: 'io.github.cdk-cloudtrail-org',
+    mavenArtifactId: 'cdk-cloudtrail-org',
+  },
+
+  devDeps: [
+    `aws-cdk-lib@${CDK_DEV_VERSION}`,
+    'constructs@10.8.1',
+    // latest on the registry (3.0.0) cannot read the cloud assemblies aws-cdk-lib 2.276 writes
+    'aws-cdk@2.1148.1',
+    'fast-check@^4',
+  ],
+
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+    },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench'],
+  },
+  gitignore: ['cdk.out/', '*.d.ts.map'],
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/cdk.json', '/cdk.out/'] },
+});
+
+project.addTask('example', {
+  description: 'Synthesize the example organization audit app into cdk.out/ and print a summary',
+  exec: 'ts-node --prefer-ts-exts examples/main.ts',
+});
+
+project.synth();

@@ -1,0 +1,77 @@
+/**
+ * Every documented CloudTrail number the library enforces, each with its source. "API model" is
+ * shared/reference/cloudtrail-api-2013-11-01.json; seed files are in shared/seeds/.
+ */
+
+/** An inclusive range of lengths or counts. */
+export interface Range {
+  readonly min: number;
+  readonly max: number;
+}
+
+// CreateTrail Name: "Be between 3 and 128 characters" (seed 000)
+export const TRAIL_NAME_LENGTH: Range = { min: 3, max: 128 };
+
+// API model EventDataStoreName: min 3, max 128, pattern ^[a-zA-Z0-9._\-]+$
+export const EVENT_DATA_STORE_NAME_LENGTH: Range = { min: 3, max: 128 };
+
+// API model DashboardName: min 3, max 128, pattern ^[a-zA-Z0-9_\-]+$
+export const DASHBOARD_NAME_LENGTH: Range = { min: 3, max: 128 };
+
+// CreateTrail S3KeyPrefix: "The maximum length is 200 characters" (seed 000)
+export const S3_KEY_PREFIX_MAX_LENGTH = 200;
+
+// CreateTrail SnsTopicName: "The maximum length is 256 characters" (seed 000)
+export const SNS_TOPIC_NAME_MAX_LENGTH = 256;
+
+// API model SelectorName: min 0, max 1000
+export const SELECTOR_NAME_MAX_LENGTH = 1000;
+
+// API model SelectorField: min 1, max 1000, pattern [\w|\d|\.|_]+
+export const SELECTOR_FIELD_LENGTH: Range = { min: 1, max: 1000 };
+
+// API model OperatorValue: min 1, max 2048
+export const OPERATOR_VALUE_LENGTH: Range = { min: 1, max: 2048 };
+
+// CloudTrail quotas: "500 total values for all conditions in all advanced event selectors" per trail or store
+export const MAX_ADVANCED_SELECTOR_VALUES = 500;
+
+// CloudTrail quotas: data resources across all event selectors of a trail, unless all resources of a type are logged
+export const MAX_DATA_RESOURCES = 250;
+
+// CreateEventDataStore AdvancedEventSelectors: at most 5 selectors on an event data store
+export const MAX_EVENT_DATA_STORE_SELECTORS = 5;
+
+// CreateTrail (2018 release note, seed 001): "A maximum of five trails can exist in a region"
+export const MAX_TRAILS_PER_REGION = 5;
+
+// CloudTrail quotas: event data stores per Region per account
+export const MAX_EVENT_DATA_STORES_PER_REGION = 10;
+
+// API model TagKey: min 1, max 128 (AddTags: "no longer than 128 Unicode characters")
+export const TAG_KEY_LENGTH: Range = { min: 1, max: 128 };
+
+// API model TagValue: min 1, max 256 (AddTags: "no longer than 256 Unicode characters")
+export const TAG_VALUE_LENGTH: Range = { min: 1, max: 256 };
+
+// AddTags: "Adds one or more tags to a trail, event data store, dashboard, or channel, up to a limit of 50"
+export const MAX_TAGS_PER_RESOURCE = 50;
+
+// API model RetentionPeriod: min 7, max 3653 (days); FIXED_RETENTION_PRICING stops at 2557 (CreateEventDataStore)
+export const RETENTION_DAYS_EXTENDABLE: Range = { min: 7, max: 3653 };
+export const RETENTION_DAYS_FIXED: Range = { min: 7, max: 2557 };
+
+// CreateEventDataStore RetentionPeriod defaults: 366 days extendable, 2557 days fixed
+export const DEFAULT_RETENTION_DAYS_EXTENDABLE = 366;
+export const DEFAULT_RETENTION_DAYS_FIXED = 2557;
+
+// API model QueryStatement: min 1, max 10000
+export const QUERY_STATEMENT_LENGTH: Range = { min: 1, max: 10000 };
+
+// API model DeliveryS3Uri: max 1024
+export const DELIVERY_S3_URI_MAX_LENGTH = 1024;
+
+// API model ContextKeySelectors: max 2; OperatorTargetList: 1..50 keys of 1..128 characters
+export const MAX_CONTEXT_KEY_SELECTORS = 2;
+export const CONTEXT_KEY_SELECTOR_KEYS: Range = { min: 1, max: 50 };
+export const CONTEXT_KEY_LENGTH: Range = { min: 1, max: 128 };

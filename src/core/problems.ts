@@ -1,0 +1,74 @@
+import { Token, ValidationError } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * One broken rule, in the single format the whole library reports with.
+ */
+export interface Problem {
+  /** Where the value sits in the props, e.g. `trailName` or `dataEvents[0].fieldSelectors[1].equalTo`. */
+  readonly property: string;
+  /** The offending value; leave out when the problem is a missing value. */
+  readonly value?: unknown;
+  /** The rule in plain words, ending with its source in parentheses. */
+  readonly rule: string;
+  /** What the user can change to satisfy the rule. */
+  readonly fix: string;
+}
+
+const MAX_SHOWN_VALUE_LENGTH = 60;
+
+// aws-cdk-lib types this argument as a branded literal string; the brand exists only at compile time.
+const ERROR_NAME = 'CloudTrailOrgValidation' as unknown as ConstructorParameters<typeof ValidationError>[0];
+
+/**
+ * True when the value contains a CDK token that only CloudFormation can resolve; such values are
+ * skipped by content checks rather than guessed at.
+ */
+export function isUnresolved(value: unknown): boolean {
+  return value !== undefined && value !== null && Token.isUnresolved(value);
+}
+
+/** The value as the message shows it: JSON, cut to a readable length. */
+export function showValue(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  if (text.length <= MAX_SHOWN_VALUE_LENGTH) {
+    return text;
+  }
+  const length = typeof value === 'string' || Array.isArray(value) ? ` (length ${value.length})` : '';
+  return `${text.slice(0, MAX_SHOWN_VALUE_LENGTH - 1)}…${length}`;
+}
+
+/** One problem as a line of text, without the construct path. */
+export function formatProblem(problem: Problem): string {
+  const value = 'value' in problem ? ` ${showValue(problem.value)}` : '';
+  return `${problem.property}${value}: ${problem.rule}. Fix: ${problem.fix}`;
+}
+
+/**
+ * Throws one `ValidationError` that lists every problem, each prefixed with the construct path.
+ * Does nothing when the list is empty.
+ */
+export function throwIfProblems(scope: IConstruct, problems: Problem[]): void {
+  if (problems.length === 0) {
+    return;
+  }
+  const lines = problems.map(p => `[${scope.node.path}] ${formatProblem(p)}`);
+  const message = lines.length === 1
+    ? lines[0]
+    : `${lines.length} problems:\n  ${lines.join('\n  ')}`;
+  throw new ValidationError(ERROR_NAME, message, scope);
+}
+
+/**
+ * Registers a synth-time check on a construct, for values that can still change after its
+ * constructor ran (selectors added later, tags added by `Tags.of`). aws-cdk-lib prefixes each
+ * message with the construct path and throws a `ValidationError` for them.
+ */
+export function validateAtSynth(scope: IConstruct, check: () => Problem[]): void {
+  scope.node.addValidation({ validate: () => check().map(formatProblem) });
+}

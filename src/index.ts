@@ -1,0 +1,3 @@
+export * from './selectors/data-resource-type';
+export * from './selectors/field-selector';
+export * from './selectors/data-event-selectors';

@@ -1,0 +1,121 @@
+import { Annotations, IResolvable, Lazy } from 'aws-cdk-lib';
+import { ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
+import { IConstruct } from 'constructs';
+import { isUnresolved, Problem, throwIfProblems, validateAtSynth } from '../core/problems';
+import type { DataEventSelectors } from './data-event-selectors';
+import { OPERATORS, SelectorTarget } from './field-rules';
+import { AdvancedEventSelector, AdvancedFieldSelector } from './field-selector';
+import { managementEventSelector } from './management-events';
+import { advancedSelectorProblems, PlacedSelector, uncheckedResourceTypes } from './selector-validation';
+
+/** Everything that decides the advanced event selectors of one trail or event data store. */
+export interface SelectorSet {
+  readonly target: SelectorTarget;
+  readonly managementEvents?: ReadWriteType;
+  readonly excludeManagementEventSources?: ManagementEventSources[];
+  readonly dataEvents?: DataEventSelectors;
+  /** A last change to the data selectors, e.g. the trail's loop protection. */
+  readonly adjustDataSelector?: (selector: AdvancedEventSelector) => AdvancedEventSelector;
+}
+
+/** The complete list of selectors, management first, each with where it came from in the props. */
+export function placedSelectors(set: SelectorSet): PlacedSelector[] {
+  const management = managementEventSelector(set.managementEvents, set.excludeManagementEventSources);
+  const adjust = set.adjustDataSelector ?? (selector => selector);
+  return [
+    ...(management ? [{ selector: management, property: 'managementEvents' }] : []),
+    ...(set.dataEvents?._selectors() ?? []).map((selector, i) => ({ selector: adjust(selector), property: `dataEvents[${i}]` })),
+  ];
+}
+
+/** Every problem with the selector set, including what the builder found. */
+export function selectorSetProblems(set: SelectorSet): Problem[] {
+  const placed = placedSelectors(set);
+  const problems = [...set.dataEvents?._builderProblems() ?? []];
+  if (set.managementEvents === ReadWriteType.NONE && (set.dataEvents?._selectors().length ?? 0) === 0) {
+    problems.push({
+      property: 'managementEvents', value: set.managementEvents,
+      rule: 'ReadWriteType.NONE leaves no selector, and without selectors CloudTrail logs all management events (PutEventSelectors)',
+      fix: 'add data events, or log management events',
+    });
+  }
+  const excluded = set.excludeManagementEventSources;
+  if (excluded !== undefined && !isUnresolved(excluded) && excluded.length > 0 && set.managementEvents === ReadWriteType.NONE) {
+    problems.push({
+      property: 'excludeManagementEventSources', value: excluded,
+      rule: 'excludes sources from management events, but managementEvents is ReadWriteType.NONE',
+      fix: 'leave excludeManagementEventSources out',
+    });
+  }
+  problems.push(...advancedSelectorProblems(placed, {
+    target: set.target,
+    declaredTypes: set.dataEvents?._declaredTypes() ?? [],
+  }));
+  return problems;
+}
+
+/** The selectors in the CloudFormation shape, resolved at synth so later additions are included. */
+export function renderSelectorSet(set: SelectorSet): IResolvable {
+  return Lazy.any({ produce: () => placedSelectors(set).map(placed => renderSelector(placed.selector)) }, { omitEmptyArray: true });
+}
+
+/**
+ * Checks a selector set on a construct now (throwing every problem at once) and again at synth,
+ * warns about resource types whose ARNs cannot be checked, and hands the rendered selectors to `apply`.
+ *
+ * @param conflictingBasicSelectors returns the construct's basic event selectors, which CloudTrail
+ * does not accept together with advanced ones
+ */
+export function bindSelectors(scope: IConstruct, set: SelectorSet, apply: (rendered: IResolvable) => void,
+  conflictingBasicSelectors?: () => unknown): void {
+  const check = (): Problem[] => {
+    const problems = selectorSetProblems(set);
+    if (conflictingBasicSelectors?.() !== undefined) {
+      problems.push({
+        property: 'eventSelectors',
+        rule: 'a trail takes basic event selectors or advanced event selectors, not both (PutEventSelectors)',
+        fix: 'remove the basic event selectors; DataEventSelectors covers every basic selector and more',
+      });
+    }
+    return problems;
+  };
+  throwIfProblems(scope, check());
+  validateAtSynth(scope, check);
+  warnAboutUncheckedTypes(scope, set);
+  apply(renderSelectorSet(set));
+}
+
+function warnAboutUncheckedTypes(scope: IConstruct, set: SelectorSet): void {
+  scope.node.addValidation({
+    validate: () => {
+      for (const type of uncheckedResourceTypes(set.dataEvents?._selectors() ?? [])) {
+        Annotations.of(scope).addWarningV2('cdk-cloudtrail-org:uncheckedResourceType',
+          `resources.type ${type} is not in this library's catalogue: its resources.ARN values are not checked against an ARN format.`);
+      }
+      return [];
+    },
+  });
+}
+
+/** A selector in the CloudFormation shape, without undefined members. */
+export function renderSelector(selector: AdvancedEventSelector): AdvancedEventSelector {
+  if (typeof selector !== 'object' || selector === null || !Array.isArray(selector.fieldSelectors)) {
+    return selector;
+  }
+  return {
+    ...(selector.name !== undefined ? { name: selector.name } : {}),
+    fieldSelectors: selector.fieldSelectors.map(fs => {
+      if (typeof fs !== 'object' || fs === null) {
+        return fs;
+      }
+      const rendered: Record<string, unknown> = { field: fs.field };
+      for (const { key } of OPERATORS) {
+        const values = fs[key];
+        if (values !== undefined) {
+          rendered[key] = Array.isArray(values) ? [...values] : values;
+        }
+      }
+      return rendered as unknown as AdvancedFieldSelector;
+    }),
+  };
+}

@@ -1,0 +1,407 @@
+import {
+  MAX_ADVANCED_SELECTOR_VALUES, MAX_DATA_RESOURCES, MAX_EVENT_DATA_STORE_SELECTORS, OPERATOR_VALUE_LENGTH,
+  SELECTOR_FIELD_LENGTH, SELECTOR_NAME_MAX_LENGTH,
+} from '../core/limits';
+import { lengthProblems, quoteList } from '../core/names';
+import { isUnresolved, Problem, showValue } from '../core/problems';
+import { closestMatch } from '../core/suggestions';
+import { findDataResourceType, matchesArnFormat } from './arn-format';
+import { DataResourceType } from './data-resource-type';
+import {
+  CATEGORIES_BY_TARGET, CLOUDTRAIL_EVENT_CATEGORIES, EventCategory, fieldUse, FIELD_USES, KNOWN_FIELDS, OPERATORS,
+  requiredFields, SelectorTarget,
+} from './field-rules';
+import { AdvancedEventSelector, AdvancedFieldSelector } from './field-selector';
+
+/** A selector and where it came from in the props, e.g. `dataEvents[2]`. */
+export interface PlacedSelector {
+  readonly selector: AdvancedEventSelector;
+  readonly property: string;
+}
+
+/** What the rules need to know besides the selectors. */
+export interface SelectorContext {
+  readonly target: SelectorTarget;
+  /** Types from `DataResourceType.of` that the catalogue does not know but the user declared. */
+  readonly declaredTypes: DataResourceType[];
+}
+
+const TARGET_LABEL: Record<SelectorTarget, string> = { trail: 'a trail', eventDataStore: 'an event data store' };
+const FIELD_PATTERN = /^[\w.]+$/; // API model SelectorField pattern [\w|\d|\.|_]+
+const FIELD_DOC = 'AdvancedFieldSelector Field';
+
+/**
+ * Every problem with the complete list of advanced event selectors of one trail or event data store:
+ * each selector on its own, then the limits on the whole list.
+ */
+export function advancedSelectorProblems(selectors: PlacedSelector[], context: SelectorContext): Problem[] {
+  const problems = selectors.flatMap(placed => selectorProblems(placed, context));
+  problems.push(...listProblems(selectors, context.target));
+  return problems;
+}
+
+/** Resource types in these selectors whose ARNs this library cannot check. */
+export function uncheckedResourceTypes(selectors: AdvancedEventSelector[]): string[] {
+  const types = new Set<string>();
+  for (const selector of selectors) {
+    for (const value of fieldValues(selector, 'resources.type')) {
+      if (!isUnresolved(value) && !findDataResourceType(value)) {
+        types.add(value);
+      }
+    }
+  }
+  return [...types];
+}
+
+function selectorProblems(placed: PlacedSelector, context: SelectorContext): Problem[] {
+  const { selector, property } = placed;
+  if (!isObject(selector)) {
+    return [{ property, value: selector, rule: 'must be an advanced event selector object', fix: 'pass { fieldSelectors: [...] }' }];
+  }
+  const problems: Problem[] = [];
+  if (selector.name !== undefined && !isUnresolved(selector.name)) {
+    problems.push(...typeof selector.name === 'string'
+      ? lengthProblems(`${property}.name`, selector.name, { min: 0, max: SELECTOR_NAME_MAX_LENGTH }, 'API model SelectorName')
+      : [{ property: `${property}.name`, value: selector.name, rule: 'must be a string', fix: 'pass a descriptive name or leave it out' }]);
+  }
+  if (!Array.isArray(selector.fieldSelectors) || selector.fieldSelectors.length === 0) {
+    problems.push({
+      property: `${property}.fieldSelectors`,
+      value: selector.fieldSelectors,
+      rule: 'an advanced event selector needs at least one field selector (API model AdvancedEventSelector)',
+      fix: "add at least { field: 'eventCategory', equalTo: [...] }",
+    });
+    return problems;
+  }
+  const fieldSelectors = selector.fieldSelectors;
+  fieldSelectors.forEach((fs, j) => problems.push(...fieldSelectorShapeProblems(fs, `${property}.fieldSelectors[${j}]`)));
+
+  const category = categoryOf(fieldSelectors, property, context.target, problems);
+  if (category === undefined) {
+    return problems;
+  }
+  fieldSelectors.forEach((fs, j) => {
+    if (isObject(fs) && fs.field !== 'eventCategory' && KNOWN_FIELDS.includes(fs.field)) {
+      problems.push(...fieldUseProblems(fs, `${property}.fieldSelectors[${j}]`, category, context));
+    }
+  });
+  problems.push(...missingFieldProblems(fieldSelectors, property, category, context.target));
+  if (category === EventCategory.DATA) {
+    problems.push(...resourceProblems(fieldSelectors, property, context));
+  }
+  return problems;
+}
+
+/** The structural rules every field selector follows, whatever its field. */
+function fieldSelectorShapeProblems(fs: AdvancedFieldSelector, property: string): Problem[] {
+  if (!isObject(fs)) {
+    return [{ property, value: fs, rule: 'must be a field selector object', fix: "pass { field: '...', equalTo: [...] }" }];
+  }
+  const problems: Problem[] = [];
+  if (typeof fs.field !== 'string') {
+    problems.push({ property: `${property}.field`, value: fs.field, rule: `the field name is required (${FIELD_DOC})`, fix: `use one of ${quoteList(KNOWN_FIELDS)}` });
+  } else if (!isUnresolved(fs.field)) {
+    problems.push(...lengthProblems(`${property}.field`, fs.field, SELECTOR_FIELD_LENGTH, 'API model SelectorField'));
+    if (fs.field.length > 0 && !KNOWN_FIELDS.includes(fs.field)) {
+      const suggestion = closestMatch(fs.field, KNOWN_FIELDS);
+      const pattern = FIELD_PATTERN.test(fs.field) ? '' : ' and may only hold letters, digits, \'_\' and \'.\'';
+      problems.push({
+        property: `${property}.field`,
+        value: fs.field,
+        rule: `is not a field advanced event selectors know${pattern} (${FIELD_DOC})`,
+        fix: suggestion ? `did you mean '${suggestion}'?` : `use one of ${quoteList(KNOWN_FIELDS)}`,
+      });
+    }
+  }
+  const present = OPERATORS.filter(op => fs[op.key] !== undefined);
+  if (present.length === 0) {
+    problems.push({
+      property,
+      rule: `field selector on ${showValue(fs.field)} has no operator; it needs at least one of ${OPERATORS.map(op => op.key).join(', ')} (API model AdvancedFieldSelector)`,
+      fix: 'add a condition, or remove the field selector',
+    });
+  }
+  for (const op of present) {
+    problems.push(...operatorValueProblems(fs[op.key], `${property}.${op.key}`, fs.field));
+  }
+  return problems;
+}
+
+function operatorValueProblems(values: unknown, property: string, field: unknown): Problem[] {
+  if (isUnresolved(values)) {
+    return [];
+  }
+  if (!Array.isArray(values)) {
+    return [{ property, value: values, rule: `${showValue(field)} conditions must be a list of strings`, fix: 'wrap the value in a list' }];
+  }
+  if (values.length === 0) {
+    return [{ property, value: values, rule: `an operator of ${showValue(field)} needs at least one value (API model Operator, min 1)`, fix: 'add a value or leave the operator out' }];
+  }
+  const problems: Problem[] = [];
+  values.forEach((value, k) => {
+    if (typeof value !== 'string') {
+      problems.push({ property: `${property}[${k}]`, value, rule: `${showValue(field)} values must be strings`, fix: 'pass the value as a string' });
+    } else if (!isUnresolved(value)) {
+      problems.push(...lengthProblems(`${property}[${k}]`, value, OPERATOR_VALUE_LENGTH, 'API model OperatorValue'));
+    }
+  });
+  return problems;
+}
+
+/** The selector's category, after checking the eventCategory field selector; undefined when it is unusable. */
+function categoryOf(fieldSelectors: AdvancedFieldSelector[], property: string, target: SelectorTarget,
+  problems: Problem[]): EventCategory | undefined {
+  const indexes = fieldSelectors.flatMap((fs, j) => isObject(fs) && fs.field === 'eventCategory' ? [j] : []);
+  const allowed = CATEGORIES_BY_TARGET[target];
+  const source = `${FIELD_DOC}, eventCategory`;
+  if (indexes.length === 0) {
+    problems.push({
+      property: `${property}.fieldSelectors`,
+      rule: `every selector needs an eventCategory field selector (${source})`,
+      fix: `add { field: 'eventCategory', equalTo: ['${allowed.join("' | '")}'] }`,
+    });
+    return undefined;
+  }
+  if (indexes.length > 1) {
+    problems.push({
+      property: `${property}.fieldSelectors[${indexes[1]}]`,
+      rule: `a selector has one eventCategory field selector, this one has ${indexes.length} (${source})`,
+      fix: 'split the selector in one selector per category',
+    });
+    return undefined;
+  }
+  const at = `${property}.fieldSelectors[${indexes[0]}]`;
+  const fs = fieldSelectors[indexes[0]];
+  const others = OPERATORS.filter(op => op.key !== 'equalTo' && fs[op.key] !== undefined);
+  if (others.length > 0) {
+    problems.push({ property: `${at}.${others[0].key}`, value: fs[others[0].key], rule: `eventCategory takes only the Equals operator (${source})`, fix: 'use equalTo' });
+  }
+  const values = fs.equalTo;
+  if (!Array.isArray(values) || isUnresolved(values)) {
+    return undefined;
+  }
+  if (values.length !== 1) {
+    if (values.length > 1) {
+      problems.push({ property: `${at}.equalTo`, value: values, rule: `eventCategory takes exactly one value (${source})`, fix: 'use one selector per event category' });
+    }
+    return undefined;
+  }
+  const value = values[0];
+  if (isUnresolved(value)) {
+    return undefined;
+  }
+  if (!(allowed as string[]).includes(value)) {
+    const storeOnly = (CATEGORIES_BY_TARGET.eventDataStore as string[]).includes(value);
+    problems.push({
+      property: `${at}.equalTo`,
+      value,
+      rule: storeOnly
+        ? `eventCategory ${value} is only for event data stores, not trails (${source})`
+        : `eventCategory on ${TARGET_LABEL[target]} must be ${quoteList(allowed)} (${source})`,
+      fix: storeOnly ? 'log these events to a LakeEventDataStore' : `did you mean '${closestMatch(value, allowed) ?? allowed[0]}'?`,
+    });
+    return undefined;
+  }
+  return value as EventCategory;
+}
+
+/** Whether this field may be used this way in a selector of this category on this target. */
+function fieldUseProblems(fs: AdvancedFieldSelector, property: string, category: EventCategory,
+  context: SelectorContext): Problem[] {
+  const use = fieldUse(fs.field, category, context.target);
+  if (!use) {
+    const elsewhere = FIELD_USES.filter(u => u.field === fs.field)
+      .map(u => `${u.categories.join('/')} selectors on ${u.targets.length === 2 ? 'trails and event data stores' : u.targets[0] === 'trail' ? 'trails' : 'event data stores'}`);
+    return [{
+      property: `${property}.field`,
+      value: fs.field,
+      rule: `${fs.field} is not allowed in ${category} selectors on ${TARGET_LABEL[context.target]}; it is allowed in ${[...new Set(elsewhere)].join(', ')} (${FIELD_DOC})`,
+      fix: `remove this field selector${CLOUDTRAIL_EVENT_CATEGORIES.includes(category) ? '' : `; ${category} selectors take only eventCategory`}`,
+    }];
+  }
+  const problems: Problem[] = [];
+  for (const op of OPERATORS) {
+    const values = fs[op.key];
+    if (values === undefined) {
+      continue;
+    }
+    if (use.operators && !use.operators.includes(op.apiName)) {
+      problems.push({
+        property: `${property}.${op.key}`,
+        value: values,
+        rule: `${fs.field} in ${category} selectors on ${TARGET_LABEL[context.target]} takes only ${use.operators.join(' or ')}, not ${op.apiName} (${use.source})`,
+        fix: `use ${use.operators.map(name => OPERATORS.find(o => o.apiName === name)!.key).join(' or ')}`,
+      });
+      continue;
+    }
+    if (!Array.isArray(values) || isUnresolved(values)) {
+      continue;
+    }
+    if (use.values) {
+      values.forEach((value, k) => {
+        if (typeof value === 'string' && !isUnresolved(value) && !use.values!.includes(value)) {
+          problems.push({
+            property: `${property}.${op.key}[${k}]`,
+            value,
+            rule: `${fs.field} in ${category} selectors on ${TARGET_LABEL[context.target]} takes only ${quoteList(use.values!)} (${use.source})`,
+            fix: `use ${quoteList(use.values!)}`,
+          });
+        }
+      });
+    }
+    if (use.singleValue && op.key === 'equalTo' && values.length > 1) {
+      problems.push({
+        property: `${property}.${op.key}`,
+        value: values,
+        rule: `${fs.field} in ${category} selectors takes exactly one value (${use.source})`,
+        fix: `add one selector per ${fs.field} value`,
+      });
+    }
+  }
+  return problems;
+}
+
+function missingFieldProblems(fieldSelectors: AdvancedFieldSelector[], property: string, category: EventCategory,
+  target: SelectorTarget): Problem[] {
+  const problems: Problem[] = [];
+  for (const field of requiredFields(category, target)) {
+    const count = fieldSelectors.filter(fs => isObject(fs) && fs.field === field).length;
+    if (count === 0) {
+      problems.push({
+        property: `${property}.fieldSelectors`,
+        rule: `${category} selectors need a ${field} field selector (${FIELD_DOC}, ${field})`,
+        fix: `add { field: '${field}', equalTo: [...] }`,
+      });
+    } else if (count > 1) {
+      problems.push({
+        property: `${property}.fieldSelectors`,
+        rule: `a selector has only one ${field} field selector, this one has ${count} (${FIELD_DOC}, ${field})`,
+        fix: `add one selector per ${field}`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** resources.type must be a known (or declared) type, and Equals/NotEquals ARNs must have its format. */
+function resourceProblems(fieldSelectors: AdvancedFieldSelector[], property: string, context: SelectorContext): Problem[] {
+  const typeIndex = fieldSelectors.findIndex(fs => isObject(fs) && fs.field === 'resources.type');
+  const typeValue = typeIndex >= 0 ? fieldSelectors[typeIndex].equalTo?.[0] : undefined;
+  if (typeof typeValue !== 'string' || isUnresolved(typeValue)) {
+    return [];
+  }
+  const type = findDataResourceType(typeValue) ?? context.declaredTypes.find(t => t.value === typeValue);
+  if (!type) {
+    const known = DataResourceType.all().map(t => t.value);
+    const suggestion = closestMatch(typeValue, known);
+    return [{
+      property: `${property}.fieldSelectors[${typeIndex}].equalTo[0]`,
+      value: typeValue,
+      rule: `resources.type is not a data resource type this library knows (${FIELD_DOC}, resources.type)`,
+      fix: suggestion
+        ? `did you mean '${suggestion}'?`
+        : `use a DataResourceType constant; for a type newer than this library, declare it with DataResourceType.of('${typeValue}')`,
+    }];
+  }
+  if (!type.isCatalogued) {
+    return [];
+  }
+  const problems: Problem[] = [];
+  fieldSelectors.forEach((fs, j) => {
+    if (!isObject(fs) || fs.field !== 'resources.ARN') {
+      return;
+    }
+    for (const key of ['equalTo', 'notEquals'] as const) {
+      const values = fs[key];
+      if (!Array.isArray(values) || isUnresolved(values)) {
+        continue;
+      }
+      values.forEach((arn, k) => {
+        if (typeof arn === 'string' && !isUnresolved(arn) && !matchesArnFormat(type, arn)) {
+          problems.push({
+            property: `${property}.fieldSelectors[${j}].${key}[${k}]`,
+            value: arn,
+            rule: `with ${key === 'equalTo' ? 'Equals' : 'NotEquals'}, a ${type.value} ARN must have the form ${type.arnFormats.join(' or ')} (${FIELD_DOC}, resources.ARN)`,
+            fix: type === DataResourceType.S3_OBJECT
+              ? "use startsWith with the bucket ARN and a trailing '/' to log every object of a bucket"
+              : 'use the full resource ARN, or startsWith for a prefix',
+          });
+        }
+      });
+    }
+  });
+  return problems;
+}
+
+function listProblems(selectors: PlacedSelector[], target: SelectorTarget): Problem[] {
+  const problems: Problem[] = [];
+  const property = selectors.length > 0 ? selectors[0].property.replace(/\[\d+\]$/, '') : 'selectors';
+  const totalValues = selectors.reduce((sum, placed) => sum + valueCount(placed.selector), 0);
+  if (totalValues > MAX_ADVANCED_SELECTOR_VALUES) {
+    problems.push({
+      property,
+      rule: `${totalValues} values across all conditions of all advanced event selectors; ${TARGET_LABEL[target]} takes at most ${MAX_ADVANCED_SELECTOR_VALUES} (CloudTrail quotas)`,
+      fix: 'cover many resources with one startsWith prefix, or log fewer resources',
+    });
+  }
+  const dataResources = selectors
+    .filter(placed => isObject(placed.selector) && fieldValues(placed.selector, 'eventCategory').includes(EventCategory.DATA))
+    .reduce((sum, placed) => sum + fieldValues(placed.selector, 'resources.ARN').length, 0);
+  if (dataResources > MAX_DATA_RESOURCES) {
+    problems.push({
+      property,
+      rule: `${dataResources} data resources (resources.ARN values) across the selectors; at most ${MAX_DATA_RESOURCES} unless all resources of a type are logged (CloudTrail quotas)`,
+      fix: 'log all resources of the type, or group resources under shared startsWith prefixes',
+    });
+  }
+  if (target === 'eventDataStore') {
+    if (selectors.length > MAX_EVENT_DATA_STORE_SELECTORS) {
+      problems.push({
+        property,
+        rule: `${selectors.length} advanced event selectors, counting the management-events selector; an event data store takes at most ${MAX_EVENT_DATA_STORE_SELECTORS} (CreateEventDataStore AdvancedEventSelectors)`,
+        fix: 'merge selectors of the same resource type, or use a second event data store',
+      });
+    }
+    const kinds = new Set(selectors.flatMap(placed => fieldValues(placed.selector, 'eventCategory'))
+      .filter(value => !isUnresolved(value))
+      .map(value => (CLOUDTRAIL_EVENT_CATEGORIES as string[]).includes(value) ? 'CloudTrail events' : value));
+    if (kinds.size > 1) {
+      problems.push({
+        property,
+        value: [...kinds],
+        rule: 'an event data store holds one kind of event: CloudTrail events (Management, Data, NetworkActivity), or only one of Insight, ConfigurationItem, Evidence, ActivityAuditLog (CreateEventDataStore)',
+        fix: 'use one event data store per kind',
+      });
+    }
+  }
+  return problems;
+}
+
+/** How many values a selector's conditions hold, as the 500-value quota counts them. */
+export function valueCount(selector: AdvancedEventSelector): number {
+  if (!isObject(selector) || !Array.isArray(selector.fieldSelectors)) {
+    return 0;
+  }
+  let count = 0;
+  for (const fs of selector.fieldSelectors) {
+    for (const op of OPERATORS) {
+      const values = isObject(fs) ? fs[op.key] : undefined;
+      count += Array.isArray(values) ? values.length : 0;
+    }
+  }
+  return count;
+}
+
+/** All values of one field's conditions in a selector, whatever the operator. */
+function fieldValues(selector: AdvancedEventSelector, field: string): string[] {
+  if (!isObject(selector) || !Array.isArray(selector.fieldSelectors)) {
+    return [];
+  }
+  return selector.fieldSelectors
+    .filter(fs => isObject(fs) && fs.field === field)
+    .flatMap(fs => OPERATORS.flatMap(op => Array.isArray(fs[op.key]) ? fs[op.key]! : []));
+}
+
+function isObject<T>(value: T): value is T & object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
