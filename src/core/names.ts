@@ -30,7 +30,7 @@ export function trailNameProblems(property: string, name: string): Problem[] {
   if (invalid.length > 0) {
     problems.push({
       property, value: name,
-      rule: `contains ${quoteList(invalid)}; only ASCII letters, digits, '.', '_' and '-' are allowed (${source})`,
+      rule: `contains ${quoteList(invalid, 'and')}; only ASCII letters, digits, '.', '_' and '-' are allowed (${source})`,
       fix: 'remove or replace those characters',
     });
   }
@@ -84,7 +84,7 @@ function patternNameProblems(property: string, name: string, range: Range, inval
   if (invalid.length > 0) {
     problems.push({
       property, value: name,
-      rule: `contains ${quoteList(invalid)}; only ${allowed} are allowed (${source})`,
+      rule: `contains ${quoteList(invalid, 'and')}; only ${allowed} are allowed (${source})`,
       fix: 'remove or replace those characters',
     });
   }
@@ -95,9 +95,9 @@ function distinct(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-/** `'a', 'b' and 'c'`, naming at most five. */
-export function quoteList(values: string[]): string {
+/** `'a', 'b' or 'c'` (or with 'and'), naming at most five. */
+export function quoteList(values: string[], conjunction: 'and' | 'or' = 'or'): string {
   const shown = values.slice(0, 5).map(v => `'${v}'`);
   const more = values.length > 5 ? ` and ${values.length - 5} more` : '';
-  return shown.length === 1 ? shown[0] + more : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}${more}`;
+  return shown.length === 1 ? shown[0] + more : `${shown.slice(0, -1).join(', ')} ${conjunction} ${shown[shown.length - 1]}${more}`;
 }

@@ -99,7 +99,7 @@ function fieldSelectorShapeProblems(fs: AdvancedFieldSelector, property: string)
   }
   const problems: Problem[] = [];
   if (typeof fs.field !== 'string') {
-    problems.push({ property: `${property}.field`, value: fs.field, rule: `the field name is required (${FIELD_DOC})`, fix: `use one of ${quoteList(KNOWN_FIELDS)}` });
+    problems.push({ property: `${property}.field`, value: fs.field, rule: `the field name is required (${FIELD_DOC})`, fix: `use one of ${KNOWN_FIELDS.join(', ')}` });
   } else if (!isUnresolved(fs.field)) {
     problems.push(...lengthProblems(`${property}.field`, fs.field, SELECTOR_FIELD_LENGTH, 'API model SelectorField'));
     if (fs.field.length > 0 && !KNOWN_FIELDS.includes(fs.field)) {
