@@ -109,7 +109,7 @@ function fieldSelectorShapeProblems(fs: AdvancedFieldSelector, property: string)
         property: `${property}.field`,
         value: fs.field,
         rule: `is not a field advanced event selectors know${pattern} (${FIELD_DOC})`,
-        fix: suggestion ? `did you mean '${suggestion}'?` : `use one of ${quoteList(KNOWN_FIELDS)}`,
+        fix: suggestion ? `did you mean '${suggestion}'?` : `use one of ${KNOWN_FIELDS.join(', ')}`,
       });
     }
   }
