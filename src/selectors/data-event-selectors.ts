@@ -7,7 +7,7 @@ import { DataResourceType } from './data-resource-type';
 import { OPERATORS } from './field-rules';
 import { AdvancedEventSelector, AdvancedFieldSelector, FieldConditions } from './field-selector';
 import { readOnlyFieldSelector } from './management-events';
-import { bindSelectors, renderSelector } from './selector-binding';
+import { bindSelectors, omitWhenEmpty, renderSelector } from './selector-binding';
 import { valueCount } from './selector-validation';
 
 /**
@@ -203,9 +203,13 @@ export class DataEventSelectors {
    * `Trail` (which must not have basic event selectors).
    */
   public applyToCfnTrail(trail: CfnTrail, options: ManagementEventOptions = {}): void {
+    const basicSelectors = trail.eventSelectors;
     bindSelectors(trail, { target: 'trail', dataEvents: this, ...options },
-      rendered => { trail.advancedEventSelectors = rendered; },
-      () => trail.eventSelectors);
+      rendered => {
+        trail.advancedEventSelectors = rendered;
+        trail.eventSelectors = omitWhenEmpty(trail, basicSelectors);
+      },
+      () => basicSelectors);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Annotations, IResolvable, Lazy } from 'aws-cdk-lib';
+import { Annotations, IResolvable, Lazy, Stack } from 'aws-cdk-lib';
 import { ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import { IConstruct } from 'constructs';
 import { isUnresolved, Problem, throwIfProblems, validateAtSynth } from '../core/problems';
@@ -70,7 +70,7 @@ export function bindSelectors(scope: IConstruct, set: SelectorSet, apply: (rende
   conflictingBasicSelectors?: () => unknown): void {
   const check = (): Problem[] => {
     const problems = selectorSetProblems(set);
-    if (conflictingBasicSelectors?.() !== undefined) {
+    if (hasEntries(scope, conflictingBasicSelectors?.())) {
       problems.push({
         property: 'eventSelectors',
         rule: 'a trail takes basic event selectors or advanced event selectors, not both (PutEventSelectors)',
@@ -83,6 +83,28 @@ export function bindSelectors(scope: IConstruct, set: SelectorSet, apply: (rende
   validateAtSynth(scope, check);
   warnAboutUncheckedTypes(scope, set);
   apply(renderSelectorSet(set));
+}
+
+/** Whether a possibly lazy list resolves to a non-empty list (aws-cdk-lib's Trail always sets a Lazy). */
+function hasEntries(scope: IConstruct, value: unknown): boolean {
+  const resolved = value === undefined ? undefined : Stack.of(scope).resolve(value);
+  return Array.isArray(resolved) ? resolved.length > 0 : resolved !== undefined;
+}
+
+/**
+ * A list that disappears from the template when it resolves to no entries: aws-cdk-lib's Trail renders
+ * `EventSelectors: []`, which CloudTrail would apply over the advanced selectors.
+ */
+export function omitWhenEmpty(scope: IConstruct, list: unknown): IResolvable | undefined {
+  if (list === undefined) {
+    return undefined;
+  }
+  return Lazy.any({
+    produce: () => {
+      const resolved = Stack.of(scope).resolve(list);
+      return Array.isArray(resolved) && resolved.length === 0 ? undefined : resolved;
+    },
+  });
 }
 
 function warnAboutUncheckedTypes(scope: IConstruct, set: SelectorSet): void {

@@ -335,7 +335,7 @@ function resourceProblems(fieldSelectors: AdvancedFieldSelector[], property: str
 
 function listProblems(selectors: PlacedSelector[], target: SelectorTarget): Problem[] {
   const problems: Problem[] = [];
-  const property = selectors.length > 0 ? selectors[0].property.replace(/\[\d+\]$/, '') : 'selectors';
+  const property = 'dataEvents';
   const totalValues = selectors.reduce((sum, placed) => sum + valueCount(placed.selector), 0);
   if (totalValues > MAX_ADVANCED_SELECTOR_VALUES) {
     problems.push({

@@ -1,0 +1,299 @@
+import { Lazy, Token } from 'aws-cdk-lib';
+import * as fc from 'fast-check';
+import {
+  dashboardNameProblems,
+  eventDataStoreNameProblems,
+  lengthProblems,
+  quoteList,
+  trailNameProblems,
+} from '../../src/core/names';
+import { formatProblem } from '../../src/core/problems';
+
+const FC_OPTIONS = { seed: 42, numRuns: 500 };
+
+const TRAIL_SOURCE = 'CreateTrail Name rules';
+const TRAIL_CHARS = "only ASCII letters, digits, '.', '_' and '-' are allowed (CreateTrail Name rules). Fix: remove or replace those characters";
+const TRAIL_EDGES = `must start and end with a letter or digit (${TRAIL_SOURCE}). Fix: trim the leading or trailing punctuation`;
+const TRAIL_ADJACENT = `adjacent '.', '_' or '-' are not allowed, as in "my--trail" or "my-_trail" (${TRAIL_SOURCE}). Fix: keep one separator between words, e.g. "my-trail"`;
+const TRAIL_IP = `must not be in IP address format, such as 192.168.5.4 (${TRAIL_SOURCE}). Fix: add letters to the name, e.g. "trail-192-168-5-4"`;
+
+const EDS_CHARS = "only ASCII letters, digits, '.', '_' and '-' are allowed (API model EventDataStoreName). Fix: remove or replace those characters";
+const DASHBOARD_CHARS = "only ASCII letters, digits, '_' and '-' are allowed (API model DashboardName). Fix: remove or replace those characters";
+
+const TOO_LONG_NAME = 'a'.repeat(129);
+const TOO_LONG_SHOWN = `"${'a'.repeat(58)}… (length 129)`;
+
+function tooShort(source: string, length: number): string {
+  return `must be 3 to 128 characters long, got ${length} (${source}). Fix: use at least 3 characters`;
+}
+
+function tooLong(source: string): string {
+  return `must be 3 to 128 characters long, got 129 (${source}). Fix: shorten it to at most 128 characters`;
+}
+
+const tokens = [
+  { kind: 'Token.asString', token: Token.asString({ Ref: 'X' }) },
+  { kind: 'Lazy.string', token: Lazy.string({ produce: () => 'my--trail' }) },
+  { kind: 'a string embedding a token', token: `-${Token.asString({ Ref: 'X' })}/` },
+];
+
+describe('lengthProblems', () => {
+  test.each(['abc', 'abcd', 'abcde'])('accepts %j within 3..5', value => {
+    expect(lengthProblems('p', value, { min: 3, max: 5 }, 'src')).toEqual([]);
+  });
+
+  test('reports a value that is too short', () => {
+    expect(lengthProblems('p', 'ab', { min: 3, max: 5 }, 'src')).toEqual([{
+      property: 'p',
+      value: 'ab',
+      rule: 'must be 3 to 5 characters long, got 2 (src)',
+      fix: 'use at least 3 characters',
+    }]);
+  });
+
+  test('reports a value that is too long', () => {
+    expect(lengthProblems('p', 'abcdef', { min: 3, max: 5 }, 'src')).toEqual([{
+      property: 'p',
+      value: 'abcdef',
+      rule: 'must be 3 to 5 characters long, got 6 (src)',
+      fix: 'shorten it to at most 5 characters',
+    }]);
+  });
+
+  test('uses the singular for a minimum of one character', () => {
+    expect(lengthProblems('p', '', { min: 1, max: 5 }, 'src').map(formatProblem)).toEqual([
+      'p "": must be 1 to 5 characters long, got 0 (src). Fix: use at least 1 character',
+    ]);
+  });
+
+  test('counts Unicode characters, not UTF-16 code units', () => {
+    expect(lengthProblems('p', '😀😀😀😀😀', { min: 3, max: 5 }, 'src')).toEqual([]);
+    expect(lengthProblems('p', '😀😀😀😀😀😀', { min: 3, max: 5 }, 'src').map(p => p.rule)).toEqual([
+      'must be 3 to 5 characters long, got 6 (src)',
+    ]);
+  });
+});
+
+describe('trailNameProblems', () => {
+  test.each([
+    'abc',
+    'my-trail',
+    'My_Trail.2024',
+    'a.b_c-d',
+    '123',
+    '1.2.3',
+    '1.2.3.4.5',
+    'a'.repeat(128),
+  ])('accepts %j', name => {
+    expect(trailNameProblems('trailName', name)).toEqual([]);
+  });
+
+  test.each([
+    { why: 'too short', name: 'ab', expected: [`trailName "ab": ${tooShort(TRAIL_SOURCE, 2)}`] },
+    { why: 'empty', name: '', expected: [`trailName "": ${tooShort(TRAIL_SOURCE, 0)}`] },
+    { why: 'too long', name: TOO_LONG_NAME, expected: [`trailName ${TOO_LONG_SHOWN}: ${tooLong(TRAIL_SOURCE)}`] },
+    { why: 'a space', name: 'my trail', expected: [`trailName "my trail": contains ' '; ${TRAIL_CHARS}`] },
+    { why: 'repeated invalid characters, named once', name: 'my/trail@x/y', expected: [`trailName "my/trail@x/y": contains '/' and '@'; ${TRAIL_CHARS}`] },
+    { why: 'non-ASCII letters', name: 'café*trail', expected: [`trailName "café*trail": contains 'é' and '*'; ${TRAIL_CHARS}`] },
+    {
+      why: 'more than five invalid characters',
+      name: 'a!b@c#d$e%f^g',
+      expected: [`trailName "a!b@c#d$e%f^g": contains '!', '@', '#', '$' and '%' and 1 more; ${TRAIL_CHARS}`],
+    },
+    { why: 'a double quote', name: 'my"trail', expected: [`trailName "my\\"trail": contains '"'; ${TRAIL_CHARS}`] },
+    { why: 'a leading dash', name: '-my-trail', expected: [`trailName "-my-trail": ${TRAIL_EDGES}`] },
+    { why: 'a trailing period', name: 'my-trail.', expected: [`trailName "my-trail.": ${TRAIL_EDGES}`] },
+    { why: 'a leading underscore', name: '_trail', expected: [`trailName "_trail": ${TRAIL_EDGES}`] },
+    { why: 'adjacent dashes', name: 'my--trail', expected: [`trailName "my--trail": ${TRAIL_ADJACENT}`] },
+    { why: 'a dash next to an underscore', name: 'my-_trail', expected: [`trailName "my-_trail": ${TRAIL_ADJACENT}`] },
+    { why: 'adjacent periods', name: 'my..trail', expected: [`trailName "my..trail": ${TRAIL_ADJACENT}`] },
+    { why: 'an IP address', name: '192.168.5.4', expected: [`trailName "192.168.5.4": ${TRAIL_IP}`] },
+    { why: 'an IP address of single digits', name: '1.2.3.4', expected: [`trailName "1.2.3.4": ${TRAIL_IP}`] },
+    {
+      why: 'a single dash',
+      name: '-',
+      expected: [`trailName "-": ${tooShort(TRAIL_SOURCE, 1)}`, `trailName "-": ${TRAIL_EDGES}`],
+    },
+    {
+      why: 'two dashes',
+      name: '--',
+      expected: [`trailName "--": ${tooShort(TRAIL_SOURCE, 2)}`, `trailName "--": ${TRAIL_EDGES}`, `trailName "--": ${TRAIL_ADJACENT}`],
+    },
+    {
+      why: 'a leading space',
+      name: ' trail',
+      expected: [`trailName " trail": contains ' '; ${TRAIL_CHARS}`, `trailName " trail": ${TRAIL_EDGES}`],
+    },
+  ])('rejects $why ($name)', ({ name, expected }) => {
+    expect(trailNameProblems('trailName', name).map(formatProblem)).toEqual(expected);
+  });
+
+  test('reports under the given property', () => {
+    expect(trailNameProblems('props.trail.name', 'ab').map(p => p.property)).toEqual(['props.trail.name']);
+  });
+
+  test.each(tokens)('skips $kind', ({ token }) => {
+    expect(trailNameProblems('trailName', token)).toEqual([]);
+  });
+});
+
+describe('eventDataStoreNameProblems', () => {
+  test.each([
+    'abc',
+    'my-store',
+    'my.store_2',
+    'my--store',
+    '-store-',
+    '192.168.5.4',
+    'a'.repeat(128),
+  ])('accepts %j', name => {
+    expect(eventDataStoreNameProblems('name', name)).toEqual([]);
+  });
+
+  test.each([
+    { why: 'too short', name: 'ab', expected: [`name "ab": ${tooShort('API model EventDataStoreName', 2)}`] },
+    { why: 'too long', name: TOO_LONG_NAME, expected: [`name ${TOO_LONG_SHOWN}: ${tooLong('API model EventDataStoreName')}`] },
+    { why: 'a space', name: 'my store', expected: [`name "my store": contains ' '; ${EDS_CHARS}`] },
+    { why: 'a slash and a colon', name: 'arn:my/store', expected: [`name "arn:my/store": contains ':' and '/'; ${EDS_CHARS}`] },
+    {
+      why: 'too short with an invalid character',
+      name: 'a/',
+      expected: [`name "a/": ${tooShort('API model EventDataStoreName', 2)}`, `name "a/": contains '/'; ${EDS_CHARS}`],
+    },
+  ])('rejects $why ($name)', ({ name, expected }) => {
+    expect(eventDataStoreNameProblems('name', name).map(formatProblem)).toEqual(expected);
+  });
+
+  test.each(tokens)('skips $kind', ({ token }) => {
+    expect(eventDataStoreNameProblems('name', token)).toEqual([]);
+  });
+});
+
+describe('dashboardNameProblems', () => {
+  test.each([
+    'abc',
+    'my-dashboard',
+    'My_Dashboard_2',
+    '--a--',
+    'a'.repeat(128),
+  ])('accepts %j', name => {
+    expect(dashboardNameProblems('dashboardName', name)).toEqual([]);
+  });
+
+  test.each([
+    { why: 'too short', name: 'ab', expected: [`dashboardName "ab": ${tooShort('API model DashboardName', 2)}`] },
+    { why: 'too long', name: TOO_LONG_NAME, expected: [`dashboardName ${TOO_LONG_SHOWN}: ${tooLong('API model DashboardName')}`] },
+    { why: 'a period', name: 'my.dashboard', expected: [`dashboardName "my.dashboard": contains '.'; ${DASHBOARD_CHARS}`] },
+    { why: 'a space and a slash', name: 'my dash/board', expected: [`dashboardName "my dash/board": contains ' ' and '/'; ${DASHBOARD_CHARS}`] },
+  ])('rejects $why ($name)', ({ name, expected }) => {
+    expect(dashboardNameProblems('dashboardName', name).map(formatProblem)).toEqual(expected);
+  });
+
+  test.each(tokens)('skips $kind', ({ token }) => {
+    expect(dashboardNameProblems('dashboardName', token)).toEqual([]);
+  });
+});
+
+describe('quoteList', () => {
+  test.each([
+    { values: ['a'], conjunction: 'or' as const, expected: "'a'" },
+    { values: ['a', 'b'], conjunction: 'or' as const, expected: "'a' or 'b'" },
+    { values: ['a', 'b'], conjunction: 'and' as const, expected: "'a' and 'b'" },
+    { values: ['a', 'b', 'c'], conjunction: 'and' as const, expected: "'a', 'b' and 'c'" },
+    { values: ['a', 'b', 'c', 'd', 'e'], conjunction: 'or' as const, expected: "'a', 'b', 'c', 'd' or 'e'" },
+    { values: ['a', 'b', 'c', 'd', 'e', 'f'], conjunction: 'or' as const, expected: "'a', 'b', 'c', 'd' or 'e' and 1 more" },
+    { values: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], conjunction: 'and' as const, expected: "'a', 'b', 'c', 'd' and 'e' and 2 more" },
+  ])('quotes $values with $conjunction', ({ values, conjunction, expected }) => {
+    expect(quoteList(values, conjunction)).toBe(expected);
+  });
+
+  test('defaults to "or"', () => {
+    expect(quoteList(['a', 'b', 'c'])).toBe("'a', 'b' or 'c'");
+  });
+});
+
+describe('trail name properties', () => {
+  const alphanumeric = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split(''));
+  const word = fc.string({ unit: alphanumeric, minLength: 1, maxLength: 10 });
+  const separator = fc.constantFrom('.', '_', '-');
+  const ipShaped = /^[0-9]+(\.[0-9]+){3}$/;
+
+  const wordsJoined = (maxWords: number) => fc
+    .tuple(word, fc.array(fc.tuple(separator, word), { maxLength: maxWords }))
+    .map(([first, rest]) => first + rest.map(([sep, w]) => sep + w).join(''));
+
+  const validTrailName = wordsJoined(15).filter(name => name.length >= 3 && name.length <= 128 && !ipShaped.test(name));
+
+  const shortValidTrailName = wordsJoined(4).filter(name => name.length >= 3 && !ipShaped.test(name));
+
+  const rulesOf = (name: string) => trailNameProblems('trailName', name).map(p => `${p.rule}. Fix: ${p.fix}`);
+
+  test('valid names are never rejected', () => {
+    fc.assert(fc.property(validTrailName, name => {
+      expect(trailNameProblems('trailName', name)).toEqual([]);
+    }), FC_OPTIONS);
+  });
+
+  test('adjacent separators are always rejected', () => {
+    fc.assert(fc.property(shortValidTrailName, separator, separator, shortValidTrailName, (left, first, second, right) => {
+      const name = `${left}${first}${second}${right}`;
+      expect(rulesOf(name)).toEqual([TRAIL_ADJACENT]);
+    }), FC_OPTIONS);
+  });
+
+  test('a leading or trailing separator is always rejected', () => {
+    fc.assert(fc.property(shortValidTrailName, separator, fc.boolean(), (valid, sep, leading) => {
+      const name = leading ? sep + valid : valid + sep;
+      expect(rulesOf(name)).toEqual([TRAIL_EDGES]);
+    }), FC_OPTIONS);
+  });
+
+  test('an invalid character is always rejected and named', () => {
+    const invalidChar = fc.constantFrom(' ', '/', '@', 'é', '*', ':', '\t', 'ß');
+    fc.assert(fc.property(shortValidTrailName, invalidChar, fc.nat(), (valid, char, at) => {
+      const index = 1 + (at % (valid.length - 1));
+      const name = valid.slice(0, index) + char + valid.slice(index);
+      expect(rulesOf(name)).toEqual([`contains '${char}'; ${TRAIL_CHARS}`]);
+    }), FC_OPTIONS);
+  });
+
+  test('a name longer than 128 characters is always rejected', () => {
+    const longName = fc.string({ unit: alphanumeric, minLength: 129, maxLength: 400 });
+    fc.assert(fc.property(longName, name => {
+      expect(rulesOf(name)).toEqual([
+        `must be 3 to 128 characters long, got ${name.length} (${TRAIL_SOURCE}). Fix: shorten it to at most 128 characters`,
+      ]);
+    }), FC_OPTIONS);
+  });
+
+  test('an IPv4 address is always rejected', () => {
+    fc.assert(fc.property(fc.ipV4(), name => {
+      expect(rulesOf(name)).toEqual([TRAIL_IP]);
+    }), FC_OPTIONS);
+  });
+});
+
+describe('name pattern properties', () => {
+  const allowedUnit = fc.constantFrom('a', 'Z', '7', '.', '_', '-');
+  const mixedUnit = fc.constantFrom('a', 'Z', '7', '.', '_', '-', ' ', '/', 'é', '😀', '\n');
+  const inputs = fc.oneof(
+    fc.string({ unit: allowedUnit, maxLength: 140 }),
+    fc.string({ maxLength: 140 }),
+    fc.string({ unit: 'grapheme', maxLength: 140 }),
+    fc.string({ unit: 'binary', maxLength: 140 }),
+    fc.string({ unit: mixedUnit, maxLength: 140 }),
+    fc.string({ unit: mixedUnit, minLength: 120, maxLength: 140 }),
+  );
+
+  test('eventDataStoreNameProblems agrees with ^[a-zA-Z0-9._-]{3,128}$', () => {
+    fc.assert(fc.property(inputs, name => {
+      expect(eventDataStoreNameProblems('name', name).length === 0).toBe(/^[a-zA-Z0-9._-]{3,128}$/.test(name));
+    }), FC_OPTIONS);
+  });
+
+  test('dashboardNameProblems agrees with ^[a-zA-Z0-9_-]{3,128}$', () => {
+    fc.assert(fc.property(inputs, name => {
+      expect(dashboardNameProblems('name', name).length === 0).toBe(/^[a-zA-Z0-9_-]{3,128}$/.test(name));
+    }), FC_OPTIONS);
+  });
+});

@@ -1,0 +1,266 @@
+import { App, Errors, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { DataEventSelectors, DataResourceType } from '../../src';
+import { errorOf, testStack } from '../util';
+
+function cfnTrail(stack: Stack, id = 'Trail'): cloudtrail.CfnTrail {
+  return new cloudtrail.CfnTrail(stack, id, { isLogging: true, s3BucketName: 'audit-logs' });
+}
+
+function cfnStore(stack: Stack, id = 'Store'): cloudtrail.CfnEventDataStore {
+  return new cloudtrail.CfnEventDataStore(stack, id, {});
+}
+
+describe('builder', () => {
+  test('addS3Objects with buckets and a prefix renders StartsWith on bucket ARN plus prefix', () => {
+    const stack = testStack();
+    const bucket = s3.Bucket.fromBucketName(stack, 'B', 'payments');
+    const selectors = new DataEventSelectors().addS3Objects({
+      name: 'Payments', buckets: [bucket], objectPrefix: 'invoices/', readWriteType: cloudtrail.ReadWriteType.WRITE_ONLY,
+    });
+    expect(stack.resolve(selectors.advancedEventSelectors)).toEqual([{
+      name: 'Payments',
+      fieldSelectors: [
+        { field: 'eventCategory', equalTo: ['Data'] },
+        { field: 'resources.type', equalTo: ['AWS::S3::Object'] },
+        { field: 'readOnly', equalTo: ['false'] },
+        { field: 'resources.ARN', startsWith: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::payments/invoices/']] }] },
+      ],
+    }]);
+    expect(selectors.valueCount).toBe(4);
+  });
+
+  test('user resourceArns conditions merge with the buckets, operator by operator', () => {
+    const stack = testStack();
+    const bucket = s3.Bucket.fromBucketArn(stack, 'B', 'arn:aws:s3:::payments');
+    const selectors = new DataEventSelectors().addS3Objects({
+      buckets: [bucket],
+      resourceArns: { startsWith: ['arn:aws:s3:::reports/'], notStartsWith: ['arn:aws:s3:::payments/tmp/'] },
+    });
+    expect(selectors.advancedEventSelectors[0].fieldSelectors[2]).toEqual({
+      field: 'resources.ARN',
+      startsWith: ['arn:aws:s3:::payments/', 'arn:aws:s3:::reports/'],
+      notStartsWith: ['arn:aws:s3:::payments/tmp/'],
+    });
+  });
+
+  test('Lambda functions and DynamoDB tables use Equals on their ARNs', () => {
+    const stack = testStack();
+    const fn = lambda.Function.fromFunctionArn(stack, 'F', 'arn:aws:lambda:us-east-1:111111111111:function:settle');
+    const table = dynamodb.Table.fromTableArn(stack, 'T', 'arn:aws:dynamodb:us-east-1:111111111111:table/ledger');
+    const selectors = new DataEventSelectors()
+      .addLambdaFunctions({ functions: [fn], readWriteType: cloudtrail.ReadWriteType.READ_ONLY })
+      .addDynamoDbTables({ tables: [table], eventNames: { equalTo: ['PutItem'] }, userIdentityArns: { notStartsWith: ['arn:aws:sts::111111111111:assumed-role/etl'] } });
+    expect(selectors.advancedEventSelectors).toEqual([
+      {
+        fieldSelectors: [
+          { field: 'eventCategory', equalTo: ['Data'] },
+          { field: 'resources.type', equalTo: ['AWS::Lambda::Function'] },
+          { field: 'readOnly', equalTo: ['true'] },
+          { field: 'resources.ARN', equalTo: ['arn:aws:lambda:us-east-1:111111111111:function:settle'] },
+        ],
+      },
+      {
+        fieldSelectors: [
+          { field: 'eventCategory', equalTo: ['Data'] },
+          { field: 'resources.type', equalTo: ['AWS::DynamoDB::Table'] },
+          { field: 'eventName', equalTo: ['PutItem'] },
+          { field: 'resources.ARN', equalTo: ['arn:aws:dynamodb:us-east-1:111111111111:table/ledger'] },
+          { field: 'userIdentity.arn', notStartsWith: ['arn:aws:sts::111111111111:assumed-role/etl'] },
+        ],
+      },
+    ]);
+  });
+
+  test('without resources, a selector logs every resource of the type', () => {
+    expect(new DataEventSelectors().addDataEvents(DataResourceType.DYNAMODB_STREAM).advancedEventSelectors).toEqual([{
+      fieldSelectors: [
+        { field: 'eventCategory', equalTo: ['Data'] },
+        { field: 'resources.type', equalTo: ['AWS::DynamoDB::Stream'] },
+      ],
+    }]);
+  });
+});
+
+describe('applyToCfnTrail', () => {
+  test('renders the management selector first, then the data selectors', () => {
+    const stack = testStack();
+    new DataEventSelectors().addS3Objects().applyToCfnTrail(cfnTrail(stack), {
+      managementEvents: cloudtrail.ReadWriteType.WRITE_ONLY,
+      excludeManagementEventSources: [cloudtrail.ManagementEventSources.KMS, cloudtrail.ManagementEventSources.RDS_DATA_API],
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudTrail::Trail', {
+      AdvancedEventSelectors: [
+        {
+          Name: 'Management events',
+          FieldSelectors: [
+            { Field: 'eventCategory', Equals: ['Management'] },
+            { Field: 'readOnly', Equals: ['false'] },
+            { Field: 'eventSource', NotEquals: ['kms.amazonaws.com', 'rdsdata.amazonaws.com'] },
+          ],
+        },
+        {
+          FieldSelectors: [
+            { Field: 'eventCategory', Equals: ['Data'] },
+            { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+          ],
+        },
+      ],
+      EventSelectors: Match.absent(),
+    });
+  });
+
+  test('managementEvents NONE leaves only the data selectors', () => {
+    const stack = testStack();
+    new DataEventSelectors().addLambdaFunctions().applyToCfnTrail(cfnTrail(stack), { managementEvents: cloudtrail.ReadWriteType.NONE });
+    const selectors = Template.fromStack(stack).findResources('AWS::CloudTrail::Trail').Trail.Properties.AdvancedEventSelectors;
+    expect(selectors).toHaveLength(1);
+    expect(selectors[0].FieldSelectors[1]).toEqual({ Field: 'resources.type', Equals: ['AWS::Lambda::Function'] });
+  });
+
+  test('managementEvents NONE without data events is rejected, since CloudTrail would then log all management events', () => {
+    const stack = testStack();
+    const error = errorOf(() => new DataEventSelectors().applyToCfnTrail(cfnTrail(stack), { managementEvents: cloudtrail.ReadWriteType.NONE }));
+    expect(Errors.isValidationError(error)).toBe(true);
+    expect(error.message).toBe('[Stack/Trail] managementEvents "None": ReadWriteType.NONE leaves no selector, and without selectors CloudTrail logs all management events (PutEventSelectors). Fix: add data events, or log management events');
+  });
+
+  test('every builder problem is reported at once, with the construct path', () => {
+    const stack = testStack();
+    const selectors = new DataEventSelectors()
+      .addS3Objects({ buckets: [], objectPrefix: 'logs/' })
+      .addLambdaFunctions({ readWriteType: cloudtrail.ReadWriteType.NONE });
+    expect(errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message).toBe([
+      '3 problems:',
+      '  [Stack/Trail] dataEvents[0].buckets []: an empty list would log every bucket, which is rarely what an empty list means. Fix: name at least one bucket, or leave the option out to log every bucket',
+      '  [Stack/Trail] dataEvents[0].objectPrefix "logs/": an object prefix applies to the given buckets, and no bucket is given. Fix: add buckets, or use resourceArns: { startsWith: [\'arn:aws:s3:::bucket/prefix\'] }',
+      '  [Stack/Trail] dataEvents[1].readWriteType "None": ReadWriteType.NONE selects no event, so the selector would log nothing. Fix: leave the selector out, or use READ_ONLY, WRITE_ONLY or ALL',
+    ].join('\n'));
+  });
+
+  test('a trail management selector cannot exclude other sources than KMS and RDS Data API', () => {
+    const stack = testStack();
+    const error = errorOf(() => new DataEventSelectors().applyToCfnTrail(cfnTrail(stack), {
+      excludeManagementEventSources: ['s3.amazonaws.com' as cloudtrail.ManagementEventSources],
+    }));
+    expect(error.message).toBe("[Stack/Trail] managementEvents.fieldSelectors[1].notEquals[0] \"s3.amazonaws.com\": eventSource in Management selectors on a trail takes only 'kms.amazonaws.com' or 'rdsdata.amazonaws.com' (AdvancedFieldSelector Field, eventSource for management events on trails). Fix: use 'kms.amazonaws.com' or 'rdsdata.amazonaws.com'");
+  });
+
+  test('selectors added after applying are rendered and validated at synth', () => {
+    const stack = testStack();
+    const selectors = new DataEventSelectors().addS3Objects();
+    selectors.applyToCfnTrail(cfnTrail(stack));
+    selectors.addDataEvents(DataResourceType.S3_ACCESS_POINT, { resourceArns: { equalTo: ['arn:aws:s3:us-east-1:111111111111:bucket/x'] } });
+    const error = errorOf(() => (stack.node.root as App).synth());
+    expect(Errors.isValidationError(error)).toBe(true);
+    expect(error.message).toBe([
+      'Validation failed with the following errors:',
+      '  [Stack/Trail] dataEvents[1].fieldSelectors[2].equalTo[0] "arn:aws:s3:us-east-1:111111111111:bucket/x": with Equals, a AWS::S3::AccessPoint ARN must have the form arn:<partition>:s3:<region>:<account_ID>:accesspoint/<access_point_name> or arn:<partition>:s3:<region>:<account_ID>:accesspoint/<access_point_name>/object/<object_path> (AdvancedFieldSelector Field, resources.ARN). Fix: use the full resource ARN, or startsWith for a prefix',
+    ].join('\n'));
+  });
+
+  test('a valid selector added later appears in the template', () => {
+    const stack = testStack();
+    const selectors = new DataEventSelectors();
+    selectors.applyToCfnTrail(cfnTrail(stack));
+    selectors.addDataEvents(DataResourceType.SQS_QUEUE);
+    const rendered = Template.fromStack(stack).findResources('AWS::CloudTrail::Trail').Trail.Properties.AdvancedEventSelectors;
+    expect(rendered.map((s: any) => s.FieldSelectors[1]?.Equals?.[0] ?? s.FieldSelectors[0].Equals[0])).toEqual(['Management', 'AWS::SQS::Queue']);
+  });
+
+  test("aws-cdk-lib's Trail with basic event selectors is rejected: CloudTrail takes one kind", () => {
+    const stack = testStack();
+    const trail = new cloudtrail.Trail(stack, 'Trail');
+    trail.logAllLambdaDataEvents();
+    expect(errorOf(() => new DataEventSelectors().addS3Objects().applyToCfnTrail(trail.node.defaultChild as cloudtrail.CfnTrail)).message)
+      .toBe('[Stack/Trail/Resource] eventSelectors: a trail takes basic event selectors or advanced event selectors, not both (PutEventSelectors). Fix: remove the basic event selectors; DataEventSelectors covers every basic selector and more');
+  });
+
+  test("aws-cdk-lib's Trail without basic selectors takes advanced ones", () => {
+    const stack = testStack();
+    const trail = new cloudtrail.Trail(stack, 'Trail');
+    new DataEventSelectors().addS3Objects().applyToCfnTrail(trail.node.defaultChild as cloudtrail.CfnTrail);
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudTrail::Trail', {
+      AdvancedEventSelectors: Match.arrayWith([Match.objectLike({ FieldSelectors: Match.arrayWith([{ Field: 'resources.type', Equals: ['AWS::S3::Object'] }]) })]),
+      EventSelectors: Match.absent(),
+    });
+  });
+
+  test('a type newer than the catalogue is accepted with a warning that its ARNs are not checked', () => {
+    const stack = testStack();
+    new DataEventSelectors().addDataEvents(DataResourceType.of('AWS::Future::Thing')).applyToCfnTrail(cfnTrail(stack));
+    Annotations.fromStack(stack).hasWarning('/Stack/Trail', Match.stringLikeRegexp("resources.type AWS::Future::Thing is not in this library's catalogue: its resources.ARN values are not checked"));
+  });
+
+  test('the same raw type without DataResourceType.of is rejected as unknown', () => {
+    const stack = testStack();
+    const raw = DataEventSelectors.fromAdvancedEventSelectors([{
+      fieldSelectors: [{ field: 'eventCategory', equalTo: ['Data'] }, { field: 'resources.type', equalTo: ['AWS::Future::Thing'] }],
+    }]);
+    expect(errorOf(() => raw.applyToCfnTrail(cfnTrail(stack))).message).toBe("[Stack/Trail] dataEvents[0].fieldSelectors[1].equalTo[0] \"AWS::Future::Thing\": resources.type is not a data resource type this library knows (AdvancedFieldSelector Field, resources.type). Fix: use a DataResourceType constant; for a type newer than this library, declare it with DataResourceType.of('AWS::Future::Thing')");
+    const declared = DataEventSelectors.fromAdvancedEventSelectors(raw.advancedEventSelectors, [DataResourceType.of('AWS::Future::Thing')]);
+    expect(() => declared.applyToCfnTrail(cfnTrail(stack, 'Trail2'))).not.toThrow();
+  });
+
+  test("the library's message comes before CloudFormation's own schema validation", () => {
+    const stack = testStack();
+    const raw = DataEventSelectors.fromAdvancedEventSelectors([{ fieldSelectors: [{ field: 'eventCategory', equalTo: ['Data'] }, { field: 'resources.ARN', startsWith: [] }] }]);
+    const error = errorOf(() => raw.applyToCfnTrail(cfnTrail(stack)));
+    expect(error.message).toContain('dataEvents[0].fieldSelectors[1].startsWith []: an operator of "resources.ARN" needs at least one value (API model Operator, min 1)');
+    expect(error.message).not.toContain('CloudFormation Validate');
+  });
+});
+
+describe('applyToCfnEventDataStore', () => {
+  test('store-only fields are accepted on an event data store and rejected on a trail', () => {
+    const raw = [{
+      name: 'Console writes',
+      fieldSelectors: [
+        { field: 'eventCategory', equalTo: ['Management'] },
+        { field: 'sessionCredentialFromConsole', equalTo: ['true'] },
+        { field: 'eventName', notEquals: ['AssumeRole'] },
+      ],
+    }];
+    const stack = testStack();
+    DataEventSelectors.fromAdvancedEventSelectors(raw).applyToCfnEventDataStore(cfnStore(stack), { managementEvents: cloudtrail.ReadWriteType.NONE });
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudTrail::EventDataStore', {
+      AdvancedEventSelectors: [{
+        Name: 'Console writes',
+        FieldSelectors: [
+          { Field: 'eventCategory', Equals: ['Management'] },
+          { Field: 'sessionCredentialFromConsole', Equals: ['true'] },
+          { Field: 'eventName', NotEquals: ['AssumeRole'] },
+        ],
+      }],
+    });
+    const error = errorOf(() => DataEventSelectors.fromAdvancedEventSelectors(raw).applyToCfnTrail(cfnTrail(stack), { managementEvents: cloudtrail.ReadWriteType.NONE }));
+    expect(error.message).toBe([
+      '2 problems:',
+      '  [Stack/Trail] dataEvents[0].fieldSelectors[1].field "sessionCredentialFromConsole": sessionCredentialFromConsole is not allowed in Management selectors on a trail; it is allowed in Data selectors on trails and event data stores, Management selectors on event data stores (AdvancedFieldSelector Field). Fix: remove this field selector',
+      '  [Stack/Trail] dataEvents[0].fieldSelectors[2].field "eventName": eventName is not allowed in Management selectors on a trail; it is allowed in Data/NetworkActivity selectors on trails and event data stores, Management selectors on event data stores (AdvancedFieldSelector Field). Fix: remove this field selector',
+    ].join('\n'));
+  });
+
+  test('the management selector counts toward the five selectors of an event data store', () => {
+    const stack = testStack();
+    const selectors = new DataEventSelectors();
+    [DataResourceType.S3_OBJECT, DataResourceType.LAMBDA_FUNCTION, DataResourceType.DYNAMODB_TABLE, DataResourceType.SNS_TOPIC, DataResourceType.SQS_QUEUE]
+      .forEach(type => selectors.addDataEvents(type));
+    expect(errorOf(() => selectors.applyToCfnEventDataStore(cfnStore(stack))).message).toBe('[Stack/Store] dataEvents: 6 advanced event selectors, counting the management-events selector; an event data store takes at most 5 (CreateEventDataStore AdvancedEventSelectors). Fix: merge selectors of the same resource type, or use a second event data store');
+    expect(() => selectors.applyToCfnEventDataStore(cfnStore(stack, 'DataOnly'), { managementEvents: cloudtrail.ReadWriteType.NONE })).not.toThrow();
+  });
+
+  test('snapshot of a trail and a store sharing one selector set', () => {
+    const stack = testStack();
+    const selectors = new DataEventSelectors()
+      .addS3Objects({ buckets: [s3.Bucket.fromBucketName(stack, 'B', 'payments')], readWriteType: cloudtrail.ReadWriteType.WRITE_ONLY })
+      .addDataEvents(DataResourceType.SNS_TOPIC, { eventNames: { equalTo: ['Publish'] } });
+    selectors.applyToCfnTrail(cfnTrail(stack));
+    selectors.applyToCfnEventDataStore(cfnStore(stack));
+    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  });
+});
