@@ -1,0 +1,95 @@
+import { Lazy, Token } from 'aws-cdk-lib';
+import { formatProblem } from '../../src/core/problems';
+import { RenderedTag, tagProblems } from '../../src/core/tags';
+
+const SOURCE = 'AddTags TagsList rules';
+
+function manyTags(count: number): RenderedTag[] {
+  return Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: 'v' }));
+}
+
+function messages(tags: RenderedTag[]): string[] {
+  return tagProblems('tags', tags).map(formatProblem);
+}
+
+describe('tagProblems', () => {
+  test('accepts no tags', () => {
+    expect(tagProblems('tags', [])).toEqual([]);
+  });
+
+  test('accepts 50 tags', () => {
+    expect(tagProblems('tags', manyTags(50))).toEqual([]);
+  });
+
+  test('rejects 51 tags', () => {
+    expect(messages(manyTags(51))).toEqual([
+      'tags ["k0","k1","k2","k3","k4","k5","k6","k7","k8","k9","k10","k… (length 51): '
+        + `51 tags, but a CloudTrail resource takes at most 50 (${SOURCE}). `
+        + 'Fix: remove 1 tags, or exclude this resource from broad Tags.of(...) calls',
+    ]);
+  });
+
+  test('says how many tags to remove', () => {
+    expect(tagProblems('tags', manyTags(60)).map(p => p.fix)).toEqual([
+      'remove 10 tags, or exclude this resource from broad Tags.of(...) calls',
+    ]);
+  });
+
+  test('accepts a key of 128 characters and a value of 256 characters', () => {
+    expect(tagProblems('tags', [{ key: 'k'.repeat(128), value: 'v'.repeat(256) }])).toEqual([]);
+  });
+
+  test('rejects a key of 129 characters', () => {
+    expect(messages([{ key: 'k'.repeat(129), value: 'v' }])).toEqual([
+      `tags key "${'k'.repeat(58)}… (length 129): must be 1 to 128 characters long, got 129 (${SOURCE}). Fix: shorten it to at most 128 characters`,
+    ]);
+  });
+
+  test('rejects an empty key', () => {
+    expect(messages([{ key: '', value: 'v' }])).toEqual([
+      `tags key "": must be 1 to 128 characters long, got 0 (${SOURCE}). Fix: use at least 1 character`,
+    ]);
+  });
+
+  test('rejects a value of 257 characters', () => {
+    expect(messages([{ key: 'team', value: 'v'.repeat(257) }])).toEqual([
+      `tags "team" value "${'v'.repeat(58)}… (length 257): must be 1 to 256 characters long, got 257 (${SOURCE}). Fix: shorten it to at most 256 characters`,
+    ]);
+  });
+
+  test('rejects an empty value', () => {
+    expect(messages([{ key: 'team', value: '' }])).toEqual([
+      `tags "team" value "": must be 1 to 256 characters long, got 0 (${SOURCE}). Fix: use at least 1 character`,
+    ]);
+  });
+
+  test('reports the count first, then each tag in order', () => {
+    const tags = [...manyTags(50), { key: '', value: '' }];
+    expect(tagProblems('tags', tags).map(p => p.property)).toEqual(['tags', 'tags key', 'tags "" value']);
+  });
+
+  test.each([
+    { kind: 'a token key', tag: { key: Token.asString({ Ref: 'Key' }), value: 'v' } },
+    { kind: 'a token value', tag: { key: 'team', value: Token.asString({ Ref: 'Value' }) } },
+    { kind: 'a lazy value', tag: { key: 'team', value: Lazy.string({ produce: () => '' }) } },
+    { kind: 'a token key and value', tag: { key: Token.asString({ Ref: 'Key' }), value: Token.asString({ Ref: 'Value' }) } },
+  ])('skips $kind', ({ tag }) => {
+    expect(tagProblems('tags', [tag])).toEqual([]);
+  });
+
+  test('checks the value of a tag whose key is a token', () => {
+    const key = Token.asString({ Ref: 'Key' });
+    expect(tagProblems('tags', [{ key, value: '' }]).map(p => p.rule)).toEqual([
+      `must be 1 to 256 characters long, got 0 (${SOURCE})`,
+    ]);
+  });
+
+  test('checks the key of a tag whose value is a token', () => {
+    expect(tagProblems('tags', [{ key: '', value: Token.asString({ Ref: 'Value' }) }]).map(p => p.property)).toEqual(['tags key']);
+  });
+
+  test('counts tags with token keys and values', () => {
+    const tags = [...manyTags(50), { key: Token.asString({ Ref: 'Key' }), value: Token.asString({ Ref: 'Value' }) }];
+    expect(tagProblems('tags', tags).map(p => p.rule)).toEqual([`51 tags, but a CloudTrail resource takes at most 50 (${SOURCE})`]);
+  });
+});

@@ -1,0 +1,48 @@
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { EXAMPLE_ENV, OrganizationAuditStack } from '../../examples/organization-audit';
+import { summarize } from '../../examples/summary';
+import { testApp } from '../util';
+
+describe('example organization audit app', () => {
+  const app = testApp();
+  const stack = new OrganizationAuditStack(app, 'OrganizationAudit', { env: EXAMPLE_ENV });
+  const template = Template.fromStack(stack);
+
+  test('the organization trail logs management events without KMS, then four kinds of data events', () => {
+    const trail = Object.values(template.findResources('AWS::CloudTrail::Trail'))[0];
+    expect(trail.Properties.IsOrganizationTrail).toBe(true);
+    expect(trail.Properties.EventSelectors).toBeUndefined();
+    const selectors = trail.Properties.AdvancedEventSelectors;
+    expect(selectors.map((s: any) => s.Name)).toEqual([
+      'Management events', 'Payment object writes', 'Ledger item access', 'Settlement invocations', 'SNS publishes',
+    ]);
+    expect(selectors[0].FieldSelectors).toContainEqual({ Field: 'eventSource', NotEquals: ['kms.amazonaws.com'] });
+  });
+
+  test('the organization event data store logs write management events and the same data events', () => {
+    template.hasResourceProperties('AWS::CloudTrail::EventDataStore', {
+      OrganizationEnabled: true,
+      AdvancedEventSelectors: Match.arrayWith([{
+        Name: 'Management events',
+        FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'readOnly', Equals: ['false'] }],
+      }]),
+    });
+  });
+
+  test('the app synthesizes with CloudFormation schema validation as errors and no warnings', () => {
+    expect(() => app.synth()).not.toThrow();
+    Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+  });
+
+  test('the summary names the stack, its selectors and their value counts', () => {
+    const summary = summarize(app.synth());
+    expect(summary).toContain('Stack OrganizationAudit (111111111111/us-east-1): 9 resources');
+    expect(summary).toMatch(/AWS::CloudTrail::Trail OrganizationTrail\w+: 5 advanced event selector\(s\), 16 value\(s\) \(quota 500\)/);
+    expect(summary).toContain('[4] SNS publishes: Data AWS::SNS::Topic — 4 value(s)');
+    expect(summary).toContain('warnings: 0');
+  });
+
+  test('snapshot', () => {
+    expect(template.toJSON()).toMatchSnapshot();
+  });
+});
