@@ -264,3 +264,12 @@ describe('applyToCfnEventDataStore', () => {
     expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
   });
 });
+
+test('the problem shown in the README is the one the library reports', () => {
+  const stack = testStack();
+  const selectors = new DataEventSelectors()
+    .addLambdaFunctions()
+    .addS3Objects({ resourceArns: { equalTo: ['arn:aws:s3:::payments'] } });
+  expect(errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message).toBe(
+    '[Stack/Trail] dataEvents[1].fieldSelectors[2].equalTo[0] "arn:aws:s3:::payments": with Equals, a AWS::S3::Object ARN must have the form arn:<partition>:s3:::<bucket_name>/<object_path> (AdvancedFieldSelector Field, resources.ARN). Fix: use startsWith with the bucket ARN and a trailing \'/\' to log every object of a bucket');
+});
