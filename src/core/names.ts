@@ -26,7 +26,7 @@ export function trailNameProblems(property: string, name: string): Problem[] {
   }
   const source = 'CreateTrail Name rules';
   const problems = lengthProblems(property, name, TRAIL_NAME_LENGTH, source);
-  const invalid = distinct(name.match(/[^A-Za-z0-9._-]/g) ?? []);
+  const invalid = distinct(name.match(/[^A-Za-z0-9._-]/gu) ?? []);
   if (invalid.length > 0) {
     problems.push({
       property, value: name,
@@ -62,7 +62,7 @@ export function trailNameProblems(property: string, name: string): Problem[] {
  * The rules of an event data store name (API model EventDataStoreName). Tokens are not checked.
  */
 export function eventDataStoreNameProblems(property: string, name: string): Problem[] {
-  return patternNameProblems(property, name, EVENT_DATA_STORE_NAME_LENGTH, /[^A-Za-z0-9._-]/g,
+  return patternNameProblems(property, name, EVENT_DATA_STORE_NAME_LENGTH, /[^A-Za-z0-9._-]/gu,
     "ASCII letters, digits, '.', '_' and '-'", 'API model EventDataStoreName');
 }
 
@@ -70,7 +70,7 @@ export function eventDataStoreNameProblems(property: string, name: string): Prob
  * The rules of a CloudTrail Lake dashboard name (API model DashboardName). Tokens are not checked.
  */
 export function dashboardNameProblems(property: string, name: string): Problem[] {
-  return patternNameProblems(property, name, DASHBOARD_NAME_LENGTH, /[^A-Za-z0-9_-]/g,
+  return patternNameProblems(property, name, DASHBOARD_NAME_LENGTH, /[^A-Za-z0-9_-]/gu,
     "ASCII letters, digits, '_' and '-'", 'API model DashboardName');
 }
 
@@ -97,6 +97,9 @@ function distinct(values: string[]): string[] {
 
 /** `'a', 'b' or 'c'` (or with 'and'), naming at most five. */
 export function quoteList(values: string[], conjunction: 'and' | 'or' = 'or'): string {
+  if (values.length === 0) {
+    return '';
+  }
   const shown = values.slice(0, 5).map(v => `'${v}'`);
   const more = values.length > 5 ? ` and ${values.length - 5} more` : '';
   return shown.length === 1 ? shown[0] + more : `${shown.slice(0, -1).join(', ')} ${conjunction} ${shown[shown.length - 1]}${more}`;

@@ -30,17 +30,25 @@ export function isUnresolved(value: unknown): boolean {
 
 /** The value as the message shows it: JSON, cut to a readable length. */
 export function showValue(value: unknown): string {
-  let text: string;
+  const characters = [...asText(value)];
+  if (characters.length <= MAX_SHOWN_VALUE_LENGTH) {
+    return characters.join('');
+  }
+  const length = typeof value === 'string' ? ` (length ${[...value].length})`
+    : Array.isArray(value) ? ` (length ${value.length})` : '';
+  return `${characters.slice(0, MAX_SHOWN_VALUE_LENGTH - 1).join('')}…${length}`;
+}
+
+function asText(value: unknown): string {
   try {
-    text = JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    try {
+      return String(value);
+    } catch {
+      return Object.prototype.toString.call(value);
+    }
   }
-  if (text.length <= MAX_SHOWN_VALUE_LENGTH) {
-    return text;
-  }
-  const length = typeof value === 'string' || Array.isArray(value) ? ` (length ${value.length})` : '';
-  return `${text.slice(0, MAX_SHOWN_VALUE_LENGTH - 1)}…${length}`;
 }
 
 /** One problem as a line of text, without the construct path. */

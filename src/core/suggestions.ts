@@ -2,7 +2,8 @@ const MAX_DISTANCE = 3;
 
 /**
  * The candidate closest to a misspelled value (case-insensitive, edit distance at most 3), to offer
- * as "did you mean". Undefined when nothing is close.
+ * as "did you mean". Undefined when nothing is close, and for inputs over 200 characters (longer than any
+ * name it is used on).
  */
 export function closestMatch(value: string, candidates: string[]): string | undefined {
   if (value.length > 200) {

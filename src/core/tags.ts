@@ -21,7 +21,7 @@ export function tagProblems(property: string, tags: RenderedTag[]): Problem[] {
       property,
       value: tags.map(t => t.key),
       rule: `${tags.length} tags, but a CloudTrail resource takes at most ${MAX_TAGS_PER_RESOURCE} (${SOURCE})`,
-      fix: `remove ${tags.length - MAX_TAGS_PER_RESOURCE} tags, or exclude this resource from broad Tags.of(...) calls`,
+      fix: `remove ${tags.length - MAX_TAGS_PER_RESOURCE} tag${tags.length - MAX_TAGS_PER_RESOURCE === 1 ? '' : 's'}, or exclude this resource from broad Tags.of(...) calls`,
     });
   }
   for (const tag of tags) {

@@ -297,3 +297,12 @@ describe('name pattern properties', () => {
     }), FC_OPTIONS);
   });
 });
+
+test('characters outside the Basic Multilingual Plane are named whole', () => {
+  expect(trailNameProblems('trailName', 'a😀b').map(formatProblem)).toContain(
+    "trailName \"a😀b\": contains '😀'; only ASCII letters, digits, '.', '_' and '-' are allowed (CreateTrail Name rules). Fix: remove or replace those characters");
+});
+
+test('an empty list quotes as nothing', () => {
+  expect(quoteList([])).toBe('');
+});

@@ -201,3 +201,14 @@ describe('isUnresolved', () => {
     expect(isUnresolved(value)).toBe(false);
   });
 });
+
+test('a long string is cut by characters and its length counted in characters', () => {
+  const shown = showValue('😀'.repeat(100));
+  expect(shown).toBe(`"${'😀'.repeat(58)}… (length 100)`);
+});
+
+test('a circular object without a prototype is shown without throwing', () => {
+  const value = Object.create(null);
+  value.self = value;
+  expect(showValue(value)).toBe('[object Object]');
+});

@@ -25,7 +25,7 @@ describe('tagProblems', () => {
     expect(messages(manyTags(51))).toEqual([
       'tags ["k0","k1","k2","k3","k4","k5","k6","k7","k8","k9","k10","k… (length 51): '
         + `51 tags, but a CloudTrail resource takes at most 50 (${SOURCE}). `
-        + 'Fix: remove 1 tags, or exclude this resource from broad Tags.of(...) calls',
+        + 'Fix: remove 1 tag, or exclude this resource from broad Tags.of(...) calls',
     ]);
   });
 
