@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, javascript, JsonFile } from 'projen';
 
 // Tests, the example and the benchmarks run against this aws-cdk-lib; the peer floor (cdkVersion) is
 // the oldest release whose APIs the library uses (see README, "Compatibility").
@@ -59,6 +59,15 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   gitignore: ['cdk.out/', '*.d.ts.map'],
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/cdk.json', '/cdk.out/'] },
+});
+
+// The example app is type-checked and linted like the tests, but not compiled into the library.
+new JsonFile(project, 'examples/tsconfig.json', {
+  obj: {
+    extends: '../tsconfig.json',
+    compilerOptions: { noEmit: true, rootDir: '..', isolatedModules: true },
+    include: ['**/*.ts'],
+  },
 });
 
 project.addTask('example', {

@@ -237,7 +237,8 @@ describe('applyToCfnEventDataStore', () => {
         ],
       }],
     });
-    const error = errorOf(() => DataEventSelectors.fromAdvancedEventSelectors(raw).applyToCfnTrail(cfnTrail(stack), { managementEvents: cloudtrail.ReadWriteType.NONE }));
+    const onTrail = DataEventSelectors.fromAdvancedEventSelectors(raw);
+    const error = errorOf(() => onTrail.applyToCfnTrail(cfnTrail(stack), { managementEvents: cloudtrail.ReadWriteType.NONE }));
     expect(error.message).toBe([
       '2 problems:',
       '  [Stack/Trail] dataEvents[0].fieldSelectors[1].field "sessionCredentialFromConsole": sessionCredentialFromConsole is not allowed in Management selectors on a trail; it is allowed in Data selectors on trails and event data stores, Management selectors on event data stores (AdvancedFieldSelector Field). Fix: remove this field selector',
@@ -248,10 +249,14 @@ describe('applyToCfnEventDataStore', () => {
   test('the management selector counts toward the five selectors of an event data store', () => {
     const stack = testStack();
     const selectors = new DataEventSelectors();
-    [DataResourceType.S3_OBJECT, DataResourceType.LAMBDA_FUNCTION, DataResourceType.DYNAMODB_TABLE, DataResourceType.SNS_TOPIC, DataResourceType.SQS_QUEUE]
-      .forEach(type => selectors.addDataEvents(type));
+    const types = [
+      DataResourceType.S3_OBJECT, DataResourceType.LAMBDA_FUNCTION, DataResourceType.DYNAMODB_TABLE,
+      DataResourceType.SNS_TOPIC, DataResourceType.SQS_QUEUE,
+    ];
+    types.forEach(type => selectors.addDataEvents(type));
     expect(errorOf(() => selectors.applyToCfnEventDataStore(cfnStore(stack))).message).toBe('[Stack/Store] dataEvents: 6 advanced event selectors, counting the management-events selector; an event data store takes at most 5 (CreateEventDataStore AdvancedEventSelectors). Fix: merge selectors of the same resource type, or use a second event data store');
-    expect(() => selectors.applyToCfnEventDataStore(cfnStore(stack, 'DataOnly'), { managementEvents: cloudtrail.ReadWriteType.NONE })).not.toThrow();
+    const dataOnly = cfnStore(stack, 'DataOnly');
+    expect(() => selectors.applyToCfnEventDataStore(dataOnly, { managementEvents: cloudtrail.ReadWriteType.NONE })).not.toThrow();
   });
 
   test('snapshot of a trail and a store sharing one selector set', () => {
