@@ -45,9 +45,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // latest on the registry (3.0.0) cannot read the cloud assemblies aws-cdk-lib 2.276 writes
     'aws-cdk@2.1148.1',
     'fast-check@^4',
+    'eslint-import-resolver-typescript@~3.6.3',
   ],
 
   jestOptions: {
+    // jest 30 and eslint-import-resolver-typescript 4 pull in unrs-resolver, whose platform packages
+    // npm 11.16+ leaves out of package-lock.json and then `npm ci` rejects (npm/cli#9846)
+    jestVersion: '^29',
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],

@@ -12,7 +12,7 @@ export function lengthProblems(property: string, value: string, range: Range, so
   }
   const rule = `must be ${range.min} to ${range.max} characters long, got ${length} (${source})`;
   const fix = length < range.min
-    ? `use at least ${range.min} character${range.min === 1 ? "" : "s"}`
+    ? `use at least ${range.min} character${range.min === 1 ? '' : 's'}`
     : `shorten it to at most ${range.max} characters`;
   return [{ property, value, rule, fix }];
 }
@@ -29,28 +29,32 @@ export function trailNameProblems(property: string, name: string): Problem[] {
   const invalid = distinct(name.match(/[^A-Za-z0-9._-]/gu) ?? []);
   if (invalid.length > 0) {
     problems.push({
-      property, value: name,
+      property,
+      value: name,
       rule: `contains ${quoteList(invalid, 'and')}; only ASCII letters, digits, '.', '_' and '-' are allowed (${source})`,
       fix: 'remove or replace those characters',
     });
   }
   if (name.length > 0 && (!/^[A-Za-z0-9]/.test(name) || !/[A-Za-z0-9]$/.test(name))) {
     problems.push({
-      property, value: name,
+      property,
+      value: name,
       rule: `must start and end with a letter or digit (${source})`,
       fix: 'trim the leading or trailing punctuation',
     });
   }
   if (/[._-]{2}/.test(name)) {
     problems.push({
-      property, value: name,
+      property,
+      value: name,
       rule: `adjacent '.', '_' or '-' are not allowed, as in "my--trail" or "my-_trail" (${source})`,
       fix: 'keep one separator between words, e.g. "my-trail"',
     });
   }
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) {
     problems.push({
-      property, value: name,
+      property,
+      value: name,
       rule: `must not be in IP address format, such as 192.168.5.4 (${source})`,
       fix: 'add letters to the name, e.g. "trail-192-168-5-4"',
     });
@@ -83,7 +87,8 @@ function patternNameProblems(property: string, name: string, range: Range, inval
   const invalid = distinct(name.match(invalidChars) ?? []);
   if (invalid.length > 0) {
     problems.push({
-      property, value: name,
+      property,
+      value: name,
       rule: `contains ${quoteList(invalid, 'and')}; only ${allowed} are allowed (${source})`,
       fix: 'remove or replace those characters',
     });

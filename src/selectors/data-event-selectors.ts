@@ -2,13 +2,13 @@ import { ManagementEventSources, ReadWriteType, CfnEventDataStore, CfnTrail } fr
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Problem } from '../core/problems';
 import { DataResourceType } from './data-resource-type';
 import { OPERATORS } from './field-rules';
 import { AdvancedEventSelector, AdvancedFieldSelector, FieldConditions } from './field-selector';
 import { readOnlyFieldSelector } from './management-events';
 import { bindSelectors, omitWhenEmpty, renderSelector } from './selector-binding';
 import { valueCount } from './selector-validation';
+import { Problem } from '../core/problems';
 
 /**
  * What to log of one kind of data event, besides the resources.
@@ -141,7 +141,8 @@ export class DataEventSelectors {
     this.rejectEmptyList(`${property}.buckets`, options.buckets, 'bucket');
     if (options.objectPrefix !== undefined && !options.buckets?.length) {
       this.builderProblems.push({
-        property: `${property}.objectPrefix`, value: options.objectPrefix,
+        property: `${property}.objectPrefix`,
+        value: options.objectPrefix,
         rule: 'an object prefix applies to the given buckets, and no bucket is given',
         fix: "add buckets, or use resourceArns: { startsWith: ['arn:aws:s3:::bucket/prefix'] }",
       });
@@ -240,7 +241,8 @@ export class DataEventSelectors {
     const property = this.nextProperty();
     if (options.readWriteType === ReadWriteType.NONE) {
       this.builderProblems.push({
-        property: `${property}.readWriteType`, value: options.readWriteType,
+        property: `${property}.readWriteType`,
+        value: options.readWriteType,
         rule: 'ReadWriteType.NONE selects no event, so the selector would log nothing',
         fix: 'leave the selector out, or use READ_ONLY, WRITE_ONLY or ALL',
       });
@@ -261,7 +263,8 @@ export class DataEventSelectors {
   private rejectEmptyList(property: string, list: unknown[] | undefined, noun: string): void {
     if (list !== undefined && (!Array.isArray(list) || list.length === 0)) {
       this.builderProblems.push({
-        property, value: list,
+        property,
+        value: list,
         rule: `an empty list would log every ${noun}, which is rarely what an empty list means`,
         fix: `name at least one ${noun}, or leave the option out to log every ${noun}`,
       });

@@ -1,12 +1,12 @@
 import { Annotations, IResolvable, Lazy, Stack } from 'aws-cdk-lib';
 import { ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import { IConstruct } from 'constructs';
-import { isUnresolved, Problem, throwIfProblems, validateAtSynth } from '../core/problems';
 import type { DataEventSelectors } from './data-event-selectors';
 import { OPERATORS, SelectorTarget } from './field-rules';
 import { AdvancedEventSelector, AdvancedFieldSelector } from './field-selector';
 import { managementEventSelector } from './management-events';
 import { advancedSelectorProblems, PlacedSelector, uncheckedResourceTypes } from './selector-validation';
+import { isUnresolved, Problem, throwIfProblems, validateAtSynth } from '../core/problems';
 
 /** Everything that decides the advanced event selectors of one trail or event data store. */
 export interface SelectorSet {
@@ -34,7 +34,8 @@ export function selectorSetProblems(set: SelectorSet): Problem[] {
   const problems = [...set.dataEvents?._builderProblems() ?? []];
   if (set.managementEvents === ReadWriteType.NONE && (set.dataEvents?._selectors().length ?? 0) === 0) {
     problems.push({
-      property: 'managementEvents', value: set.managementEvents,
+      property: 'managementEvents',
+      value: set.managementEvents,
       rule: 'ReadWriteType.NONE leaves no selector, and without selectors CloudTrail logs all management events (PutEventSelectors)',
       fix: 'add data events, or log management events',
     });
@@ -42,7 +43,8 @@ export function selectorSetProblems(set: SelectorSet): Problem[] {
   const excluded = set.excludeManagementEventSources;
   if (excluded !== undefined && !isUnresolved(excluded) && excluded.length > 0 && set.managementEvents === ReadWriteType.NONE) {
     problems.push({
-      property: 'excludeManagementEventSources', value: excluded,
+      property: 'excludeManagementEventSources',
+      value: excluded,
       rule: 'excludes sources from management events, but managementEvents is ReadWriteType.NONE',
       fix: 'leave excludeManagementEventSources out',
     });

@@ -1,10 +1,3 @@
-import {
-  MAX_ADVANCED_SELECTOR_VALUES, MAX_DATA_RESOURCES, MAX_EVENT_DATA_STORE_SELECTORS, OPERATOR_VALUE_LENGTH,
-  SELECTOR_FIELD_LENGTH, SELECTOR_NAME_MAX_LENGTH,
-} from '../core/limits';
-import { lengthProblems, quoteList } from '../core/names';
-import { isUnresolved, Problem, showValue } from '../core/problems';
-import { closestMatch } from '../core/suggestions';
 import { findDataResourceType, matchesArnFormat } from './arn-format';
 import { DataResourceType } from './data-resource-type';
 import {
@@ -12,6 +5,13 @@ import {
   requiredFields, SelectorTarget,
 } from './field-rules';
 import { AdvancedEventSelector, AdvancedFieldSelector } from './field-selector';
+import {
+  MAX_ADVANCED_SELECTOR_VALUES, MAX_DATA_RESOURCES, MAX_EVENT_DATA_STORE_SELECTORS, OPERATOR_VALUE_LENGTH,
+  SELECTOR_FIELD_LENGTH, SELECTOR_NAME_MAX_LENGTH,
+} from '../core/limits';
+import { lengthProblems, quoteList } from '../core/names';
+import { isUnresolved, Problem, showValue } from '../core/problems';
+import { closestMatch } from '../core/suggestions';
 
 /** A selector and where it came from in the props, e.g. `dataEvents[2]`. */
 export interface PlacedSelector {
