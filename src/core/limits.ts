@@ -24,8 +24,8 @@ export const S3_KEY_PREFIX_MAX_LENGTH = 200;
 // CreateTrail SnsTopicName: "The maximum length is 256 characters" (seed 000)
 export const SNS_TOPIC_NAME_MAX_LENGTH = 256;
 
-// API model SelectorName: min 0, max 1000
-export const SELECTOR_NAME_MAX_LENGTH = 1000;
+// API model SelectorName: max 1000; CloudFormation's schema also rejects an empty name (min 1)
+export const SELECTOR_NAME_LENGTH: Range = { min: 1, max: 1000 };
 
 // API model SelectorField: min 1, max 1000, pattern [\w|\d|\.|_]+
 export const SELECTOR_FIELD_LENGTH: Range = { min: 1, max: 1000 };

@@ -7,7 +7,7 @@ import {
 import { AdvancedEventSelector, AdvancedFieldSelector } from './field-selector';
 import {
   MAX_ADVANCED_SELECTOR_VALUES, MAX_DATA_RESOURCES, MAX_EVENT_DATA_STORE_SELECTORS, OPERATOR_VALUE_LENGTH,
-  SELECTOR_FIELD_LENGTH, SELECTOR_NAME_MAX_LENGTH,
+  SELECTOR_FIELD_LENGTH, SELECTOR_NAME_LENGTH,
 } from '../core/limits';
 import { lengthProblems, quoteList } from '../core/names';
 import { isUnresolved, Problem, showValue } from '../core/problems';
@@ -61,7 +61,7 @@ function selectorProblems(placed: PlacedSelector, context: SelectorContext): Pro
   const problems: Problem[] = [];
   if (selector.name !== undefined && !isUnresolved(selector.name)) {
     problems.push(...typeof selector.name === 'string'
-      ? lengthProblems(`${property}.name`, selector.name, { min: 0, max: SELECTOR_NAME_MAX_LENGTH }, 'API model SelectorName')
+      ? lengthProblems(`${property}.name`, selector.name, SELECTOR_NAME_LENGTH, 'CloudFormation AdvancedEventSelector Name')
       : [{ property: `${property}.name`, value: selector.name, rule: 'must be a string', fix: 'pass a descriptive name or leave it out' }]);
   }
   if (!Array.isArray(selector.fieldSelectors) || selector.fieldSelectors.length === 0) {
@@ -187,7 +187,7 @@ function categoryOf(fieldSelectors: AdvancedFieldSelector[], property: string, t
     return undefined;
   }
   const value = values[0];
-  if (isUnresolved(value)) {
+  if (typeof value !== 'string' || isUnresolved(value)) {
     return undefined;
   }
   if (!(allowed as string[]).includes(value)) {
@@ -286,7 +286,8 @@ function missingFieldProblems(fieldSelectors: AdvancedFieldSelector[], property:
 /** resources.type must be a known (or declared) type, and Equals/NotEquals ARNs must have its format. */
 function resourceProblems(fieldSelectors: AdvancedFieldSelector[], property: string, context: SelectorContext): Problem[] {
   const typeIndex = fieldSelectors.findIndex(fs => isObject(fs) && fs.field === 'resources.type');
-  const typeValue = typeIndex >= 0 ? fieldSelectors[typeIndex].equalTo?.[0] : undefined;
+  const typeValues = typeIndex >= 0 ? fieldSelectors[typeIndex].equalTo : undefined;
+  const typeValue = Array.isArray(typeValues) ? typeValues[0] : undefined;
   if (typeof typeValue !== 'string' || isUnresolved(typeValue)) {
     return [];
   }
@@ -303,7 +304,7 @@ function resourceProblems(fieldSelectors: AdvancedFieldSelector[], property: str
         : `use a DataResourceType constant; for a type newer than this library, declare it with DataResourceType.of('${typeValue}')`,
     }];
   }
-  if (!type.isCatalogued) {
+  if (type.arnFormats.length === 0) {
     return [];
   }
   const problems: Problem[] = [];

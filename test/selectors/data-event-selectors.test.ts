@@ -278,3 +278,39 @@ test('the problem shown in the README is the one the library reports', () => {
   expect(errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message).toBe(
     '[Stack/Trail] dataEvents[1].fieldSelectors[2].equalTo[0] "arn:aws:s3:::payments": with Equals, a AWS::S3::Object ARN must have the form arn:<partition>:s3:::<bucket_name>/<object_path> (AdvancedFieldSelector Field, resources.ARN). Fix: use startsWith with the bucket ARN and a trailing \'/\' to log every object of a bucket');
 });
+
+describe('regressions', () => {
+  const apply = (selectors: DataEventSelectors) => errorOf(() => selectors.applyToCfnTrail(cfnTrail(testStack())));
+
+  test('a non-string eventCategory value is a problem, not a TypeError', () => {
+    const error = apply(DataEventSelectors.fromAdvancedEventSelectors([{ fieldSelectors: [{ field: 'eventCategory', equalTo: [5 as unknown as string] }] }]));
+    expect(Errors.isValidationError(error)).toBe(true);
+    expect(error.message).toBe('[Stack/Trail] dataEvents[0].fieldSelectors[0].equalTo[0] 5: "eventCategory" values must be strings. Fix: pass the value as a string');
+  });
+
+  test('a type listed without an ARN format takes any Equals ARN', () => {
+    const stack = testStack();
+    DataEventSelectors.fromAdvancedEventSelectors([{
+      fieldSelectors: [
+        { field: 'eventCategory', equalTo: ['Data'] },
+        { field: 'resources.type', equalTo: ['AWS::AppSync::GraphQLApi'] },
+        { field: 'resources.ARN', equalTo: ['arn:aws:appsync:us-east-1:111111111111:apis/abc'] },
+      ],
+    }]).applyToCfnTrail(cfnTrail(stack));
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudTrail::Trail', {
+      AdvancedEventSelectors: Match.arrayWith([Match.objectLike({ FieldSelectors: Match.arrayWith([{ Field: 'resources.ARN', Equals: ['arn:aws:appsync:us-east-1:111111111111:apis/abc'] }]) })]),
+    });
+  });
+
+  test('a resources.type given as a plain string gets one problem', () => {
+    const error = apply(DataEventSelectors.fromAdvancedEventSelectors([{
+      fieldSelectors: [{ field: 'eventCategory', equalTo: ['Data'] }, { field: 'resources.type', equalTo: 'AWS::S3::Object' as unknown as string[] }],
+    }]));
+    expect(error.message).toBe('[Stack/Trail] dataEvents[0].fieldSelectors[1].equalTo "AWS::S3::Object": "resources.type" conditions must be a list of strings. Fix: wrap the value in a list');
+  });
+
+  test('an empty selector name is rejected before CloudFormation schema validation sees it', () => {
+    expect(apply(new DataEventSelectors().addLambdaFunctions({ name: '' })).message).toBe(
+      '[Stack/Trail] dataEvents[0].name "": must be 1 to 1000 characters long, got 0 (CloudFormation AdvancedEventSelector Name). Fix: use at least 1 character');
+  });
+});
