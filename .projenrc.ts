@@ -46,6 +46,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'aws-cdk@2.1148.1',
     'fast-check@^4',
     'eslint-import-resolver-typescript@~3.6.3',
+    // quality gates: AWS Control Tower proactive controls and the cdk-nag rule packs
+    '@cdklabs/cdk-validator-cfnguard@^0.0.62',
+    'cdk-nag@^3.0.2',
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
   ],
 
   jestOptions: {
