@@ -75,3 +75,6 @@ export const DELIVERY_S3_URI_MAX_LENGTH = 1024;
 export const MAX_CONTEXT_KEY_SELECTORS = 2;
 export const CONTEXT_KEY_SELECTOR_KEYS: Range = { min: 1, max: 50 };
 export const CONTEXT_KEY_LENGTH: Range = { min: 1, max: 128 };
+
+// Organizations API model OrganizationId: pattern ^o-[a-z0-9]{10,32}$
+export const ORGANIZATION_ID_SUFFIX_LENGTH: Range = { min: 10, max: 32 };

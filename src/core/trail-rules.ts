@@ -1,0 +1,138 @@
+import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
+import { MAX_TRAILS_PER_REGION, S3_KEY_PREFIX_MAX_LENGTH, SNS_TOPIC_NAME_MAX_LENGTH } from './limits';
+import { isUnresolved, Problem } from './problems';
+
+/** The rule on a trail's S3 key prefix (CreateTrail S3KeyPrefix). Tokens are not checked. */
+export function s3KeyPrefixProblems(property: string, prefix: string | undefined): Problem[] {
+  if (prefix === undefined || isUnresolved(prefix)) {
+    return [];
+  }
+  const length = [...prefix].length;
+  if (length <= S3_KEY_PREFIX_MAX_LENGTH) {
+    return [];
+  }
+  return [{
+    property,
+    value: prefix,
+    rule: `must be at most ${S3_KEY_PREFIX_MAX_LENGTH} characters long, got ${length} (CreateTrail S3KeyPrefix)`,
+    fix: `shorten it to at most ${S3_KEY_PREFIX_MAX_LENGTH} characters`,
+  }];
+}
+
+/** The rule on the name of a trail's notification topic (CreateTrail SnsTopicName). Tokens are not checked. */
+export function snsTopicNameProblems(property: string, topicName: string): Problem[] {
+  if (isUnresolved(topicName)) {
+    return [];
+  }
+  const length = [...topicName].length;
+  if (length <= SNS_TOPIC_NAME_MAX_LENGTH) {
+    return [];
+  }
+  return [{
+    property,
+    value: topicName,
+    rule: `the topic name must be at most ${SNS_TOPIC_NAME_MAX_LENGTH} characters long, got ${length} (CreateTrail SnsTopicName)`,
+    fix: `use a topic whose name has at most ${SNS_TOPIC_NAME_MAX_LENGTH} characters`,
+  }];
+}
+
+/**
+ * A multi-Region trail must log global service events: CreateTrail rejects the combination with
+ * InvalidParameterCombinationException ("Multi-Region trail must include global service events").
+ */
+export function globalServiceEventsProblems(isMultiRegionTrail: boolean, includeGlobalServiceEvents: boolean): Problem[] {
+  if (!isMultiRegionTrail || includeGlobalServiceEvents) {
+    return [];
+  }
+  return [{
+    property: 'includeGlobalServiceEvents',
+    value: includeGlobalServiceEvents,
+    rule: 'a multi-Region trail must include global service events (CreateTrail InvalidParameterCombinationException)',
+    fix: 'leave includeGlobalServiceEvents on, or set isMultiRegionTrail to false',
+  }];
+}
+
+/**
+ * Insights types and the management events that feed them (PutInsightSelectors): API call rate
+ * Insights need write management events; API error rate Insights need read or write management events.
+ */
+export function insightProblems(insightTypes: InsightType[] | undefined, managementEvents: ReadWriteType): Problem[] {
+  if (insightTypes === undefined || isUnresolved(insightTypes)) {
+    return [];
+  }
+  const source = 'PutInsightSelectors';
+  if (!Array.isArray(insightTypes)) {
+    return [{ property: 'insightTypes', value: insightTypes, rule: `must be a list of InsightType (${source})`, fix: 'pass e.g. [InsightType.API_CALL_RATE]' }];
+  }
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  insightTypes.forEach((type, i) => {
+    const property = `insightTypes[${i}]`;
+    const value = (type as InsightType | undefined)?.value;
+    if (value !== InsightType.API_CALL_RATE.value && value !== InsightType.API_ERROR_RATE.value) {
+      problems.push({ property, value: value ?? type, rule: `must be ApiCallRateInsight or ApiErrorRateInsight (${source})`, fix: 'use InsightType.API_CALL_RATE or InsightType.API_ERROR_RATE' });
+      return;
+    }
+    if (seen.has(value)) {
+      problems.push({ property, value, rule: `lists ${value} twice (${source})`, fix: 'list each Insights type once' });
+      return;
+    }
+    seen.add(value);
+    if (value === InsightType.API_CALL_RATE.value && (managementEvents === ReadWriteType.READ_ONLY || managementEvents === ReadWriteType.NONE)) {
+      problems.push({
+        property,
+        value,
+        rule: `API call rate Insights analyze write management events, and managementEvents is ${readWriteName(managementEvents)} (${source})`,
+        fix: 'set managementEvents to ReadWriteType.ALL or WRITE_ONLY, or drop this Insights type',
+      });
+    }
+    if (value === InsightType.API_ERROR_RATE.value && managementEvents === ReadWriteType.NONE) {
+      problems.push({
+        property,
+        value,
+        rule: `API error rate Insights analyze read or write management events, and managementEvents is ReadWriteType.NONE (${source})`,
+        fix: 'log management events, or drop this Insights type',
+      });
+    }
+  });
+  if (insightTypes.length === 0) {
+    problems.push({ property: 'insightTypes', value: insightTypes, rule: 'an empty list turns Insights off, which leaving it out already does', fix: 'leave insightTypes out' });
+  }
+  return problems;
+}
+
+function readWriteName(readWriteType: ReadWriteType): string {
+  const entry = Object.entries(ReadWriteType).find(([, value]) => value === readWriteType);
+  return entry ? `ReadWriteType.${entry[0]}` : String(readWriteType);
+}
+
+/** Where one trail will be created, for the per-Region quota. */
+export interface PlacedTrail {
+  readonly path: string;
+  readonly account: string;
+  readonly region: string;
+  readonly isMultiRegionTrail: boolean;
+}
+
+/**
+ * The trail quota for one trail: at most five trails per Region in one account, where a multi-Region
+ * trail counts in every Region (CloudTrail quotas; CreateTrail: "A maximum of five trails can exist in
+ * a region, irrespective of the region in which they were created"). `all` is every trail in the app.
+ */
+export function trailQuotaProblems(trail: PlacedTrail, all: PlacedTrail[]): Problem[] {
+  const sameAccount = all.filter(other => other.account === trail.account);
+  const regions = trail.isMultiRegionTrail ? [...new Set(sameAccount.map(other => other.region))] : [trail.region];
+  for (const region of regions) {
+    const present = sameAccount.filter(other => other.region === region || other.isMultiRegionTrail);
+    if (present.length > MAX_TRAILS_PER_REGION) {
+      return [{
+        property: 'trail',
+        value: present.map(other => other.path),
+        rule: `this app puts ${present.length} trails in account ${trail.account}, Region ${region} (multi-Region trails count in every Region); `
+          + `CloudTrail allows at most ${MAX_TRAILS_PER_REGION} (CloudTrail quotas, MaximumNumberOfTrailsExceededException)`,
+        fix: 'combine trails: one organization trail with advanced event selectors logs what several trails would',
+      }];
+    }
+  }
+  return [];
+}

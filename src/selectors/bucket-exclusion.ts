@@ -1,0 +1,36 @@
+import { DataResourceType } from './data-resource-type';
+import { AdvancedEventSelector, AdvancedFieldSelector } from './field-selector';
+
+/**
+ * The selector with one bucket's objects left out when it selects S3 object data events. A trail
+ * that logs the data events of its own log bucket logs every log delivery, whose log file is then
+ * delivered and logged again, without end. The exclusion is a `NotStartsWith` on the bucket's ARN,
+ * merged into the selector's `resources.ARN` condition (conditions of one field all apply).
+ */
+export function excludeBucketObjects(selector: AdvancedEventSelector, bucketArn: string): AdvancedEventSelector {
+  if (!selectsS3Objects(selector)) {
+    return selector;
+  }
+  const prefix = `${bucketArn}/`;
+  const fieldSelectors = [...selector.fieldSelectors];
+  const index = fieldSelectors.findIndex(fs => fs?.field === 'resources.ARN');
+  if (index < 0) {
+    fieldSelectors.push({ field: 'resources.ARN', notStartsWith: [prefix] });
+  } else {
+    const existing: AdvancedFieldSelector = fieldSelectors[index];
+    const excluded = Array.isArray(existing.notStartsWith) ? existing.notStartsWith : [];
+    if (!excluded.includes(prefix)) {
+      fieldSelectors[index] = { ...existing, notStartsWith: [...excluded, prefix] };
+    }
+  }
+  return { ...selector, fieldSelectors };
+}
+
+/** Whether a selector selects S3 object data events. */
+export function selectsS3Objects(selector: AdvancedEventSelector): boolean {
+  if (typeof selector !== 'object' || selector === null || !Array.isArray(selector.fieldSelectors)) {
+    return false;
+  }
+  return selector.fieldSelectors.some(fs => fs?.field === 'resources.type'
+    && Array.isArray(fs.equalTo) && fs.equalTo.includes(DataResourceType.S3_OBJECT.value));
+}

@@ -1,0 +1,64 @@
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+
+/** The account and trail a key policy is written for. */
+export interface KeyUse {
+  /** The trail's ARN, built from its name. */
+  readonly trailArn: string;
+  /** The account that owns the trail. */
+  readonly account: string;
+  /** The ARN of the log group the key encrypts, when CloudTrail delivers to CloudWatch Logs. */
+  readonly logGroupArn?: string;
+}
+
+/** A new customer managed key for a trail's log files, with yearly rotation. */
+export function createLogKey(scope: Construct, id: string, removalPolicy: RemovalPolicy): kms.Key {
+  return new kms.Key(scope, id, {
+    description: `Encrypts the CloudTrail log files of ${scope.node.path}`,
+    enableKeyRotation: true,
+    removalPolicy,
+  });
+}
+
+/**
+ * The key policy statements a trail needs (CloudTrail User Guide, "Configure AWS KMS key policies for
+ * CloudTrail"): CloudTrail may generate data keys for this trail's log files only, and describe the
+ * key. When the key also encrypts the trail's log group, CloudWatch Logs may use it for that group only.
+ */
+export function trailKeyStatements(use: KeyUse, scope: Construct): iam.PolicyStatement[] {
+  const partition = Stack.of(scope).partition;
+  const cloudtrail = new iam.ServicePrincipal('cloudtrail.amazonaws.com');
+  const statements = [
+    new iam.PolicyStatement({
+      sid: 'CloudTrailEncryptLogs',
+      principals: [cloudtrail],
+      actions: ['kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: {
+        StringEquals: { 'aws:SourceArn': use.trailArn },
+        StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${partition}:cloudtrail:*:${use.account}:trail/*` },
+      },
+    }),
+    new iam.PolicyStatement({
+      sid: 'CloudTrailDescribeKey',
+      principals: [cloudtrail],
+      actions: ['kms:DescribeKey'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:SourceArn': use.trailArn } },
+    }),
+  ];
+  if (use.logGroupArn) {
+    // CloudWatch Logs service principals are Regional.
+    const region = Stack.of(scope).region;
+    statements.push(new iam.PolicyStatement({
+      sid: 'CloudWatchLogsEncryptTrailLogGroup',
+      principals: [new iam.ServicePrincipal(`logs.${region}.amazonaws.com`)],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      resources: ['*'],
+      conditions: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': use.logGroupArn } },
+    }));
+  }
+  return statements;
+}

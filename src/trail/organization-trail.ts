@@ -1,0 +1,382 @@
+import { Annotations, Duration, Names, RemovalPolicy, Resource, Stack, Token } from 'aws-cdk-lib';
+import { CfnTrail, InsightType, ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { LogBucket, organizationTrailBucketStatements, TrailDelivery } from './log-bucket';
+import { LogDelivery } from './log-delivery';
+import { createLogKey, trailKeyStatements } from './log-key';
+import { addOrRequestStatements } from './resource-policy';
+import { SecurityAlarms, SecurityAlarmsOptions } from './security-alarms';
+import { TrailSettings, trailSettings, trailSettingsProblems, trailSynthProblems } from './trail-settings';
+import { throwIfProblems, validateAtSynth } from '../core/problems';
+import { excludeBucketObjects, selectsS3Objects } from '../selectors/bucket-exclusion';
+import { DataEventSelectors } from '../selectors/data-event-selectors';
+import { bindSelectors } from '../selectors/selector-binding';
+
+/**
+ * Properties of an organization trail.
+ */
+export interface OrganizationTrailProps {
+  /**
+   * The ID of the AWS Organizations organization, `o-` followed by 10 to 32 lowercase letters or digits.
+   * Member accounts' logs land under `AWSLogs/<orgId>/` in the bucket.
+   */
+  readonly orgId: string;
+
+  /**
+   * The ID of the organization's management account, which owns every organization trail, also one
+   * a delegated administrator creates. It is part of the trail ARN the policies are scoped to.
+   *
+   * @default - the stack's account: deploy from the management account
+   */
+  readonly managementAccountId?: string;
+
+  /**
+   * The trail's name: 3 to 128 ASCII letters, digits, '.', '_' or '-', starting and ending with a
+   * letter or digit, without adjacent punctuation, not an IP address.
+   *
+   * @default - a stable name generated from the construct path
+   */
+  readonly trailName?: string;
+
+  /**
+   * The bucket CloudTrail writes log files to. A bucket of this stack gets the policy statements
+   * CloudTrail needs; for any other bucket a warning lists the statements its owner must add.
+   *
+   * @default - a new bucket with public access blocked, ACLs disabled, SSE-KMS with the trail's key,
+   * versioning, TLS-only access, a lifecycle rule and server access logging to a second bucket
+   */
+  readonly bucket?: s3.IBucket;
+
+  /**
+   * A prefix for the log files' keys, at most 200 characters: logs go to `<prefix>/AWSLogs/`.
+   *
+   * @default - logs go to `AWSLogs/`
+   */
+  readonly s3KeyPrefix?: string;
+
+  /**
+   * Expire log files in a created bucket after this long. Audit logs are often kept for years: set
+   * this to your retention requirement.
+   *
+   * @default - log files are kept until deleted
+   */
+  readonly logFileExpiration?: Duration;
+
+  /**
+   * The symmetric KMS key that encrypts the log files (and a created log group), in the bucket's
+   * Region. A key of this stack gets the key policy statements CloudTrail needs; for an imported key a
+   * warning lists the statements to add.
+   *
+   * @default - a new key with automatic rotation
+   */
+  readonly encryptionKey?: kms.IKey;
+
+  /**
+   * A topic CloudTrail notifies for every log file it delivers. A topic of this stack gets a policy
+   * that lets this trail, and only this trail, publish.
+   *
+   * @default - no notifications
+   */
+  readonly snsTopic?: sns.ITopic;
+
+  /**
+   * Deliver events to CloudWatch Logs as well, for metric filters, alarms and Logs Insights.
+   *
+   * @default true
+   */
+  readonly sendToCloudWatchLogs?: boolean;
+
+  /**
+   * The log group to deliver to, in this account. Needs `sendToCloudWatchLogs`.
+   *
+   * @default - a new log group named `aws-cloudtrail-logs-<trailName>`, encrypted with the trail's key
+   */
+  readonly cloudWatchLogGroup?: logs.ILogGroup;
+
+  /**
+   * How long a created log group keeps events.
+   *
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly cloudWatchLogsRetention?: logs.RetentionDays;
+
+  /**
+   * Log events of every Region, not only the stack's.
+   *
+   * @default true
+   */
+  readonly isMultiRegionTrail?: boolean;
+
+  /**
+   * Log events of global services such as IAM. A multi-Region trail must include them.
+   *
+   * @default true
+   */
+  readonly includeGlobalServiceEvents?: boolean;
+
+  /**
+   * Deliver digest files, which prove whether log files were changed or deleted after delivery.
+   *
+   * @default true
+   */
+  readonly enableFileValidation?: boolean;
+
+  /**
+   * The management events to log. `ReadWriteType.NONE` logs none, and needs data events.
+   *
+   * @default ReadWriteType.ALL
+   */
+  readonly managementEvents?: ReadWriteType;
+
+  /**
+   * Management event sources to leave out, such as AWS KMS, whose frequent calls are rarely audited.
+   *
+   * @default - none
+   */
+  readonly excludeManagementEventSources?: ManagementEventSources[];
+
+  /**
+   * Data events to log, checked against the trail's rules (such as 500 condition values in all).
+   *
+   * @default - no data events
+   */
+  readonly dataEvents?: DataEventSelectors;
+
+  /**
+   * Leave the trail's own bucket out of S3 data events. Logging it would log every log delivery,
+   * whose log file is delivered and logged again, without end.
+   *
+   * @default true
+   */
+  readonly excludeOwnBucketFromDataEvents?: boolean;
+
+  /**
+   * CloudTrail Insights types to enable on management events. API call rate Insights need write
+   * management events; API error rate Insights need read or write management events.
+   *
+   * @default - no Insights
+   */
+  readonly insightTypes?: InsightType[];
+
+  /**
+   * Start logging when the trail is created.
+   *
+   * @default true
+   */
+  readonly isLogging?: boolean;
+
+  /**
+   * What happens to the created bucket, key and log group when they leave the stack.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * One multi-Region CloudTrail trail for every account of an AWS Organization, with a secure log
+ * bucket, a KMS key, CloudWatch Logs delivery and every policy CloudTrail needs, scoped to this trail.
+ *
+ * Deploy it from the organization's management account, or from a CloudTrail delegated
+ * administrator account with `managementAccountId` set; trusted access for CloudTrail must be on.
+ *
+ * @example
+ * new OrganizationTrail(this, 'Trail', { orgId: 'o-a1b2c3d4e5' });
+ */
+export class OrganizationTrail extends Resource {
+  /**
+   * The trail's ARN.
+   * @attribute
+   */
+  public readonly trailArn: string;
+  /**
+   * The trail's name.
+   * @attribute
+   */
+  public readonly trailName: string;
+  /** The bucket CloudTrail writes log files to. */
+  public readonly bucket: s3.IBucket;
+  /** The key that encrypts the log files. */
+  public readonly encryptionKey: kms.IKey;
+  /** The log group CloudTrail delivers events to; undefined when `sendToCloudWatchLogs` is false. */
+  public readonly logGroup?: logs.ILogGroup;
+  /** The topic CloudTrail notifies of log file deliveries, if any. */
+  public readonly snsTopic?: sns.ITopic;
+  /** The role CloudTrail assumes to write to the log group, if any. */
+  public readonly logsRole?: iam.IRole;
+
+  private readonly resource: CfnTrail;
+
+  constructor(scope: Construct, id: string, props: OrganizationTrailProps) {
+    super(scope, id, { physicalName: props?.trailName });
+    const settings = trailSettings(props ?? ({} as OrganizationTrailProps));
+    throwIfProblems(this, trailSettingsProblems(settings));
+
+    const stack = Stack.of(this);
+    this.trailName = settings.trailName ?? Names.uniqueResourceName(this, { maxLength: 128 });
+    const managementAccount = settings.managementAccountId ?? stack.account;
+    // Built from the name: the trail's own Arn attribute would make its dependencies depend on it.
+    const ownArn = stack.formatArn({ service: 'cloudtrail', resource: 'trail', resourceName: this.trailName, account: managementAccount });
+    const removalPolicy = settings.removalPolicy;
+    const delivery: TrailDelivery = { trailArn: ownArn, account: managementAccount, orgId: settings.orgId, keyPrefix: settings.s3KeyPrefix };
+
+    this.encryptionKey = props.encryptionKey ?? createLogKey(this, 'Key', removalPolicy);
+    const logGroupName = settings.sendToCloudWatchLogs && !props.cloudWatchLogGroup ? LogDelivery.logGroupNameFor(this.trailName) : undefined;
+    const keyStatements = trailKeyStatements({
+      trailArn: ownArn,
+      account: managementAccount,
+      logGroupArn: logGroupName && LogDelivery.logGroupArnFor(this, logGroupName),
+    }, this);
+    addOrRequestStatements(this, this.encryptionKey, keyStatements, {
+      id: 'cdk-cloudtrail-org:keyPolicy',
+      resource: `KMS key ${this.encryptionKey.keyArn}`,
+      policy: 'key policy',
+      consequence: 'CloudTrail cannot encrypt log files (CreateTrail fails with InsufficientEncryptionPolicyException)',
+    });
+
+    this.bucket = props.bucket ?? new LogBucket(this, 'Logs', { encryptionKey: this.encryptionKey, removalPolicy, logFileExpiration: props.logFileExpiration }).bucket;
+    addOrRequestStatements(this, this.bucket, organizationTrailBucketStatements(this.bucket, delivery), {
+      id: 'cdk-cloudtrail-org:bucketPolicy',
+      resource: `bucket ${this.bucket.bucketName}`,
+      policy: 'bucket policy',
+      consequence: 'CloudTrail cannot deliver log files (CreateTrail fails with InsufficientS3BucketPolicyException)',
+    });
+
+    let logDelivery: LogDelivery | undefined;
+    if (settings.sendToCloudWatchLogs) {
+      logDelivery = new LogDelivery(this, 'CloudWatchLogs', {
+        trailName: this.trailName,
+        orgId: settings.orgId,
+        account: managementAccount,
+        logGroup: props.cloudWatchLogGroup,
+        retention: settings.cloudWatchLogsRetention,
+        encryptionKey: this.encryptionKey,
+        removalPolicy,
+      });
+      this.logGroup = logDelivery.logGroup;
+      this.logsRole = logDelivery.role;
+    }
+
+    this.snsTopic = props.snsTopic;
+    if (this.snsTopic) {
+      addOrRequestStatements(this, this.snsTopic, [new iam.PolicyStatement({
+        sid: 'CloudTrailPublishLogFileDeliveries',
+        principals: [new iam.ServicePrincipal('cloudtrail.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.snsTopic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceArn': ownArn } },
+      })], {
+        id: 'cdk-cloudtrail-org:topicPolicy',
+        resource: `topic ${this.snsTopic.topicArn}`,
+        policy: 'topic policy',
+        consequence: 'CloudTrail cannot notify it (CreateTrail fails with InsufficientSnsTopicPolicyException)',
+      });
+    }
+
+    this.resource = new CfnTrail(this, 'Resource', {
+      trailName: this.trailName,
+      isOrganizationTrail: true,
+      isLogging: settings.isLogging,
+      s3BucketName: this.bucket.bucketName,
+      s3KeyPrefix: settings.s3KeyPrefix,
+      kmsKeyId: this.encryptionKey.keyArn,
+      snsTopicName: this.snsTopic?.topicArn,
+      isMultiRegionTrail: settings.isMultiRegionTrail,
+      includeGlobalServiceEvents: settings.includeGlobalServiceEvents,
+      enableLogFileValidation: settings.enableFileValidation,
+      cloudWatchLogsLogGroupArn: logDelivery?.logGroup.logGroupArn,
+      cloudWatchLogsRoleArn: logDelivery?.role.roleArn,
+      insightSelectors: settings.insightTypes?.map(type => ({ insightType: type.value })),
+    });
+    // CloudTrail checks the bucket, topic and role policies when the trail is created.
+    for (const dependency of [this.bucket.policy, this.snsTopic, logDelivery?.role]) {
+      if (dependency && Stack.of(dependency) === stack) {
+        this.resource.node.addDependency(dependency);
+      }
+    }
+    this.trailArn = this.getResourceArnAttribute(this.resource.attrArn, {
+      service: 'cloudtrail',
+      resource: 'trail',
+      resourceName: this.physicalName,
+    });
+
+    const excludeOwnBucket = settings.excludeOwnBucketFromDataEvents;
+    bindSelectors(this, {
+      target: 'trail',
+      managementEvents: settings.managementEvents,
+      excludeManagementEventSources: settings.excludeManagementEventSources,
+      dataEvents: props.dataEvents,
+      adjustDataSelector: excludeOwnBucket ? selector => excludeBucketObjects(selector, this.bucket.bucketArn) : undefined,
+    }, rendered => { this.resource.advancedEventSelectors = rendered; });
+
+    validateAtSynth(this, () => trailSynthProblems(this, this.resource));
+    warnAboutDisabledDefaults(this, settings, props.dataEvents?._selectors().some(selectsS3Objects) ?? false);
+  }
+
+  /**
+   * Lets a principal read the log files: the bucket's objects and, to decrypt them, the key.
+   */
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    const bucketGrant = this.bucket.grantRead(grantee);
+    // A bucket whose default key is the trail's key grants decryption itself.
+    return this.bucket.encryptionKey === this.encryptionKey ? bucketGrant : bucketGrant.combine(this.encryptionKey.grantDecrypt(grantee));
+  }
+
+  /**
+   * An EventBridge rule for API calls CloudTrail records in this account and Region ("AWS API Call via
+   * CloudTrail" events), as aws-cdk-lib's `Trail.onEvent` makes. Narrow it with `eventPattern`.
+   */
+  public onEvent(id: string, options: events.OnEventOptions = {}): events.Rule {
+    const rule = new events.Rule(this, id, options);
+    rule.addTarget(options.target);
+    rule.addEventPattern({ detailType: ['AWS API Call via CloudTrail'] });
+    return rule;
+  }
+
+  /**
+   * CloudWatch metric filters and alarms for the CIS AWS Foundations Benchmark monitoring checks on
+   * the trail's log group, each alarm notifying the topic.
+   */
+  public addSecurityAlarms(options: SecurityAlarmsOptions): SecurityAlarms {
+    if (!this.logGroup) {
+      throwIfProblems(this, [{
+        property: 'sendToCloudWatchLogs',
+        value: false,
+        rule: 'security alarms filter the events in the trail\'s log group, and the trail has none',
+        fix: 'leave sendToCloudWatchLogs on, or pass cloudWatchLogGroup',
+      }]);
+    }
+    return new SecurityAlarms(this, `SecurityAlarms${this.node.children.filter(c => c instanceof SecurityAlarms).length || ''}`, {
+      ...options,
+      logGroup: this.logGroup!,
+    });
+  }
+}
+
+function warnAboutDisabledDefaults(trail: OrganizationTrail, settings: TrailSettings, logsS3DataEvents: boolean): void {
+  const warn = (id: string, message: string) => Annotations.of(trail).addWarningV2(`cdk-cloudtrail-org:${id}`, message);
+  if (!settings.isMultiRegionTrail) {
+    warn('singleRegionTrail', `isMultiRegionTrail is false: activity in every Region but ${Token.isUnresolved(Stack.of(trail).region) ? 'the stack\'s' : Stack.of(trail).region} goes unlogged, including activity of an attacker who picks an unused Region.`);
+  }
+  if (!settings.includeGlobalServiceEvents) {
+    warn('noGlobalServiceEvents', 'includeGlobalServiceEvents is false: IAM, AWS STS and CloudFront API calls are not logged.');
+  }
+  if (!settings.enableFileValidation) {
+    warn('noFileValidation', 'enableFileValidation is false: no digest files are delivered, so nobody can prove later that log files were not changed or deleted.');
+  }
+  if (!settings.sendToCloudWatchLogs) {
+    warn('noCloudWatchLogs', 'sendToCloudWatchLogs is false: no metric filters, alarms or Logs Insights queries over the events, and addSecurityAlarms is unavailable.');
+  }
+  if (!settings.isLogging) {
+    warn('notLogging', 'isLogging is false: the trail is created but logs nothing until logging is started.');
+  }
+  if (!settings.excludeOwnBucketFromDataEvents && logsS3DataEvents) {
+    warn('ownBucketLogged', 'excludeOwnBucketFromDataEvents is false and the trail logs S3 data events: if they cover its own bucket, every log delivery is logged again, without end, and billed.');
+  }
+}

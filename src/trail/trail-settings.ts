@@ -1,0 +1,143 @@
+import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { CfnTrail, InsightType, ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { IConstruct } from 'constructs';
+import type { OrganizationTrailProps } from './organization-trail';
+import { trailNameProblems } from '../core/names';
+import { organizationIdProblems } from '../core/organization';
+import { isUnresolved, Problem } from '../core/problems';
+import { RenderedTag, tagProblems } from '../core/tags';
+import { globalServiceEventsProblems, insightProblems, PlacedTrail, s3KeyPrefixProblems, trailQuotaProblems } from '../core/trail-rules';
+
+/** An organization trail's props with every default applied. */
+export interface TrailSettings {
+  readonly props: OrganizationTrailProps;
+  readonly orgId: string;
+  readonly managementAccountId?: string;
+  readonly trailName?: string;
+  readonly s3KeyPrefix?: string;
+  readonly sendToCloudWatchLogs: boolean;
+  readonly cloudWatchLogsRetention: logs.RetentionDays;
+  readonly isMultiRegionTrail: boolean;
+  readonly includeGlobalServiceEvents: boolean;
+  readonly enableFileValidation: boolean;
+  readonly managementEvents: ReadWriteType;
+  readonly excludeManagementEventSources?: ManagementEventSources[];
+  readonly insightTypes?: InsightType[];
+  readonly isLogging: boolean;
+  readonly excludeOwnBucketFromDataEvents: boolean;
+  readonly removalPolicy: RemovalPolicy;
+}
+
+const BOOLEAN_PROPS = ['sendToCloudWatchLogs', 'isMultiRegionTrail', 'includeGlobalServiceEvents', 'enableFileValidation',
+  'isLogging', 'excludeOwnBucketFromDataEvents'] as const;
+
+/** The settings of a trail: the props, with the defaults the construct documents. */
+export function trailSettings(props: OrganizationTrailProps): TrailSettings {
+  const flag = (value: boolean | undefined) => value ?? true;
+  return {
+    props,
+    orgId: props.orgId,
+    managementAccountId: props.managementAccountId,
+    trailName: props.trailName,
+    s3KeyPrefix: props.s3KeyPrefix,
+    sendToCloudWatchLogs: flag(props.sendToCloudWatchLogs),
+    cloudWatchLogsRetention: props.cloudWatchLogsRetention ?? logs.RetentionDays.ONE_YEAR,
+    isMultiRegionTrail: flag(props.isMultiRegionTrail),
+    includeGlobalServiceEvents: flag(props.includeGlobalServiceEvents),
+    enableFileValidation: flag(props.enableFileValidation),
+    managementEvents: props.managementEvents ?? ReadWriteType.ALL,
+    excludeManagementEventSources: props.excludeManagementEventSources,
+    insightTypes: props.insightTypes,
+    isLogging: flag(props.isLogging),
+    excludeOwnBucketFromDataEvents: flag(props.excludeOwnBucketFromDataEvents),
+    removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+  };
+}
+
+/** Every problem with a trail's props that its constructor can see. */
+export function trailSettingsProblems(settings: TrailSettings): Problem[] {
+  const props = settings.props;
+  const problems: Problem[] = [];
+  if (props.orgId === undefined) {
+    problems.push({ property: 'orgId', rule: 'is required: an organization trail logs the accounts of one organization', fix: "pass the organization ID, e.g. orgId: 'o-a1b2c3d4e5'" });
+  } else {
+    problems.push(...organizationIdProblems('orgId', props.orgId));
+  }
+  if (props.managementAccountId !== undefined && !isUnresolved(props.managementAccountId) && !/^\d{12}$/.test(String(props.managementAccountId))) {
+    problems.push({ property: 'managementAccountId', value: props.managementAccountId, rule: 'must be an AWS account ID of 12 digits', fix: "pass the management account's ID, e.g. '111111111111'" });
+  }
+  if (props.trailName !== undefined) {
+    problems.push(...(typeof props.trailName === 'string' ? trailNameProblems('trailName', props.trailName)
+      : [{ property: 'trailName', value: props.trailName, rule: 'must be a string (CreateTrail Name)', fix: 'pass a name, or leave trailName out for a generated one' }]));
+  }
+  problems.push(...s3KeyPrefixProblems('s3KeyPrefix', props.s3KeyPrefix));
+  for (const name of BOOLEAN_PROPS) {
+    const value: unknown = props[name];
+    if (value !== undefined && typeof value !== 'boolean' && !isUnresolved(value)) {
+      problems.push({ property: name, value, rule: 'must be true or false', fix: `pass a boolean, or leave ${name} out for the default` });
+    }
+  }
+  problems.push(...logDeliveryProblems(settings));
+  problems.push(...globalServiceEventsProblems(settings.isMultiRegionTrail === true, settings.includeGlobalServiceEvents === true));
+  problems.push(...insightProblems(settings.insightTypes, settings.managementEvents));
+  if (props.logFileExpiration !== undefined && props.bucket !== undefined) {
+    problems.push({
+      property: 'logFileExpiration',
+      value: props.logFileExpiration.toHumanString(),
+      rule: 'expires log files in the bucket the trail creates, and a bucket is given',
+      fix: 'add a lifecycle rule to the given bucket, or leave logFileExpiration out',
+    });
+  }
+  return problems;
+}
+
+function logDeliveryProblems(settings: TrailSettings): Problem[] {
+  const props = settings.props;
+  const problems: Problem[] = [];
+  if (!settings.sendToCloudWatchLogs && props.cloudWatchLogGroup !== undefined) {
+    problems.push({
+      property: 'cloudWatchLogGroup',
+      value: props.cloudWatchLogGroup.node.path,
+      rule: 'names a log group, but sendToCloudWatchLogs is false (CreateTrail sets CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn together)',
+      fix: 'set sendToCloudWatchLogs to true, or leave cloudWatchLogGroup out',
+    });
+  }
+  if (props.cloudWatchLogsRetention !== undefined && (!settings.sendToCloudWatchLogs || props.cloudWatchLogGroup !== undefined)) {
+    problems.push({
+      property: 'cloudWatchLogsRetention',
+      value: props.cloudWatchLogsRetention,
+      rule: props.cloudWatchLogGroup !== undefined
+        ? 'sets the retention of a log group the trail creates, and cloudWatchLogGroup is given'
+        : 'sets the retention of the trail\'s log group, and sendToCloudWatchLogs is false',
+      fix: props.cloudWatchLogGroup !== undefined ? 'set the retention on the given log group' : 'leave cloudWatchLogsRetention out',
+    });
+  }
+  return problems;
+}
+
+/**
+ * Problems only the finished app shows: the tags `Tags.of(...)` put on the trail, and the number of
+ * trails in the trail's account and Region.
+ */
+export function trailSynthProblems(scope: IConstruct, trail: CfnTrail): Problem[] {
+  const stack = Stack.of(scope);
+  const tags = stack.resolve(trail.tags.renderTags()) as Array<{ Key: string; Value: string }> | undefined;
+  const problems = tagProblems('tags', (tags ?? []).map((tag): RenderedTag => ({ key: tag.Key, value: tag.Value })));
+  const placed = placeTrail(trail);
+  if (placed) {
+    const all = scope.node.root.node.findAll().filter((c): c is CfnTrail => c instanceof CfnTrail).map(placeTrail);
+    problems.push(...trailQuotaProblems(placed, all.filter((p): p is PlacedTrail => p !== undefined)));
+  }
+  return problems;
+}
+
+/** Where a trail lands, when its stack's account and Region are known. */
+function placeTrail(trail: CfnTrail): PlacedTrail | undefined {
+  const stack = Stack.of(trail);
+  if (Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) {
+    return undefined;
+  }
+  const multiRegion = stack.resolve(trail.isMultiRegionTrail);
+  return { path: trail.node.path, account: stack.account, region: stack.region, isMultiRegionTrail: multiRegion === true };
+}
