@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledgeGateFindings, GATE_ACKNOWLEDGEMENTS } from './gate-acknowledgements';
 
 /** Where CloudTrail writes and which trail may write there. */
 export interface TrailDelivery {
@@ -52,6 +53,14 @@ export class LogBucket extends Construct {
       bucketKeyEnabled: true,
     });
     this.deliverAccessLogs();
+    for (const bucket of [this.bucket, this.accessLogBucket]) {
+      // EventBridge notifications let detection tooling react to new or deleted log files (AWS Control
+      // Tower CT.S3.PR.4). Set on the L1: the L2's eventBridgeEnabled deploys a custom resource and a function.
+      (bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
+    }
+    acknowledgeGateFindings(this, GATE_ACKNOWLEDGEMENTS.logBucketReplication);
+    acknowledgeGateFindings(this.accessLogBucket, GATE_ACKNOWLEDGEMENTS.accessLogEncryption);
+    acknowledgeGateFindings(this.accessLogBucket, GATE_ACKNOWLEDGEMENTS.accessLogLogging);
   }
 
   /**
@@ -84,6 +93,9 @@ function commonSettings(props: LogBucketProps): s3.BucketProps {
     enforceSSL: true,
     minimumTLSVersion: 1.2,
     versioned: true,
+    // Object Lock without a default retention changes nothing until someone locks objects, and it can
+    // only be turned on when a bucket is created (AWS Control Tower CT.S3.PR.9).
+    objectLockEnabled: true,
     removalPolicy: props.removalPolicy,
     lifecycleRules: [{
       abortIncompleteMultipartUploadAfter: ABORT_INCOMPLETE_UPLOADS_AFTER,

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledgeWildcardResources, LOG_STREAM_WILDCARDS_REASON } from './gate-acknowledgements';
 
 /** Settings of a trail's CloudWatch Logs delivery. */
 export interface LogDeliveryProps {
@@ -36,6 +37,8 @@ export class LogDelivery extends Construct {
 
   public readonly logGroup: logs.ILogGroup;
   public readonly role: iam.Role;
+  /** The role's permissions, which the trail must wait for. */
+  public readonly policy: iam.ManagedPolicy;
   /** The ARN of the log group, built from its name when this construct created it. */
   public readonly logGroupArn: string;
 
@@ -58,14 +61,18 @@ export class LogDelivery extends Construct {
     // CloudTrail names streams <account>_CloudTrail_<region>[_n] for the management account and
     // <orgId>_<account>_CloudTrail_<region>[_n] for member accounts (CloudTrail User Guide,
     // "Sending events to CloudWatch Logs", organization trails).
-    const streams = (namePrefix: string) => `${this.logGroupArn}:log-stream:${namePrefix}*`;
-    this.role.addToPrincipalPolicy(new iam.PolicyStatement({
-      sid: 'CloudTrailCreateAndWriteLogStreams',
-      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      resources: [
-        streams(`${props.account}_CloudTrail_${stack.region}`),
-        streams(`${props.orgId}_`),
-      ],
-    }));
+    const streams = [`${props.account}_CloudTrail_${stack.region}`, `${props.orgId}_`]
+      .map(namePrefix => `${this.logGroupArn}:log-stream:${namePrefix}*`);
+    // A managed policy rather than an inline one (NIST 800-53, HIPAA and PCI DSS packs: IAMNoInlinePolicy).
+    this.policy = new iam.ManagedPolicy(this, 'Policy', {
+      description: `Lets CloudTrail write the log streams of ${scope.node.path}`,
+      roles: [this.role],
+      statements: [new iam.PolicyStatement({
+        sid: 'CloudTrailCreateAndWriteLogStreams',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: streams,
+      })],
+    });
+    acknowledgeWildcardResources(this.policy, streams, LOG_STREAM_WILDCARDS_REASON);
   }
 }

@@ -15,11 +15,22 @@ export interface KeyUse {
 
 /** A new customer managed key for a trail's log files, with yearly rotation. */
 export function createLogKey(scope: Construct, id: string, removalPolicy: RemovalPolicy): kms.Key {
-  return new kms.Key(scope, id, {
+  const key = new kms.Key(scope, id, {
     description: `Encrypts the CloudTrail log files of ${scope.node.path}`,
     enableKeyRotation: true,
     removalPolicy,
   });
+  // Grants hand out the key's permissions outside the key policy; only AWS services acting for a
+  // resource may create them (AWS Control Tower CT.KMS.PR.3).
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'DenyGrantsExceptForAwsResources',
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['kms:CreateGrant'],
+    resources: ['*'],
+    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+  }));
+  return key;
 }
 
 /**

@@ -295,7 +295,7 @@ export class OrganizationTrail extends Resource {
       insightSelectors: settings.insightTypes?.map(type => ({ insightType: type.value })),
     });
     // CloudTrail checks the bucket, topic and role policies when the trail is created.
-    for (const dependency of [this.bucket.policy, this.snsTopic, logDelivery?.role]) {
+    for (const dependency of [this.bucket.policy, this.snsTopic, logDelivery?.policy]) {
       if (dependency && Stack.of(dependency) === stack) {
         this.resource.node.addDependency(dependency);
       }

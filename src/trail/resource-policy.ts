@@ -1,6 +1,7 @@
 import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
+import { flattenIntrinsics } from './intrinsics';
 
 /** A resource whose policy CloudTrail depends on: a bucket, a key or a topic. */
 export interface PolicyHolder extends IConstruct {
@@ -47,6 +48,7 @@ export function policyText(scope: IConstruct, statements: iam.PolicyStatement[])
   return JSON.stringify(readable(resolved), undefined, 2);
 }
 
+/** Intrinsics become strings with `${...}` references; everything else keeps its shape. */
 function readable(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.map(readable);
@@ -54,21 +56,9 @@ function readable(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) {
     return value;
   }
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length === 1) {
-    const [[key, argument]] = entries;
-    if (key === 'Ref' && typeof argument === 'string') {
-      return `\${${argument}}`;
-    }
-    if (key === 'Fn::GetAtt' && Array.isArray(argument)) {
-      return `\${${argument.join('.')}}`;
-    }
-    if (key === 'Fn::Join' && Array.isArray(argument) && Array.isArray(argument[1])) {
-      return (argument[1] as unknown[]).map(part => {
-        const shown = readable(part);
-        return typeof shown === 'string' ? shown : JSON.stringify(shown);
-      }).join(String(argument[0]));
-    }
+  const [key] = Object.keys(value);
+  if (Object.keys(value).length === 1 && ['Ref', 'Fn::GetAtt', 'Fn::Join'].includes(key)) {
+    return flattenIntrinsics(value, name => `\${${name}}`);
   }
-  return Object.fromEntries(entries.map(([key, inner]) => [key, readable(inner)]));
+  return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, readable(inner)]));
 }

@@ -1,0 +1,61 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { flattenIntrinsics } from './intrinsics';
+
+/**
+ * A finding of a policy gate (cdk-nag pack or the Control Tower proactive controls of
+ * `@cdklabs/cdk-validator-cfnguard`) that a construct of this library accepts by design, with why.
+ * Ids are namespaced with the gate (`<plugin>::<rule>`) so that validation reports keep them, with the
+ * reason, as acknowledged findings. The README lists every entry.
+ */
+export interface GateAcknowledgement {
+  readonly ids: string[];
+  readonly reason: string;
+}
+
+const COMPLIANCE_PACKS = ['NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321'];
+const CONTROL_TOWER = 'cdk-validator-cfnguard';
+
+function inCompliancePacks(rule: string): string[] {
+  return COMPLIANCE_PACKS.map(pack => `${pack}::${pack}-${rule}`);
+}
+
+/** Every acknowledgement the library makes, by where it applies. */
+export const GATE_ACKNOWLEDGEMENTS = {
+  logBucketReplication: {
+    ids: inCompliancePacks('S3BucketReplicationEnabled'),
+    reason: 'Cross-Region replication needs a second bucket in another Region, which one stack cannot create; '
+      + 'add a replication rule to the trail bucket if your retention policy asks for a second copy',
+  },
+  accessLogEncryption: {
+    ids: [...inCompliancePacks('S3DefaultEncryptionKMS'), `${CONTROL_TOWER}::s3_bucket_default_encryption_kms_check`],
+    reason: 'S3 server access logs can only be delivered to a bucket encrypted with SSE-S3 (S3 User Guide, "Enabling Amazon S3 server access logging")',
+  },
+  accessLogLogging: {
+    ids: ['AwsSolutions::AwsSolutions-S1', ...inCompliancePacks('S3BucketLoggingEnabled'), `${CONTROL_TOWER}::s3_bucket_logging_enabled_check`],
+    reason: 'This bucket receives the log bucket\'s server access logs; logging its own access would log every delivery again',
+  },
+} satisfies Record<string, GateAcknowledgement>;
+
+/** Why the CloudWatch Logs delivery role has AwsSolutions-IAM5 acknowledged for its two log-stream resources. */
+export const LOG_STREAM_WILDCARDS_REASON = 'CloudTrail names the log streams it creates (<account>_CloudTrail_<region>[_n] and '
+  + '<orgId>_<account>_CloudTrail_<region>[_n]), so the role can only be limited to those name prefixes in the one log group';
+
+/** Acknowledges gate findings on a construct and everything below it. */
+export function acknowledgeGateFindings(scope: IConstruct, acknowledgement: GateAcknowledgement): void {
+  for (const id of acknowledgement.ids) {
+    Validations.of(scope).acknowledge({ id, reason: acknowledgement.reason });
+  }
+}
+
+/**
+ * Acknowledges AwsSolutions-IAM5 for wildcard resources of a policy, each named the way cdk-nag names
+ * the finding (`Resource::<flattened ARN>`), so that any other wildcard still fails.
+ */
+export function acknowledgeWildcardResources(scope: IConstruct, resources: string[], reason: string): void {
+  const stack = Stack.of(scope);
+  acknowledgeGateFindings(scope, {
+    ids: resources.map(resource => `AwsSolutions::AwsSolutions-IAM5[Resource::${flattenIntrinsics(stack.resolve(resource), name => `<${name}>`)}]`),
+    reason,
+  });
+}
