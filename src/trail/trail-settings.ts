@@ -8,6 +8,7 @@ import { organizationIdProblems } from '../core/organization';
 import { isUnresolved, Problem } from '../core/problems';
 import { RenderedTag, tagProblems } from '../core/tags';
 import { globalServiceEventsProblems, insightProblems, PlacedTrail, s3KeyPrefixProblems, trailQuotaProblems } from '../core/trail-rules';
+import { DataEventSelectors } from '../selectors/data-event-selectors';
 
 /** An organization trail's props with every default applied. */
 export interface TrailSettings {
@@ -78,6 +79,22 @@ export function trailSettingsProblems(settings: TrailSettings): Problem[] {
       problems.push({ property: name, value, rule: 'must be true or false', fix: `pass a boolean, or leave ${name} out for the default` });
     }
   }
+  if (!Object.values(ReadWriteType).includes(settings.managementEvents)) {
+    problems.push({
+      property: 'managementEvents',
+      value: settings.managementEvents,
+      rule: 'must be a ReadWriteType (PutEventSelectors ReadWriteType)',
+      fix: 'use ReadWriteType.ALL, READ_ONLY, WRITE_ONLY or NONE',
+    });
+  }
+  if (props.dataEvents !== undefined && !(props.dataEvents instanceof DataEventSelectors)) {
+    problems.push({
+      property: 'dataEvents',
+      value: props.dataEvents,
+      rule: 'must be a DataEventSelectors',
+      fix: 'build it with new DataEventSelectors().add…(), or DataEventSelectors.fromAdvancedEventSelectors([...])',
+    });
+  }
   problems.push(...logDeliveryProblems(settings));
   problems.push(...globalServiceEventsProblems(settings.isMultiRegionTrail === true, settings.includeGlobalServiceEvents === true));
   problems.push(...insightProblems(settings.insightTypes, settings.managementEvents));
@@ -122,8 +139,9 @@ function logDeliveryProblems(settings: TrailSettings): Problem[] {
  */
 export function trailSynthProblems(scope: IConstruct, trail: CfnTrail): Problem[] {
   const stack = Stack.of(scope);
-  const tags = stack.resolve(trail.tags.renderTags()) as Array<{ Key: string; Value: string }> | undefined;
-  const problems = tagProblems('tags', (tags ?? []).map((tag): RenderedTag => ({ key: tag.Key, value: tag.Value })));
+  // CfnTrail renders TagsList entries as { key, value }.
+  const tags = stack.resolve(trail.tags.renderTags()) as RenderedTag[] | undefined;
+  const problems = tagProblems('tags', tags ?? []);
   const placed = placeTrail(trail);
   if (placed) {
     const all = scope.node.root.node.findAll().filter((c): c is CfnTrail => c instanceof CfnTrail).map(placeTrail);

@@ -1,0 +1,222 @@
+import { Duration, Errors, Lazy, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as fc from 'fast-check';
+import { DataEventSelectors, OrganizationTrail, OrganizationTrailProps } from '../../src';
+import { errorOf, testApp, testStack } from '../util';
+
+const ORG_ID = 'o-a1b2c3d4e5';
+const PATH = '[Stack/Trail]';
+
+function construct(props: (stack: Stack) => Partial<OrganizationTrailProps>, stack = testStack()): OrganizationTrail {
+  return new OrganizationTrail(stack, 'Trail', { orgId: ORG_ID, ...props(stack) } as OrganizationTrailProps);
+}
+
+describe('props rejected in the constructor, with the exact message', () => {
+  test.each<[string, (stack: Stack) => Partial<OrganizationTrailProps>, string]>([
+    ['orgId missing', () => ({ orgId: undefined }),
+      "orgId: is required: an organization trail logs the accounts of one organization. Fix: pass the organization ID, e.g. orgId: 'o-a1b2c3d4e5'"],
+    ['orgId with uppercase', () => ({ orgId: 'o-ABCDEFGHIJ' }),
+      'orgId "o-ABCDEFGHIJ": must be \'o-\' followed by 10 to 32 lowercase letters or digits (Organizations OrganizationId pattern ^o-[a-z0-9]{10,32}$). '
+      + "Fix: copy the ID from `aws organizations describe-organization` (Organization.Id), e.g. 'o-a1b2c3d4e5'"],
+    ['managementAccountId not 12 digits', () => ({ managementAccountId: '1234' }),
+      'managementAccountId "1234": must be an AWS account ID of 12 digits. Fix: pass the management account\'s ID, e.g. \'111111111111\''],
+    ['trailName with adjacent separators', () => ({ trailName: 'my--trail' }),
+      'trailName "my--trail": adjacent \'.\', \'_\' or \'-\' are not allowed, as in "my--trail" or "my-_trail" (CreateTrail Name rules). '
+      + 'Fix: keep one separator between words, e.g. "my-trail"'],
+    ['trailName in IP address format', () => ({ trailName: '192.168.5.4' }),
+      'trailName "192.168.5.4": must not be in IP address format, such as 192.168.5.4 (CreateTrail Name rules). Fix: add letters to the name, e.g. "trail-192-168-5-4"'],
+    ['trailName not a string', () => ({ trailName: 42 as unknown as string }),
+      'trailName 42: must be a string (CreateTrail Name). Fix: pass a name, or leave trailName out for a generated one'],
+    ['s3KeyPrefix of 201 characters', () => ({ s3KeyPrefix: 'p'.repeat(201) }),
+      `s3KeyPrefix "${'p'.repeat(58)}… (length 201): must be at most 200 characters long, got 201 (CreateTrail S3KeyPrefix). `
+      + 'Fix: shorten it to at most 200 characters'],
+    ['a boolean prop given a string', () => ({ isLogging: 'yes' as unknown as boolean }),
+      'isLogging "yes": must be true or false. Fix: pass a boolean, or leave isLogging out for the default'],
+    ['cloudWatchLogGroup without CloudWatch Logs delivery', stack => ({ sendToCloudWatchLogs: false, cloudWatchLogGroup: new logs.LogGroup(stack, 'Group') }),
+      'cloudWatchLogGroup "Stack/Group": names a log group, but sendToCloudWatchLogs is false (CreateTrail sets CloudWatchLogsLogGroupArn and '
+      + 'CloudWatchLogsRoleArn together). Fix: set sendToCloudWatchLogs to true, or leave cloudWatchLogGroup out'],
+    ['cloudWatchLogsRetention without CloudWatch Logs delivery', () => ({ sendToCloudWatchLogs: false, cloudWatchLogsRetention: logs.RetentionDays.ONE_DAY }),
+      "cloudWatchLogsRetention 1: sets the retention of the trail's log group, and sendToCloudWatchLogs is false. Fix: leave cloudWatchLogsRetention out"],
+    ['cloudWatchLogsRetention with a given log group',
+      stack => ({ cloudWatchLogGroup: new logs.LogGroup(stack, 'Group'), cloudWatchLogsRetention: logs.RetentionDays.ONE_DAY }),
+      'cloudWatchLogsRetention 1: sets the retention of a log group the trail creates, and cloudWatchLogGroup is given. Fix: set the retention on the given log group'],
+    ['a multi-Region trail without global service events', () => ({ includeGlobalServiceEvents: false }),
+      'includeGlobalServiceEvents false: a multi-Region trail must include global service events (CreateTrail InvalidParameterCombinationException). '
+      + 'Fix: leave includeGlobalServiceEvents on, or set isMultiRegionTrail to false'],
+    ['API call rate Insights on read-only management events',
+      () => ({ insightTypes: [cloudtrail.InsightType.API_CALL_RATE], managementEvents: cloudtrail.ReadWriteType.READ_ONLY }),
+      'insightTypes[0] "ApiCallRateInsight": API call rate Insights analyze write management events, and managementEvents is ReadWriteType.READ_ONLY '
+      + '(PutInsightSelectors). Fix: set managementEvents to ReadWriteType.ALL or WRITE_ONLY, or drop this Insights type'],
+    ['API error rate Insights without management events', () => ({
+      insightTypes: [cloudtrail.InsightType.API_ERROR_RATE],
+      managementEvents: cloudtrail.ReadWriteType.NONE,
+      dataEvents: new DataEventSelectors().addLambdaFunctions(),
+    }),
+    'insightTypes[0] "ApiErrorRateInsight": API error rate Insights analyze read or write management events, and managementEvents is ReadWriteType.NONE '
+      + '(PutInsightSelectors). Fix: log management events, or drop this Insights type'],
+    ['managementEvents not a ReadWriteType', () => ({ managementEvents: 'Everything' as cloudtrail.ReadWriteType }),
+      'managementEvents "Everything": must be a ReadWriteType (PutEventSelectors ReadWriteType). Fix: use ReadWriteType.ALL, READ_ONLY, WRITE_ONLY or NONE'],
+    ['dataEvents not a DataEventSelectors', () => ({ dataEvents: [] as unknown as DataEventSelectors }),
+      'dataEvents []: must be a DataEventSelectors. Fix: build it with new DataEventSelectors().add…(), or DataEventSelectors.fromAdvancedEventSelectors([...])'],
+    ['logFileExpiration with a given bucket', stack => ({ bucket: new s3.Bucket(stack, 'Bucket'), logFileExpiration: Duration.days(10) }),
+      'logFileExpiration "10 days": expires log files in the bucket the trail creates, and a bucket is given. '
+      + 'Fix: add a lifecycle rule to the given bucket, or leave logFileExpiration out'],
+    ['ReadWriteType.NONE without data events', () => ({ managementEvents: cloudtrail.ReadWriteType.NONE }),
+      'managementEvents "None": ReadWriteType.NONE leaves no selector, and without selectors CloudTrail logs all management events (PutEventSelectors). '
+      + 'Fix: add data events, or log management events'],
+  ])('%s', (_, props, message) => {
+    const error = errorOf(() => construct(props));
+    expect(Errors.isValidationError(error)).toBe(true);
+    expect(error.message).toBe(`${PATH} ${message}`);
+  });
+
+  test('every problem is reported at once', () => {
+    expect(errorOf(() => construct(() => ({ orgId: 'o-x', trailName: 'a', includeGlobalServiceEvents: false }))).message).toBe([
+      '3 problems:',
+      `  ${PATH} orgId "o-x": must be 'o-' followed by 10 to 32 lowercase letters or digits (Organizations OrganizationId pattern ^o-[a-z0-9]{10,32}$). `
+      + "Fix: copy the ID from `aws organizations describe-organization` (Organization.Id), e.g. 'o-a1b2c3d4e5'",
+      `  ${PATH} trailName "a": must be 3 to 128 characters long, got 1 (CreateTrail Name rules). Fix: use at least 3 characters`,
+      `  ${PATH} includeGlobalServiceEvents false: a multi-Region trail must include global service events (CreateTrail InvalidParameterCombinationException). `
+      + 'Fix: leave includeGlobalServiceEvents on, or set isMultiRegionTrail to false',
+    ].join('\n'));
+  });
+
+  test('undefined props give a ValidationError, not a TypeError', () => {
+    const error = errorOf(() => new OrganizationTrail(testStack(), 'Trail', undefined as unknown as OrganizationTrailProps));
+    expect(Errors.isValidationError(error)).toBe(true);
+    expect(error.message).toMatch(/^\[Stack\/Trail\] orgId: is required/);
+  });
+
+  test('tokens are not checked', () => {
+    const stack = testStack();
+    const trail = new OrganizationTrail(stack, 'Trail', {
+      orgId: Token.asString({ Ref: 'OrgId' }),
+      trailName: Lazy.string({ produce: () => 'org-trail' }),
+      s3KeyPrefix: Token.asString({ Ref: 'Prefix' }),
+      managementAccountId: Token.asString({ Ref: 'Management' }),
+    });
+    expect(trail.trailName).toMatch(/^\$\{Token\[/);
+  });
+
+  test('a single-Region trail may leave out global service events', () => {
+    expect(() => construct(() => ({ isMultiRegionTrail: false, includeGlobalServiceEvents: false }))).not.toThrow();
+  });
+
+  test('selector rules are checked in the trail context, under the trail path', () => {
+    const dataEvents = DataEventSelectors.fromAdvancedEventSelectors([{
+      fieldSelectors: [{ field: 'eventCategory', equalTo: ['Data'] }, { field: 'resources.type', equalTo: ['AWS::S3::Object'] }, { field: 'eventName', equalTo: [] }],
+    }]);
+    expect(errorOf(() => construct(() => ({ dataEvents }))).message).toMatch(/^\[Stack\/Trail\] dataEvents\[0\]\.fieldSelectors\[2\]\.equalTo \[\]/);
+  });
+});
+
+describe('synth-time checks', () => {
+  test('more than 50 tags on the trail', () => {
+    const stack = testStack();
+    const trail = construct(() => ({ trailName: 'org-trail' }), stack);
+    for (let i = 0; i < 51; i++) {
+      Tags.of(trail).add(`key${i}`, 'v');
+    }
+    expect(() => Template.fromStack(stack)).toThrow(
+      '[Stack/Trail] tags ["key0","key1","key10","key11","key12","key13","key14","key… (length 51): 51 tags, but a CloudTrail resource takes at most 50 (AddTags TagsList rules). '
+      + 'Fix: remove 1 tag, or exclude this resource from broad Tags.of(...) calls');
+  });
+
+  test('a tag value longer than 256 characters, added to the whole stack', () => {
+    const stack = testStack();
+    construct(() => ({ trailName: 'org-trail' }), stack);
+    Tags.of(stack).add('owner', 'x'.repeat(257));
+    expect(() => Template.fromStack(stack)).toThrow(
+      `tags "owner" value "${'x'.repeat(58)}… (length 257): must be 1 to 256 characters long, got 257 (AddTags TagsList rules). `
+      + 'Fix: shorten it to at most 256 characters');
+  });
+
+  test('50 tags are fine', () => {
+    const stack = testStack();
+    const trail = construct(() => ({ trailName: 'org-trail' }), stack);
+    for (let i = 0; i < 50; i++) {
+      Tags.of(trail).add(`key${i}`, 'v');
+    }
+    expect(Template.fromStack(stack).findResources('AWS::CloudTrail::Trail')).toBeDefined();
+  });
+
+  function appWithTrails(count: number, regions: string[] = ['us-east-1']) {
+    const app = testApp();
+    const stacks: Stack[] = [];
+    regions.forEach((region, r) => {
+      const stack = new Stack(app, `Audit${r}`, { env: { account: '111111111111', region } });
+      stacks.push(stack);
+      for (let i = 0; i < count; i++) {
+        new OrganizationTrail(stack, `Trail${i}`, { orgId: ORG_ID, isMultiRegionTrail: false, sendToCloudWatchLogs: false });
+      }
+    });
+    return { app, stacks };
+  }
+
+  test('five trails in one account and Region are fine', () => {
+    const { app } = appWithTrails(5);
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('a sixth trail in the same account and Region fails synthesis, naming every trail', () => {
+    const { app } = appWithTrails(6);
+    expect(() => app.synth()).toThrow(/trail \["Audit0\/Trail0\/Resource","Audit0\/Trail1\/Resource",.*: this app puts 6 trails in account 111111111111, Region us-east-1/);
+  });
+
+  test('trails in other Regions do not count, unless they are multi-Region', () => {
+    expect(() => appWithTrails(5, ['us-east-1', 'eu-west-1']).app.synth()).not.toThrow();
+    const { app, stacks } = appWithTrails(4, ['us-east-1', 'eu-west-1']);
+    new cloudtrail.Trail(stacks[1], 'Extra1', { isMultiRegionTrail: true });
+    new cloudtrail.Trail(stacks[1], 'Extra2', { isMultiRegionTrail: true });
+    expect(() => app.synth()).toThrow(/this app puts 6 trails in account 111111111111, Region us-east-1 \(multi-Region trails count in every Region\)/);
+  });
+});
+
+describe('trail names through the construct', () => {
+  const FC_OPTIONS = { seed: 7, numRuns: 150 };
+  const alphanumeric = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split(''));
+  const word = fc.string({ unit: alphanumeric, minLength: 1, maxLength: 8 });
+  const separator = fc.constantFrom('.', '_', '-');
+  const validName = fc.tuple(word, fc.array(fc.tuple(separator, word), { maxLength: 6 }))
+    .map(([first, rest]) => first + rest.map(([sep, w]) => sep + w).join(''))
+    .filter(name => name.length >= 3 && !/^\d{1,3}(\.\d{1,3}){3}$/.test(name));
+
+  function rejects(name: string): boolean {
+    try {
+      construct(() => ({ trailName: name }));
+      return false;
+    } catch (e) {
+      return Errors.isValidationError(e) && (e as Error).message.includes('trailName');
+    }
+  }
+
+  test('valid names are never rejected', () => {
+    fc.assert(fc.property(validName, name => {
+      expect(construct(() => ({ trailName: name })).trailName).toBe(name);
+    }), FC_OPTIONS);
+  });
+
+  test('every class of invalid name is always rejected', () => {
+    const invalid = fc.oneof(
+      validName.chain(name => fc.tuple(fc.constantFrom(' ', '/', '@', 'é', '*'), fc.nat(name.length)).map(([c, at]) => name.slice(0, at) + c + name.slice(at))),
+      fc.tuple(validName, separator, separator, validName).map(([a, s1, s2, b]) => a + s1 + s2 + b),
+      fc.tuple(validName, separator).map(([name, sep]) => sep + name),
+      fc.tuple(validName, separator).map(([name, sep]) => name + sep),
+      fc.string({ unit: alphanumeric, minLength: 129, maxLength: 200 }),
+      fc.string({ unit: alphanumeric, minLength: 1, maxLength: 2 }),
+      fc.ipV4(),
+    );
+    fc.assert(fc.property(invalid, name => rejects(name)), FC_OPTIONS);
+  });
+
+  test('generated names are valid for any construct id', () => {
+    fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 300 }).filter(id => !id.includes('/') && !(id in {})), id => {
+      const stack = testStack();
+      const trail = new OrganizationTrail(stack, id, { orgId: ORG_ID });
+      expect(trail.trailName).toMatch(/^[A-Za-z0-9]{3,128}$/);
+    }), { seed: 11, numRuns: 100 });
+  });
+});
