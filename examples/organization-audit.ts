@@ -1,39 +1,36 @@
-import { App, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { DataEventSelectors, DataResourceType } from '../src';
+import { DataEventSelectors, DataResourceType, OrganizationTrail } from '../src';
 
-/** Account and Region the example is synthesized for; any management account works. */
+/** Account and Region the example is synthesized for: the organization's management account. */
 export const EXAMPLE_ENV = { account: '111111111111', region: 'us-east-1' };
 export const EXAMPLE_ORG_ID = 'o-a1b2c3d4e5';
+/** A member account whose workload the security team audits closely. */
+export const WORKLOAD_ACCOUNT = '222222222222';
 
 /**
- * An organization audit stack: an organization trail and an organization event data store, both
- * logging management events plus the data events of the workload resources a security team cares about.
+ * An organization audit stack for the management account: one organization trail for every account,
+ * logging management events (without the noisy AWS KMS calls), Insights, and the data events of the
+ * payments workload in a member account; CIS security alarms on its log group; and an organization
+ * event data store with the same data events for CloudTrail Lake queries.
  */
 export class OrganizationAuditStack extends Stack {
+  public readonly trail: OrganizationTrail;
+
   constructor(scope: Construct, id: string, props: StackProps = {}) {
     super(scope, id, props);
 
-    const payments = new s3.Bucket(this, 'PaymentsBucket', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      versioned: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    const ledger = new dynamodb.TableV2(this, 'LedgerTable', {
-      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-    });
-    const settle = new lambda.Function(this, 'SettleFunction', {
-      runtime: lambda.Runtime.NODEJS_22_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline('exports.handler = async () => ({ settled: true });'),
-    });
+    // The workload lives in a member account; organization trails log it by ARN.
+    const payments = s3.Bucket.fromBucketName(this, 'PaymentsBucket', `payments-${WORKLOAD_ACCOUNT}`);
+    const ledger = dynamodb.Table.fromTableArn(this, 'LedgerTable', `arn:aws:dynamodb:us-east-1:${WORKLOAD_ACCOUNT}:table/ledger`);
+    const settle = lambda.Function.fromFunctionArn(this, 'SettleFunction', `arn:aws:lambda:us-east-1:${WORKLOAD_ACCOUNT}:function:settle`);
 
     const dataEvents = new DataEventSelectors()
       .addS3Objects({ name: 'Payment object writes', buckets: [payments], readWriteType: cloudtrail.ReadWriteType.WRITE_ONLY })
@@ -44,22 +41,57 @@ export class OrganizationAuditStack extends Stack {
         eventNames: { equalTo: ['Publish', 'PublishBatch'] },
       });
 
-    const trail = new cloudtrail.Trail(this, 'OrganizationTrail', {
-      trailName: 'organization-audit',
-      isOrganizationTrail: true,
+    this.trail = new OrganizationTrail(this, 'OrganizationTrail', {
       orgId: EXAMPLE_ORG_ID,
-    });
-    dataEvents.applyToCfnTrail(trail.node.defaultChild as cloudtrail.CfnTrail, {
+      trailName: 'organization-audit',
       excludeManagementEventSources: [cloudtrail.ManagementEventSources.KMS],
+      insightTypes: [cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE],
+      dataEvents,
     });
+    this.trail.addSecurityAlarms({ topic: this.securityAlarmTopic() });
 
     const store = new cloudtrail.CfnEventDataStore(this, 'OrganizationEventDataStore', {
       name: 'organization-audit-lake',
       organizationEnabled: true,
       multiRegionEnabled: true,
       retentionPeriod: 366,
+      kmsKeyId: this.eventDataStoreKey().keyArn,
     });
     dataEvents.applyToCfnEventDataStore(store, { managementEvents: cloudtrail.ReadWriteType.WRITE_ONLY });
+  }
+
+  /** An encrypted topic the security team subscribes to; CloudWatch alarms may publish to it. */
+  private securityAlarmTopic(): sns.Topic {
+    const key = this.serviceKey('SecurityAlarmKey', 'Encrypts the security alarm topic', new iam.PolicyStatement({
+      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+    }));
+    return new sns.Topic(this, 'SecurityAlarmTopic', { masterKey: key, enforceSSL: true });
+  }
+
+  /** The key of the event data store, which CloudTrail Lake in this account may use. */
+  private eventDataStoreKey(): kms.Key {
+    return this.serviceKey('EventDataStoreKey', 'Encrypts the organization event data store', new iam.PolicyStatement({
+      principals: [new iam.ServicePrincipal('cloudtrail.amazonaws.com')],
+      actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+      resources: ['*'],
+      conditions: { ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'cloudtrail', resource: 'eventdatastore', resourceName: '*' }) } },
+    }));
+  }
+
+  /** A rotating key for one AWS service, on which only AWS services may create grants (Control Tower CT.KMS.PR.3). */
+  private serviceKey(id: string, description: string, serviceAccess: iam.PolicyStatement): kms.Key {
+    const key = new kms.Key(this, id, { enableKeyRotation: true, description });
+    key.addToResourcePolicy(serviceAccess);
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['kms:CreateGrant'],
+      resources: ['*'],
+      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+    }));
+    return key;
   }
 }
 

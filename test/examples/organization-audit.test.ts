@@ -11,17 +11,32 @@ describe('example organization audit app', () => {
   test('the organization trail logs management events without KMS, then four kinds of data events', () => {
     const trail = Object.values(template.findResources('AWS::CloudTrail::Trail'))[0];
     expect(trail.Properties.IsOrganizationTrail).toBe(true);
+    expect(trail.Properties.TrailName).toBe('organization-audit');
+    expect(trail.Properties.InsightSelectors).toEqual([{ InsightType: 'ApiCallRateInsight' }, { InsightType: 'ApiErrorRateInsight' }]);
     expect(trail.Properties.EventSelectors).toBeUndefined();
     const selectors = trail.Properties.AdvancedEventSelectors;
     expect(selectors.map((s: any) => s.Name)).toEqual([
       'Management events', 'Payment object writes', 'Ledger item access', 'Settlement invocations', 'SNS publishes',
     ]);
     expect(selectors[0].FieldSelectors).toContainEqual({ Field: 'eventSource', NotEquals: ['kms.amazonaws.com'] });
+    expect(selectors[1].FieldSelectors).toContainEqual({
+      Field: 'resources.ARN',
+      StartsWith: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::payments-222222222222/']] }],
+      NotStartsWith: [{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^OrganizationTrailLogsBucket/), 'Arn'] }, '/']] }],
+    });
+  });
+
+  test('the CIS security alarms notify an encrypted topic', () => {
+    template.resourceCountIs('AWS::Logs::MetricFilter', 15);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 15);
+    template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: Match.stringLikeRegexp('^SecurityAlarmTopic') }] });
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SecurityAlarmKey'), 'Arn'] } });
   });
 
   test('the organization event data store logs write management events and the same data events', () => {
     template.hasResourceProperties('AWS::CloudTrail::EventDataStore', {
       OrganizationEnabled: true,
+      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EventDataStoreKey'), 'Arn'] },
       AdvancedEventSelectors: Match.arrayWith([{
         Name: 'Management events',
         FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'readOnly', Equals: ['false'] }],
@@ -36,8 +51,9 @@ describe('example organization audit app', () => {
 
   test('the summary names the stack, its selectors and their value counts', () => {
     const summary = summarize(app.synth());
-    expect(summary).toContain('Stack OrganizationAudit (111111111111/us-east-1): 9 resources');
-    expect(summary).toMatch(/AWS::CloudTrail::Trail OrganizationTrail\w+: 5 advanced event selector\(s\), 16 value\(s\) \(quota 500\)/);
+    expect(summary).toContain('Stack OrganizationAudit (111111111111/us-east-1): 44 resources');
+    expect(summary).toMatch(/AWS::CloudTrail::Trail OrganizationTrail\w+: 5 advanced event selector\(s\), 17 value\(s\) \(quota 500\)/);
+    expect(summary).toContain('[1] Payment object writes: Data AWS::S3::Object — 5 value(s)');
     expect(summary).toContain('[4] SNS publishes: Data AWS::SNS::Topic — 4 value(s)');
     expect(summary).toContain('warnings: 0');
   });

@@ -1,5 +1,5 @@
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Duration, Stack, Tags } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -165,16 +165,28 @@ describe('log bucket', () => {
     const writeCondition = { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': trailArn('org-trail') } };
     expect(statements.filter((s: any) => s.Principal?.Service === 'cloudtrail.amazonaws.com')).toEqual([
       {
-        Sid: 'CloudTrailAclCheck', Effect: 'Allow', Principal: principal, Action: 's3:GetBucketAcl',
-        Resource: { 'Fn::GetAtt': [logBucketId, 'Arn'] }, Condition: { StringEquals: { 'aws:SourceArn': trailArn('org-trail') } },
+        Sid: 'CloudTrailAclCheck',
+        Effect: 'Allow',
+        Principal: principal,
+        Action: 's3:GetBucketAcl',
+        Resource: { 'Fn::GetAtt': [logBucketId, 'Arn'] },
+        Condition: { StringEquals: { 'aws:SourceArn': trailArn('org-trail') } },
       },
       {
-        Sid: 'CloudTrailWriteAccountLogs', Effect: 'Allow', Principal: principal, Action: 's3:PutObject',
-        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logBucketId, 'Arn'] }, '/AWSLogs/111111111111/*']] }, Condition: writeCondition,
+        Sid: 'CloudTrailWriteAccountLogs',
+        Effect: 'Allow',
+        Principal: principal,
+        Action: 's3:PutObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logBucketId, 'Arn'] }, '/AWSLogs/111111111111/*']] },
+        Condition: writeCondition,
       },
       {
-        Sid: 'CloudTrailWriteOrganizationLogs', Effect: 'Allow', Principal: principal, Action: 's3:PutObject',
-        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logBucketId, 'Arn'] }, `/AWSLogs/${ORG_ID}/*`]] }, Condition: writeCondition,
+        Sid: 'CloudTrailWriteOrganizationLogs',
+        Effect: 'Allow',
+        Principal: principal,
+        Action: 's3:PutObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logBucketId, 'Arn'] }, `/AWSLogs/${ORG_ID}/*`]] },
+        Condition: writeCondition,
       },
     ]);
   });
@@ -230,19 +242,30 @@ describe('log key', () => {
     const statements = key.properties.KeyPolicy.Statement;
     expect(statements.slice(2)).toEqual([
       {
-        Sid: 'CloudTrailEncryptLogs', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*',
+        Sid: 'CloudTrailEncryptLogs',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 'kms:GenerateDataKey*',
+        Resource: '*',
         Condition: {
           StringEquals: { 'aws:SourceArn': trailArn('org-trail') },
           StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': { 'Fn::Join': ['', ['arn:', PARTITION, ':cloudtrail:*:111111111111:trail/*']] } },
         },
       },
       {
-        Sid: 'CloudTrailDescribeKey', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:DescribeKey', Resource: '*',
+        Sid: 'CloudTrailDescribeKey',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 'kms:DescribeKey',
+        Resource: '*',
         Condition: { StringEquals: { 'aws:SourceArn': trailArn('org-trail') } },
       },
       {
-        Sid: 'CloudWatchLogsEncryptTrailLogGroup', Effect: 'Allow', Principal: { Service: 'logs.us-east-1.amazonaws.com' },
-        Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'], Resource: '*',
+        Sid: 'CloudWatchLogsEncryptTrailLogGroup',
+        Effect: 'Allow',
+        Principal: { Service: 'logs.us-east-1.amazonaws.com' },
+        Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        Resource: '*',
         Condition: {
           ArnEquals: {
             'kms:EncryptionContext:aws:logs:arn': { 'Fn::Join': ['', ['arn:', PARTITION, ':logs:us-east-1:111111111111:log-group:aws-cloudtrail-logs-org-trail']] },
@@ -593,5 +616,24 @@ describe('warnings for defaults turned off', () => {
   ])('%j warns', (props, warning) => {
     const { stack } = synthTrail(props);
     expect(warningsOf(stack)).toContain(warning);
+  });
+});
+
+describe('snapshots', () => {
+  test('default trail', () => {
+    expect(synthTrail({ trailName: undefined }).template.toJSON()).toMatchSnapshot();
+  });
+
+  test('trail with an existing bucket, a topic, data events and Insights', () => {
+    const stack = testStack();
+    const bucket = s3.Bucket.fromBucketName(stack, 'Archive', 'org-log-archive');
+    const snsTopic = new sns.Topic(stack, 'Topic', { enforceSSL: true });
+    expect(synthTrail({
+      bucket,
+      snsTopic,
+      s3KeyPrefix: 'trails',
+      dataEvents: new DataEventSelectors().addS3Objects().addLambdaFunctions(),
+      insightTypes: [cloudtrail.InsightType.API_CALL_RATE],
+    }, stack).template.toJSON()).toMatchSnapshot();
   });
 });
