@@ -17,7 +17,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   projenrcTs: true,
   minNodeVersion: '20.0.0',
 
-  cdkVersion: '2.244.0',
+  cdkVersion: '2.252.0',
   constructsVersion: '10.5.1',
   peerDependencyOptions: { pinnedDevDependency: false },
   jsiiVersion: '~6.0.0',
