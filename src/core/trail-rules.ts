@@ -7,6 +7,9 @@ export function s3KeyPrefixProblems(property: string, prefix: string | undefined
   if (prefix === undefined || isUnresolved(prefix)) {
     return [];
   }
+  if (typeof prefix !== 'string') {
+    return [{ property, value: prefix, rule: 'must be a string (CreateTrail S3KeyPrefix)', fix: "pass a prefix such as 'audit', or leave it out" }];
+  }
   const length = [...prefix].length;
   if (length <= S3_KEY_PREFIX_MAX_LENGTH) {
     return [];
@@ -21,7 +24,7 @@ export function s3KeyPrefixProblems(property: string, prefix: string | undefined
 
 /** The rule on the name of a trail's notification topic (CreateTrail SnsTopicName). Tokens are not checked. */
 export function snsTopicNameProblems(property: string, topicName: string): Problem[] {
-  if (isUnresolved(topicName)) {
+  if (isUnresolved(topicName) || typeof topicName !== 'string') {
     return [];
   }
   const length = [...topicName].length;
@@ -70,7 +73,7 @@ export function insightProblems(insightTypes: InsightType[] | undefined, managem
     const property = `insightTypes[${i}]`;
     const value = (type as InsightType | undefined)?.value;
     if (value !== InsightType.API_CALL_RATE.value && value !== InsightType.API_ERROR_RATE.value) {
-      problems.push({ property, value: value ?? type, rule: `must be ApiCallRateInsight or ApiErrorRateInsight (${source})`, fix: 'use InsightType.API_CALL_RATE or InsightType.API_ERROR_RATE' });
+      problems.push({ property, value: value ?? type, rule: `must be an InsightType, whose value is ApiCallRateInsight or ApiErrorRateInsight (${source})`, fix: 'use InsightType.API_CALL_RATE or InsightType.API_ERROR_RATE' });
       return;
     }
     if (seen.has(value)) {
@@ -96,7 +99,7 @@ export function insightProblems(insightTypes: InsightType[] | undefined, managem
     }
   });
   if (insightTypes.length === 0) {
-    problems.push({ property: 'insightTypes', value: insightTypes, rule: 'an empty list turns Insights off, which leaving it out already does', fix: 'leave insightTypes out' });
+    problems.push({ property: 'insightTypes', value: insightTypes, rule: `an empty list turns Insights off, which leaving it out already does (${source})`, fix: 'leave insightTypes out' });
   }
   return problems;
 }

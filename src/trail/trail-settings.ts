@@ -7,7 +7,7 @@ import { trailNameProblems } from '../core/names';
 import { organizationIdProblems } from '../core/organization';
 import { isUnresolved, Problem } from '../core/problems';
 import { RenderedTag, tagProblems } from '../core/tags';
-import { globalServiceEventsProblems, insightProblems, PlacedTrail, s3KeyPrefixProblems, trailQuotaProblems } from '../core/trail-rules';
+import { globalServiceEventsProblems, insightProblems, PlacedTrail, s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems } from '../core/trail-rules';
 import { DataEventSelectors } from '../selectors/data-event-selectors';
 
 /** An organization trail's props with every default applied. */
@@ -73,6 +73,9 @@ export function trailSettingsProblems(settings: TrailSettings): Problem[] {
       : [{ property: 'trailName', value: props.trailName, rule: 'must be a string (CreateTrail Name)', fix: 'pass a name, or leave trailName out for a generated one' }]));
   }
   problems.push(...s3KeyPrefixProblems('s3KeyPrefix', props.s3KeyPrefix));
+  if (props.snsTopic !== undefined) {
+    problems.push(...snsTopicNameProblems('snsTopic', props.snsTopic.topicName));
+  }
   for (const name of BOOLEAN_PROPS) {
     const value: unknown = props[name];
     if (value !== undefined && typeof value !== 'boolean' && !isUnresolved(value)) {

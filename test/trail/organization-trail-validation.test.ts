@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import * as fc from 'fast-check';
 import { DataEventSelectors, OrganizationTrail, OrganizationTrailProps } from '../../src';
 import { errorOf, testApp, testStack } from '../util';
@@ -33,6 +34,9 @@ describe('props rejected in the constructor, with the exact message', () => {
     ['s3KeyPrefix of 201 characters', () => ({ s3KeyPrefix: 'p'.repeat(201) }),
       `s3KeyPrefix "${'p'.repeat(58)}… (length 201): must be at most 200 characters long, got 201 (CreateTrail S3KeyPrefix). `
       + 'Fix: shorten it to at most 200 characters'],
+    ['a topic whose name is longer than 256 characters', stack => ({ snsTopic: sns.Topic.fromTopicArn(stack, 'Topic', `arn:aws:sns:us-east-1:111111111111:${'t'.repeat(257)}`) }),
+      `snsTopic "${'t'.repeat(58)}… (length 257): the topic name must be at most 256 characters long, got 257 (CreateTrail SnsTopicName). `
+      + 'Fix: use a topic whose name has at most 256 characters'],
     ['a boolean prop given a string', () => ({ isLogging: 'yes' as unknown as boolean }),
       'isLogging "yes": must be true or false. Fix: pass a boolean, or leave isLogging out for the default'],
     ['cloudWatchLogGroup without CloudWatch Logs delivery', stack => ({ sendToCloudWatchLogs: false, cloudWatchLogGroup: new logs.LogGroup(stack, 'Group') }),
