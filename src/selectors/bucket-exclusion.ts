@@ -2,10 +2,11 @@ import { DataResourceType } from './data-resource-type';
 import { AdvancedEventSelector, AdvancedFieldSelector } from './field-selector';
 
 /**
- * The selector with one bucket's objects left out when it selects S3 object data events. A trail
- * that logs the data events of its own log bucket logs every log delivery, whose log file is then
- * delivered and logged again, without end. The exclusion is a `NotStartsWith` on the bucket's ARN,
- * merged into the selector's `resources.ARN` condition (conditions of one field all apply).
+ * The selector with one bucket's objects left out when it could select them. A trail that logs the
+ * data events of its own log bucket logs every log delivery, whose log file is then delivered and
+ * logged again, without end. The exclusion is a `NotStartsWith` on the bucket's ARN, merged into the
+ * selector's `resources.ARN` condition. A selector that names its objects (`Equals`, `StartsWith` or
+ * `EndsWith` on `resources.ARN`) is left alone unless one of those values starts with the bucket's ARN.
  */
 export function excludeBucketObjects(selector: AdvancedEventSelector, bucketArn: string): AdvancedEventSelector {
   if (!selectsS3Objects(selector)) {
@@ -14,6 +15,11 @@ export function excludeBucketObjects(selector: AdvancedEventSelector, bucketArn:
   const prefix = `${bucketArn}/`;
   const fieldSelectors = [...selector.fieldSelectors];
   const index = fieldSelectors.findIndex(fs => fs?.field === 'resources.ARN');
+  const named = index < 0 ? [] : [fieldSelectors[index].equalTo, fieldSelectors[index].startsWith, fieldSelectors[index].endsWith]
+    .flatMap(values => (Array.isArray(values) ? values : []));
+  if (named.length > 0 && !named.some(value => typeof value === 'string' && value.startsWith(bucketArn))) {
+    return selector;
+  }
   if (index < 0) {
     fieldSelectors.push({ field: 'resources.ARN', notStartsWith: [prefix] });
   } else {

@@ -1,4 +1,4 @@
-import { Annotations, Duration, Names, RemovalPolicy, Resource, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, Names, PhysicalName, RemovalPolicy, Resource, Stack, Token } from 'aws-cdk-lib';
 import { CfnTrail, InsightType, ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -214,7 +214,9 @@ export class OrganizationTrail extends Resource {
   private readonly resource: CfnTrail;
 
   constructor(scope: Construct, id: string, props: OrganizationTrailProps) {
-    super(scope, id, { physicalName: props?.trailName });
+    // The generated name is known only after super(); the ARN attribute below is built from it, so the
+    // marker only tells aws-cdk-lib that the name is not left to CloudFormation.
+    super(scope, id, { physicalName: props?.trailName ?? PhysicalName.GENERATE_IF_NEEDED });
     const settings = trailSettings(props ?? ({} as OrganizationTrailProps));
     throwIfProblems(this, trailSettingsProblems(settings));
 
@@ -303,7 +305,7 @@ export class OrganizationTrail extends Resource {
     this.trailArn = this.getResourceArnAttribute(this.resource.attrArn, {
       service: 'cloudtrail',
       resource: 'trail',
-      resourceName: this.physicalName,
+      resourceName: this.trailName,
     });
 
     const excludeOwnBucket = settings.excludeOwnBucketFromDataEvents;

@@ -96,6 +96,16 @@ describe('OrganizationTrail defaults', () => {
   test('trailArn is the trail attribute', () => {
     expect(stack.resolve(trail.trailArn)).toEqual({ 'Fn::GetAtt': [resourceOfType(template, 'AWS::CloudTrail::Trail').id, 'Arn'] });
   });
+
+  test('from another environment, trailArn is built from the generated name', () => {
+    const app = testApp();
+    const audit = new Stack(app, 'Audit', { env: { account: '111111111111', region: 'us-east-1' } });
+    const consumer = new Stack(app, 'Consumer', { env: { account: '333333333333', region: 'eu-west-1' } });
+    const crossEnvTrail = new OrganizationTrail(audit, 'Trail', { orgId: ORG_ID });
+    expect(consumer.resolve(crossEnvTrail.trailArn)).toEqual({
+      'Fn::Join': ['', ['arn:', PARTITION, `:cloudtrail:us-east-1:111111111111:trail/${crossEnvTrail.trailName}`]],
+    });
+  });
 });
 
 describe('log bucket', () => {
@@ -501,6 +511,33 @@ describe('event selectors', () => {
         ],
       }, {
         FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::Lambda::Function'] }],
+      }],
+    });
+  });
+
+  test('a selector that names other buckets is left alone', () => {
+    const stack = testStack();
+    const payments = new s3.Bucket(stack, 'Payments');
+    const { template } = synthTrail({ dataEvents: new DataEventSelectors().addS3Objects({ buckets: [payments] }) }, stack);
+    template.hasResourceProperties('AWS::CloudTrail::Trail', {
+      AdvancedEventSelectors: [Match.anyValue(), {
+        FieldSelectors: [
+          { Field: 'eventCategory', Equals: ['Data'] },
+          { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+          { Field: 'resources.ARN', StartsWith: [{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Payments'), 'Arn'] }, '/']] }] },
+        ],
+      }],
+    });
+  });
+
+  test('a selector that names the trail bucket itself still gets the exclusion', () => {
+    const stack = testStack();
+    const bucket = new s3.Bucket(stack, 'Logs');
+    const { template } = synthTrail({ bucket, dataEvents: new DataEventSelectors().addS3Objects({ buckets: [bucket] }) }, stack);
+    const logsArn = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Logs'), 'Arn'] }, '/']] };
+    template.hasResourceProperties('AWS::CloudTrail::Trail', {
+      AdvancedEventSelectors: [Match.anyValue(), {
+        FieldSelectors: Match.arrayWith([{ Field: 'resources.ARN', StartsWith: [logsArn], NotStartsWith: [logsArn] }]),
       }],
     });
   });
