@@ -78,3 +78,6 @@ export const CONTEXT_KEY_LENGTH: Range = { min: 1, max: 128 };
 
 // Organizations API model OrganizationId: pattern ^o-[a-z0-9]{10,32}$
 export const ORGANIZATION_ID_SUFFIX_LENGTH: Range = { min: 10, max: 32 };
+
+// CloudWatch API Metric Namespace: min 1, max 255 (the alarm's side; CloudWatch Logs allows 0 to 255)
+export const METRIC_NAMESPACE_LENGTH: Range = { min: 1, max: 255 };

@@ -39,14 +39,13 @@ export class LogDelivery extends Construct {
   public readonly role: iam.Role;
   /** The role's permissions, which the trail must wait for. */
   public readonly policy: iam.ManagedPolicy;
-  /** The ARN of the log group, built from its name when this construct created it. */
-  public readonly logGroupArn: string;
 
   constructor(scope: Construct, id: string, props: LogDeliveryProps) {
     super(scope, id);
     const stack = Stack.of(this);
     const logGroupName = props.logGroup?.logGroupName ?? LogDelivery.logGroupNameFor(props.trailName);
-    this.logGroupArn = LogDelivery.logGroupArnFor(this, logGroupName);
+    // Built from the name: the role may only write to streams of this one group.
+    const logGroupArn = LogDelivery.logGroupArnFor(this, logGroupName);
     this.logGroup = props.logGroup ?? new logs.LogGroup(this, 'LogGroup', {
       logGroupName,
       retention: props.retention,
@@ -62,7 +61,7 @@ export class LogDelivery extends Construct {
     // <orgId>_<account>_CloudTrail_<region>[_n] for member accounts (CloudTrail User Guide,
     // "Sending events to CloudWatch Logs", organization trails).
     const streams = [`${props.account}_CloudTrail_${stack.region}`, `${props.orgId}_`]
-      .map(namePrefix => `${this.logGroupArn}:log-stream:${namePrefix}*`);
+      .map(namePrefix => `${logGroupArn}:log-stream:${namePrefix}*`);
     // A managed policy rather than an inline one (NIST 800-53, HIPAA and PCI DSS packs: IAMNoInlinePolicy).
     this.policy = new iam.ManagedPolicy(this, 'Policy', {
       description: `Lets CloudTrail write the log streams of ${scope.node.path}`,

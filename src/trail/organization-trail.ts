@@ -221,12 +221,12 @@ export class OrganizationTrail extends Resource {
     throwIfProblems(this, trailSettingsProblems(settings));
 
     const stack = Stack.of(this);
-    this.trailName = settings.trailName ?? Names.uniqueResourceName(this, { maxLength: 128 });
-    const managementAccount = settings.managementAccountId ?? stack.account;
+    this.trailName = props.trailName ?? Names.uniqueResourceName(this, { maxLength: 128 });
+    const managementAccount = props.managementAccountId ?? stack.account;
     // Built from the name: the trail's own Arn attribute would make its dependencies depend on it.
     const ownArn = stack.formatArn({ service: 'cloudtrail', resource: 'trail', resourceName: this.trailName, account: managementAccount });
     const removalPolicy = settings.removalPolicy;
-    const delivery: TrailDelivery = { trailArn: ownArn, account: managementAccount, orgId: settings.orgId, keyPrefix: settings.s3KeyPrefix };
+    const delivery: TrailDelivery = { trailArn: ownArn, account: managementAccount, orgId: props.orgId, keyPrefix: props.s3KeyPrefix };
 
     this.encryptionKey = props.encryptionKey ?? createLogKey(this, 'Key', removalPolicy);
     const logGroupName = settings.sendToCloudWatchLogs && !props.cloudWatchLogGroup ? LogDelivery.logGroupNameFor(this.trailName) : undefined;
@@ -254,7 +254,7 @@ export class OrganizationTrail extends Resource {
     if (settings.sendToCloudWatchLogs) {
       logDelivery = new LogDelivery(this, 'CloudWatchLogs', {
         trailName: this.trailName,
-        orgId: settings.orgId,
+        orgId: props.orgId,
         account: managementAccount,
         logGroup: props.cloudWatchLogGroup,
         retention: settings.cloudWatchLogsRetention,
@@ -286,7 +286,7 @@ export class OrganizationTrail extends Resource {
       isOrganizationTrail: true,
       isLogging: settings.isLogging,
       s3BucketName: this.bucket.bucketName,
-      s3KeyPrefix: settings.s3KeyPrefix,
+      s3KeyPrefix: props.s3KeyPrefix,
       kmsKeyId: this.encryptionKey.keyArn,
       snsTopicName: this.snsTopic?.topicArn,
       isMultiRegionTrail: settings.isMultiRegionTrail,
@@ -294,7 +294,7 @@ export class OrganizationTrail extends Resource {
       enableLogFileValidation: settings.enableFileValidation,
       cloudWatchLogsLogGroupArn: logDelivery?.logGroup.logGroupArn,
       cloudWatchLogsRoleArn: logDelivery?.role.roleArn,
-      insightSelectors: settings.insightTypes?.map(type => ({ insightType: type.value })),
+      insightSelectors: props.insightTypes?.map(type => ({ insightType: type.value })),
     });
     // CloudTrail checks the bucket, topic and role policies when the trail is created.
     for (const dependency of [this.bucket.policy, this.snsTopic, logDelivery?.policy]) {
@@ -312,7 +312,7 @@ export class OrganizationTrail extends Resource {
     bindSelectors(this, {
       target: 'trail',
       managementEvents: settings.managementEvents,
-      excludeManagementEventSources: settings.excludeManagementEventSources,
+      excludeManagementEventSources: props.excludeManagementEventSources,
       dataEvents: props.dataEvents,
       adjustDataSelector: excludeOwnBucket ? selector => excludeBucketObjects(selector, this.bucket.bucketArn) : undefined,
     }, rendered => { this.resource.advancedEventSelectors = rendered; });

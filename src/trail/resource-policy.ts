@@ -24,11 +24,9 @@ export interface PolicyWarning {
  * Adds statements to a resource's policy when the resource belongs to the scope's stack; otherwise
  * (an imported resource, or one from another stack) warns with the exact statements its owner must add.
  * Statements are never added to another stack, which would make it depend on this one.
- *
- * @returns the statements the resource's policy now holds, for dependencies
  */
 export function addOrRequestStatements(scope: IConstruct, holder: PolicyHolder, statements: iam.PolicyStatement[],
-  warning: PolicyWarning): boolean {
+  warning: PolicyWarning): void {
   const ownStack = Stack.of(holder) === Stack.of(scope);
   const added = ownStack && statements.every(statement => holder.addToResourcePolicy(statement).statementAdded);
   if (!added) {
@@ -36,7 +34,6 @@ export function addOrRequestStatements(scope: IConstruct, holder: PolicyHolder, 
       `${warning.resource} is not managed by this stack, so its ${warning.policy} was not changed. ${warning.consequence} `
       + `unless its owner adds these statements:\n${policyText(scope, statements)}`);
   }
-  return added;
 }
 
 /**

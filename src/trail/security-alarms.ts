@@ -4,9 +4,8 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { Range } from '../core/limits';
-import { lengthProblems, quoteList } from '../core/names';
-import { isUnresolved, Problem, throwIfProblems } from '../core/problems';
+import { metricNamespaceProblems } from '../core/metric-namespace';
+import { Problem, throwIfProblems } from '../core/problems';
 
 // Patterns for CloudWatch.1 to CloudWatch.14 are copied from the Security Hub control remediation pages
 // (awsdocs/aws-security-hub-user-guide, doc_source/cloudwatch-controls.md): Security Hub fails a control
@@ -17,9 +16,6 @@ const CATALOGUE: SecurityAlarmCheck[] = [];
 // The CloudTrail User Guide's namespace for alarms on trail events. Security Hub checks the filter pattern,
 // not the namespace (its own steps use LogMetrics, the CIS benchmark's CISBenchmark).
 const DEFAULT_METRIC_NAMESPACE = 'CloudTrailMetrics';
-
-// CloudWatch API Metric Namespace: min 1, max 255 (the alarm's side; CloudWatch Logs allows 0 to 255)
-const METRIC_NAMESPACE_LENGTH: Range = { min: 1, max: 255 };
 
 /**
  * One CIS AWS Foundations Benchmark monitoring check: a CloudWatch Logs metric filter pattern over CloudTrail
@@ -185,7 +181,7 @@ export class SecurityAlarms extends Construct {
     super(scope, id);
     const checks = props.checks ?? SecurityAlarmCheck.all();
     const metricNamespace = props.metricNamespace ?? DEFAULT_METRIC_NAMESPACE;
-    throwIfProblems(this, [...checksProblems(checks), ...metricNamespaceProblems(metricNamespace)]);
+    throwIfProblems(this, [...checksProblems(checks), ...metricNamespaceProblems('metricNamespace', metricNamespace, DEFAULT_METRIC_NAMESPACE)]);
 
     const action = new SnsAction(props.topic);
     for (const check of checks) {
@@ -237,31 +233,5 @@ function checksProblems(checks: SecurityAlarmCheck[]): Problem[] {
       fix: 'list each check once',
     });
   });
-  return problems;
-}
-
-function metricNamespaceProblems(namespace: string): Problem[] {
-  if (isUnresolved(namespace)) {
-    return [];
-  }
-  const property = 'metricNamespace';
-  const problems = lengthProblems(property, namespace, METRIC_NAMESPACE_LENGTH, 'CloudWatch API Metric Namespace');
-  const invalid = [...new Set(namespace.match(/[:*$]/g) ?? [])];
-  if (invalid.length > 0) {
-    problems.push({
-      property,
-      value: namespace,
-      rule: `contains ${quoteList(invalid, 'and')}; ':', '*' and '$' are not allowed (CloudWatch Logs API MetricTransformation metricNamespace, pattern [^:*$]*)`,
-      fix: 'remove those characters',
-    });
-  }
-  if (namespace.startsWith('AWS/')) {
-    problems.push({
-      property,
-      value: namespace,
-      rule: "must not start with 'AWS/', which is reserved for AWS services (CloudWatch API PutMetricData Namespace)",
-      fix: `use a namespace of your own, e.g. "${DEFAULT_METRIC_NAMESPACE}"`,
-    });
-  }
   return problems;
 }

@@ -1,30 +1,24 @@
 import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
-import { CfnTrail, InsightType, ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
+import { CfnTrail, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
 import type { OrganizationTrailProps } from './organization-trail';
 import { trailNameProblems } from '../core/names';
-import { organizationIdProblems } from '../core/organization';
+import { accountIdProblems, organizationIdProblems } from '../core/organization';
 import { isUnresolved, Problem } from '../core/problems';
 import { RenderedTag, tagProblems } from '../core/tags';
 import { globalServiceEventsProblems, insightProblems, PlacedTrail, s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems } from '../core/trail-rules';
 import { DataEventSelectors } from '../selectors/data-event-selectors';
 
-/** An organization trail's props with every default applied. */
+/** An organization trail's props, and each optional prop that has a default with the default applied. */
 export interface TrailSettings {
   readonly props: OrganizationTrailProps;
-  readonly orgId: string;
-  readonly managementAccountId?: string;
-  readonly trailName?: string;
-  readonly s3KeyPrefix?: string;
   readonly sendToCloudWatchLogs: boolean;
   readonly cloudWatchLogsRetention: logs.RetentionDays;
   readonly isMultiRegionTrail: boolean;
   readonly includeGlobalServiceEvents: boolean;
   readonly enableFileValidation: boolean;
   readonly managementEvents: ReadWriteType;
-  readonly excludeManagementEventSources?: ManagementEventSources[];
-  readonly insightTypes?: InsightType[];
   readonly isLogging: boolean;
   readonly excludeOwnBucketFromDataEvents: boolean;
   readonly removalPolicy: RemovalPolicy;
@@ -38,18 +32,12 @@ export function trailSettings(props: OrganizationTrailProps): TrailSettings {
   const flag = (value: boolean | undefined) => value ?? true;
   return {
     props,
-    orgId: props.orgId,
-    managementAccountId: props.managementAccountId,
-    trailName: props.trailName,
-    s3KeyPrefix: props.s3KeyPrefix,
     sendToCloudWatchLogs: flag(props.sendToCloudWatchLogs),
     cloudWatchLogsRetention: props.cloudWatchLogsRetention ?? logs.RetentionDays.ONE_YEAR,
     isMultiRegionTrail: flag(props.isMultiRegionTrail),
     includeGlobalServiceEvents: flag(props.includeGlobalServiceEvents),
     enableFileValidation: flag(props.enableFileValidation),
     managementEvents: props.managementEvents ?? ReadWriteType.ALL,
-    excludeManagementEventSources: props.excludeManagementEventSources,
-    insightTypes: props.insightTypes,
     isLogging: flag(props.isLogging),
     excludeOwnBucketFromDataEvents: flag(props.excludeOwnBucketFromDataEvents),
     removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
@@ -65,9 +53,7 @@ export function trailSettingsProblems(settings: TrailSettings): Problem[] {
   } else {
     problems.push(...organizationIdProblems('orgId', props.orgId));
   }
-  if (props.managementAccountId !== undefined && !isUnresolved(props.managementAccountId) && !/^\d{12}$/.test(String(props.managementAccountId))) {
-    problems.push({ property: 'managementAccountId', value: props.managementAccountId, rule: 'must be an AWS account ID of 12 digits', fix: "pass the management account's ID, e.g. '111111111111'" });
-  }
+  problems.push(...accountIdProblems('managementAccountId', props.managementAccountId));
   if (props.trailName !== undefined) {
     problems.push(...(typeof props.trailName === 'string' ? trailNameProblems('trailName', props.trailName)
       : [{ property: 'trailName', value: props.trailName, rule: 'must be a string (CreateTrail Name)', fix: 'pass a name, or leave trailName out for a generated one' }]));
@@ -100,7 +86,7 @@ export function trailSettingsProblems(settings: TrailSettings): Problem[] {
   }
   problems.push(...logDeliveryProblems(settings));
   problems.push(...globalServiceEventsProblems(settings.isMultiRegionTrail === true, settings.includeGlobalServiceEvents === true));
-  problems.push(...insightProblems(settings.insightTypes, settings.managementEvents));
+  problems.push(...insightProblems(props.insightTypes, settings.managementEvents));
   if (props.logFileExpiration !== undefined && props.bucket !== undefined) {
     problems.push({
       property: 'logFileExpiration',

@@ -144,7 +144,7 @@ describe('synth-time checks', () => {
     for (let i = 0; i < 50; i++) {
       Tags.of(trail).add(`key${i}`, 'v');
     }
-    expect(Template.fromStack(stack).findResources('AWS::CloudTrail::Trail')).toBeDefined();
+    expect(() => Template.fromStack(stack)).not.toThrow();
   });
 
   function appWithTrails(count: number, regions: string[] = ['us-east-1']) {
