@@ -71,6 +71,9 @@ export const QUERY_STATEMENT_LENGTH: Range = { min: 1, max: 10000 };
 // API model DeliveryS3Uri: max 1024
 export const DELIVERY_S3_URI_MAX_LENGTH = 1024;
 
+// API model ResourcePolicy: min 1, max 8192 (PutResourcePolicy)
+export const RESOURCE_POLICY_MAX_LENGTH = 8192;
+
 // API model ContextKeySelectors: max 2; OperatorTargetList: 1..50 keys of 1..128 characters
 export const MAX_CONTEXT_KEY_SELECTORS = 2;
 export const CONTEXT_KEY_SELECTOR_KEYS: Range = { min: 1, max: 50 };

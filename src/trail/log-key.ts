@@ -2,6 +2,7 @@ import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { createRotatingKey } from '../kms/rotating-key';
 
 /** The account and trail a key policy is written for. */
 export interface KeyUse {
@@ -13,24 +14,9 @@ export interface KeyUse {
   readonly logGroupArn?: string;
 }
 
-/** A new customer managed key for a trail's log files, with yearly rotation. */
+/** A new customer managed key for a trail's log files. */
 export function createLogKey(scope: Construct, id: string, removalPolicy: RemovalPolicy): kms.Key {
-  const key = new kms.Key(scope, id, {
-    description: `Encrypts the CloudTrail log files of ${scope.node.path}`,
-    enableKeyRotation: true,
-    removalPolicy,
-  });
-  // Grants hand out the key's permissions outside the key policy; only AWS services acting for a
-  // resource may create them (AWS Control Tower CT.KMS.PR.3).
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'DenyGrantsExceptForAwsResources',
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['kms:CreateGrant'],
-    resources: ['*'],
-    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-  }));
-  return key;
+  return createRotatingKey(scope, id, `Encrypts the CloudTrail log files of ${scope.node.path}`, removalPolicy);
 }
 
 /**

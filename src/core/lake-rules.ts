@@ -1,0 +1,172 @@
+import {
+  CONTEXT_KEY_LENGTH, CONTEXT_KEY_SELECTOR_KEYS, MAX_CONTEXT_KEY_SELECTORS, MAX_EVENT_DATA_STORES_PER_REGION, Range,
+  RESOURCE_POLICY_MAX_LENGTH, RETENTION_DAYS_EXTENDABLE, RETENTION_DAYS_FIXED,
+} from './limits';
+import { lengthProblems } from './names';
+import { isUnresolved, Problem } from './problems';
+
+// API model BillingMode values
+const EXTENDABLE_RETENTION_PRICING = 'EXTENDABLE_RETENTION_PRICING';
+const FIXED_RETENTION_PRICING = 'FIXED_RETENTION_PRICING';
+
+/**
+ * The retention of an event data store, in days (CreateEventDataStore RetentionPeriod): whole days,
+ * 7 to 3653 with EXTENDABLE_RETENTION_PRICING, 7 to 2557 with FIXED_RETENTION_PRICING. An unknown billing
+ * mode (a token) is held to the wider range; a token retention is not checked.
+ */
+export function retentionProblems(property: string, days: number, billingMode: string | undefined): Problem[] {
+  if (isUnresolved(days)) {
+    return [];
+  }
+  const source = 'CreateEventDataStore RetentionPeriod';
+  if (typeof days !== 'number' || !Number.isFinite(days) || !Number.isInteger(days)) {
+    return [{
+      property,
+      value: days,
+      rule: `must be a whole number of days (${source})`,
+      fix: 'use Duration.days(n) with a whole n',
+    }];
+  }
+  const fixed = billingMode === FIXED_RETENTION_PRICING;
+  const range: Range = fixed ? RETENTION_DAYS_FIXED : RETENTION_DAYS_EXTENDABLE;
+  if (days >= range.min && days <= range.max) {
+    return [];
+  }
+  const mode = isUnresolved(billingMode) ? 'any billing mode' : `BillingMode.${billingMode ?? EXTENDABLE_RETENTION_PRICING}`;
+  return [{
+    property,
+    value: `${days} days`,
+    rule: `must be ${range.min} to ${range.max} days with ${mode} (${source})`,
+    fix: days < range.min ? `keep events at least ${range.min} days`
+      : fixed ? `keep events at most ${range.max} days, or use BillingMode.EXTENDABLE_RETENTION_PRICING for up to ${RETENTION_DAYS_EXTENDABLE.max} days`
+        : `keep events at most ${range.max} days`,
+  }];
+}
+
+/** A context key selector as the library models it: a type and the keys of that type. */
+export interface ContextKeys {
+  readonly type: string;
+  readonly keys: string[];
+}
+
+/**
+ * Context key selectors of an event data store (PutEventConfiguration ContextKeySelectors): at most 2,
+ * each with a type of TagContext or RequestContext and 1 to 50 keys of 1 to 128 characters, and only
+ * with the Large maximum event size.
+ */
+export function contextKeySelectorProblems(property: string, selectors: ContextKeys[], maxEventSize: string | undefined): Problem[] {
+  const source = 'PutEventConfiguration ContextKeySelectors';
+  if (!Array.isArray(selectors)) {
+    return [{ property, value: selectors, rule: `must be a list of ContextKeySelector (${source})`, fix: 'pass e.g. [{ type: ContextKeyType.TAG_CONTEXT, keys: [\'team\'] }]' }];
+  }
+  const problems: Problem[] = [];
+  if (selectors.length > MAX_CONTEXT_KEY_SELECTORS) {
+    problems.push({
+      property,
+      value: selectors.map(s => s?.type),
+      rule: `${selectors.length} selectors; an event data store takes at most ${MAX_CONTEXT_KEY_SELECTORS} (${source})`,
+      fix: 'list each context type once, with all its keys',
+    });
+  }
+  if (selectors.length > 0 && maxEventSize !== undefined && maxEventSize !== 'Large' && !isUnresolved(maxEventSize)) {
+    problems.push({
+      property: 'maxEventSize',
+      value: maxEventSize,
+      rule: `context key selectors need the Large maximum event size (${source})`,
+      fix: 'set maxEventSize to MaxEventSize.LARGE, or leave it out',
+    });
+  }
+  selectors.forEach((selector, i) => {
+    const at = `${property}[${i}]`;
+    const type: unknown = selector?.type;
+    if (type !== 'TagContext' && type !== 'RequestContext' && !isUnresolved(type)) {
+      problems.push({ property: `${at}.type`, value: type, rule: `must be 'TagContext' or 'RequestContext' (${source} Type)`, fix: 'use ContextKeyType.TAG_CONTEXT or ContextKeyType.REQUEST_CONTEXT' });
+    }
+    const keys: unknown = selector?.keys;
+    if (isUnresolved(keys)) {
+      return;
+    }
+    if (!Array.isArray(keys)) {
+      problems.push({ property: `${at}.keys`, value: keys, rule: `must be a list of keys (${source} Equals)`, fix: "pass the keys, e.g. ['team']" });
+      return;
+    }
+    if (keys.length < CONTEXT_KEY_SELECTOR_KEYS.min || keys.length > CONTEXT_KEY_SELECTOR_KEYS.max) {
+      problems.push({
+        property: `${at}.keys`,
+        value: keys,
+        rule: `${keys.length} keys; a selector takes ${CONTEXT_KEY_SELECTOR_KEYS.min} to ${CONTEXT_KEY_SELECTOR_KEYS.max} (${source} Equals)`,
+        fix: keys.length === 0 ? 'name at least one key, or leave the selector out' : `keep the ${CONTEXT_KEY_SELECTOR_KEYS.max} keys you query most`,
+      });
+    }
+    keys.forEach((key, k) => {
+      if (typeof key !== 'string') {
+        problems.push({ property: `${at}.keys[${k}]`, value: key, rule: `must be a string (${source} Equals)`, fix: 'pass the key as a string' });
+      } else if (!isUnresolved(key)) {
+        problems.push(...lengthProblems(`${at}.keys[${k}]`, key, CONTEXT_KEY_LENGTH, `${source} Equals`));
+      }
+    });
+  });
+  return problems;
+}
+
+/** Where one event data store will be created, for the per-Region quota. */
+export interface PlacedEventDataStore {
+  readonly path: string;
+  readonly account: string;
+  readonly region: string;
+}
+
+/**
+ * The event data store quota for one store: at most ten per Region in one account (CloudTrail quotas,
+ * EventDataStoreMaxLimitExceededException). `all` is every event data store in the app.
+ */
+export function eventDataStoreQuotaProblems(store: PlacedEventDataStore, all: PlacedEventDataStore[]): Problem[] {
+  const present = all.filter(other => other.account === store.account && other.region === store.region);
+  if (present.length <= MAX_EVENT_DATA_STORES_PER_REGION) {
+    return [];
+  }
+  return [{
+    property: 'eventDataStore',
+    value: present.map(other => other.path),
+    rule: `this app puts ${present.length} event data stores in account ${store.account}, Region ${store.region}; `
+      + `CloudTrail allows at most ${MAX_EVENT_DATA_STORES_PER_REGION} (CloudTrail quotas, EventDataStoreMaxLimitExceededException)`,
+    fix: 'combine stores: one store takes up to five advanced event selectors',
+  }];
+}
+
+// CloudTrail User Guide, "Resource-based policy examples for event data stores": the actions such a policy may allow.
+export const EVENT_DATA_STORE_POLICY_ACTIONS = ['cloudtrail:StartQuery', 'cloudtrail:CancelQuery', 'cloudtrail:ListQueries',
+  'cloudtrail:DescribeQuery', 'cloudtrail:GetQueryResults', 'cloudtrail:GenerateQuery', 'cloudtrail:GenerateQueryResultsSummary',
+  'cloudtrail:GetEventDataStore'];
+
+/**
+ * A resource-based policy of an event data store (PutResourcePolicy ResourcePolicy): at most 8192
+ * characters of JSON, statements that name principals, and only the query actions CloudTrail allows.
+ */
+export function resourcePolicyProblems(property: string, policyJson: string | undefined, statementErrors: string[],
+  actions: string[]): Problem[] {
+  const source = 'PutResourcePolicy ResourcePolicy';
+  const problems: Problem[] = statementErrors.map(error => ({
+    property,
+    rule: `${error} (${source})`,
+    fix: 'give every statement a principal: the accounts or roles that may query the store',
+  }));
+  const unsupported = actions.filter(action => !isUnresolved(action) && !EVENT_DATA_STORE_POLICY_ACTIONS.includes(action));
+  if (unsupported.length > 0) {
+    problems.push({
+      property,
+      value: unsupported,
+      rule: `an event data store's resource policy may allow only ${EVENT_DATA_STORE_POLICY_ACTIONS.join(', ')} (CloudTrail resource-based policies)`,
+      fix: 'grant the other actions in the principal\'s own IAM policy',
+    });
+  }
+  if (policyJson !== undefined && policyJson.length > RESOURCE_POLICY_MAX_LENGTH) {
+    problems.push({
+      property,
+      rule: `the policy is ${policyJson.length} characters of JSON; CloudTrail takes at most ${RESOURCE_POLICY_MAX_LENGTH} (${source})`,
+      fix: 'grant whole accounts or fewer, broader principals',
+    });
+  }
+  return problems;
+}
+

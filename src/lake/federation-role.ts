@@ -1,0 +1,56 @@
+import { Annotations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import type { IEventDataStore } from './event-data-store';
+import { policyText } from '../trail/resource-policy';
+
+/** Props of a store's federation role. */
+export interface FederationRoleProps {
+  /** The federated store. */
+  readonly store: IEventDataStore;
+  /** A role to use instead of a new one. */
+  readonly role?: iam.IRole;
+}
+
+/**
+ * The role AWS Lake Formation assumes to read a federated event data store (CloudTrail User Guide,
+ * "Federate an event data store", required permissions for the federation role): it may read this
+ * store's data and use its key, nothing else. A given role gets the same permissions when this stack
+ * can change it; otherwise a warning lists them.
+ */
+export class FederationRole extends Construct {
+  public readonly role: iam.IRole;
+
+  constructor(scope: Construct, id: string, props: FederationRoleProps) {
+    super(scope, id);
+    this.role = props.role ?? new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lakeformation.amazonaws.com'),
+      description: `Lets AWS Lake Formation read the federated CloudTrail Lake event data store ${scope.node.path}`,
+    });
+    const statements = [new iam.PolicyStatement({
+      actions: ['cloudtrail:GetEventDataStoreData'],
+      resources: [props.store.eventDataStoreArn],
+    })];
+    if (props.store.encryptionKey) {
+      statements.push(new iam.PolicyStatement({
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: [props.store.encryptionKey.keyArn],
+      }));
+    }
+    if (!props.role) {
+      // A managed policy rather than an inline one (NIST 800-53, HIPAA and PCI DSS packs: IAMNoInlinePolicy).
+      new iam.ManagedPolicy(this, 'Policy', {
+        description: `Lets AWS Lake Formation read the federated event data store ${scope.node.path}`,
+        roles: [this.role],
+        statements,
+      });
+      return;
+    }
+    const added = statements.every(statement => this.role.addToPrincipalPolicy(statement).statementAdded);
+    if (!added) {
+      Annotations.of(scope).addWarningV2('cdk-cloudtrail-org:federationRolePolicy',
+        `federation role ${this.role.roleArn} is not managed by this stack, so its policy was not changed. Lake Formation cannot read `
+        + `the federated store unless the role's owner adds these statements:\n${policyText(scope, statements)}`);
+    }
+  }
+}
