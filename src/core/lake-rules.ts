@@ -151,7 +151,9 @@ export function resourcePolicyProblems(property: string, policyJson: string | un
     rule: `${error} (${source})`,
     fix: 'give every statement a principal: the accounts or roles that may query the store',
   }));
-  const unsupported = actions.filter(action => !isUnresolved(action) && !EVENT_DATA_STORE_POLICY_ACTIONS.includes(action));
+  // IAM action names are case-insensitive.
+  const allowed = EVENT_DATA_STORE_POLICY_ACTIONS.map(action => action.toLowerCase());
+  const unsupported = actions.filter(action => !isUnresolved(action) && !allowed.includes(String(action).toLowerCase()));
   if (unsupported.length > 0) {
     problems.push({
       property,

@@ -40,6 +40,9 @@ export function showValue(value: unknown): string {
 }
 
 function asText(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return String(value); // JSON shows NaN and Infinity as null
+  }
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {

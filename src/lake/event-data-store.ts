@@ -381,8 +381,11 @@ class ImportedEventDataStore extends EventDataStoreBase {
   public readonly encryptionKey?: kms.IKey;
 
   constructor(scope: Construct, id: string, attrs: EventDataStoreAttributes) {
-    super(scope, id, { environmentFromArn: Token.isUnresolved(attrs?.eventDataStoreArn) ? undefined : attrs?.eventDataStoreArn });
-    throwIfProblems(this, importProblems(attrs));
+    const problems = importProblems(attrs);
+    // A malformed ARN is reported below, with the construct's path, instead of by aws-cdk-lib's ARN parser.
+    const parsable = problems.length === 0 && !Token.isUnresolved(attrs.eventDataStoreArn);
+    super(scope, id, { environmentFromArn: parsable ? attrs.eventDataStoreArn : undefined });
+    throwIfProblems(this, problems);
     this.eventDataStoreArn = attrs.eventDataStoreArn;
     this.eventDataStoreId = eventDataStoreIdOf(attrs.eventDataStoreArn);
     this.kind = attrs.kind;

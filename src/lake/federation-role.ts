@@ -1,4 +1,4 @@
-import { Annotations } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { IEventDataStore } from './event-data-store';
@@ -15,8 +15,8 @@ export interface FederationRoleProps {
 /**
  * The role AWS Lake Formation assumes to read a federated event data store (CloudTrail User Guide,
  * "Federate an event data store", required permissions for the federation role): it may read this
- * store's data and use its key, nothing else. A given role gets the same permissions when this stack
- * can change it; otherwise a warning lists them.
+ * store's data and use its key, nothing else. A given role of this stack gets the same permissions;
+ * for any other role a warning lists them.
  */
 export class FederationRole extends Construct {
   public readonly role: iam.IRole;
@@ -37,17 +37,14 @@ export class FederationRole extends Construct {
         resources: [props.store.encryptionKey.keyArn],
       }));
     }
-    if (!props.role) {
+    if (this.role instanceof iam.Role && Stack.of(this.role) === Stack.of(this)) {
       // A managed policy rather than an inline one (NIST 800-53, HIPAA and PCI DSS packs: IAMNoInlinePolicy).
       new iam.ManagedPolicy(this, 'Policy', {
         description: `Lets AWS Lake Formation read the federated event data store ${scope.node.path}`,
         roles: [this.role],
         statements,
       });
-      return;
-    }
-    const added = statements.every(statement => this.role.addToPrincipalPolicy(statement).statementAdded);
-    if (!added) {
+    } else {
       Annotations.of(scope).addWarningV2('cdk-cloudtrail-org:federationRolePolicy',
         `federation role ${this.role.roleArn} is not managed by this stack, so its policy was not changed. Lake Formation cannot read `
         + `the federated store unless the role's owner adds these statements:\n${policyText(scope, statements)}`);

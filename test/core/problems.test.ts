@@ -91,6 +91,10 @@ describe('showValue', () => {
     expect(showValue(value)).toBe(`{"description":"${'z'.repeat(43)}…`);
   });
 
+  test.each([[NaN, 'NaN'], [Infinity, 'Infinity'], [-Infinity, '-Infinity']])('shows %d as itself, not as JSON\'s null', (value, expected) => {
+    expect(showValue(value)).toBe(expected);
+  });
+
   test('shows a BigInt without throwing', () => {
     expect(showValue(BigInt('12345678901234567890'))).toBe('12345678901234567890');
   });

@@ -1,0 +1,562 @@
+import { Lazy, Token } from 'aws-cdk-lib';
+import * as fc from 'fast-check';
+import {
+  ContextKeys,
+  contextKeySelectorProblems,
+  EVENT_DATA_STORE_POLICY_ACTIONS,
+  eventDataStoreQuotaProblems,
+  PlacedEventDataStore,
+  resourcePolicyProblems,
+  retentionProblems,
+} from '../../src/core/lake-rules';
+import { formatProblem, Problem } from '../../src/core/problems';
+
+const FC_OPTIONS = { seed: 42, numRuns: 500 };
+
+const EXTENDABLE = 'EXTENDABLE_RETENTION_PRICING';
+const FIXED = 'FIXED_RETENTION_PRICING';
+
+describe('retentionProblems', () => {
+  const SOURCE = 'CreateEventDataStore RetentionPeriod';
+  const AT_LEAST = 'keep events at least 7 days';
+  const AT_MOST_EXTENDABLE = 'keep events at most 3653 days';
+  const AT_MOST_FIXED = 'keep events at most 2557 days, or use BillingMode.EXTENDABLE_RETENTION_PRICING for up to 3653 days';
+
+  function wholeDays(value: unknown): Problem {
+    return { property: 'retention', value, rule: `must be a whole number of days (${SOURCE})`, fix: 'use Duration.days(n) with a whole n' };
+  }
+
+  function outOfRange(days: number, range: string, mode: string, fix: string): Problem {
+    return { property: 'retention', value: `${days} days`, rule: `must be ${range} days with ${mode} (${SOURCE})`, fix };
+  }
+
+  test.each([
+    { days: 7, billingMode: EXTENDABLE },
+    { days: 366, billingMode: EXTENDABLE },
+    { days: 2557, billingMode: EXTENDABLE },
+    { days: 2558, billingMode: EXTENDABLE },
+    { days: 3653, billingMode: EXTENDABLE },
+    { days: 7, billingMode: FIXED },
+    { days: 2557, billingMode: FIXED },
+    { days: 7, billingMode: undefined },
+    { days: 3653, billingMode: undefined },
+  ])('accepts $days days with $billingMode', ({ days, billingMode }) => {
+    expect(retentionProblems('retention', days, billingMode)).toStrictEqual([]);
+  });
+
+  test.each([
+    { days: 6, billingMode: EXTENDABLE, expected: outOfRange(6, '7 to 3653', `BillingMode.${EXTENDABLE}`, AT_LEAST) },
+    { days: 6, billingMode: FIXED, expected: outOfRange(6, '7 to 2557', `BillingMode.${FIXED}`, AT_LEAST) },
+    { days: 6, billingMode: undefined, expected: outOfRange(6, '7 to 3653', `BillingMode.${EXTENDABLE}`, AT_LEAST) },
+    { days: 0, billingMode: EXTENDABLE, expected: outOfRange(0, '7 to 3653', `BillingMode.${EXTENDABLE}`, AT_LEAST) },
+    { days: -1, billingMode: FIXED, expected: outOfRange(-1, '7 to 2557', `BillingMode.${FIXED}`, AT_LEAST) },
+    { days: 2558, billingMode: FIXED, expected: outOfRange(2558, '7 to 2557', `BillingMode.${FIXED}`, AT_MOST_FIXED) },
+    { days: 3653, billingMode: FIXED, expected: outOfRange(3653, '7 to 2557', `BillingMode.${FIXED}`, AT_MOST_FIXED) },
+    { days: 3654, billingMode: EXTENDABLE, expected: outOfRange(3654, '7 to 3653', `BillingMode.${EXTENDABLE}`, AT_MOST_EXTENDABLE) },
+    { days: 3654, billingMode: undefined, expected: outOfRange(3654, '7 to 3653', `BillingMode.${EXTENDABLE}`, AT_MOST_EXTENDABLE) },
+  ])('rejects $days days with $billingMode', ({ days, billingMode, expected }) => {
+    expect(retentionProblems('retention', days, billingMode)).toStrictEqual([expected]);
+  });
+
+  test.each([
+    { why: '7.5 days', days: 7.5 },
+    { why: '6.5 days, below the minimum', days: 6.5 },
+    { why: '3653.1 days, above the maximum', days: 3653.1 },
+    { why: 'a day and an hour', days: 1 + 1 / 24 },
+    { why: 'NaN', days: NaN },
+    { why: 'Infinity', days: Infinity },
+    { why: '-Infinity', days: -Infinity },
+  ])('rejects $why as not whole days', ({ days }) => {
+    expect(retentionProblems('retention', days, EXTENDABLE)).toStrictEqual([wholeDays(days)]);
+    expect(retentionProblems('retention', days, FIXED)).toStrictEqual([wholeDays(days)]);
+  });
+
+  test.each([
+    { why: 'a string', value: '30' },
+    { why: 'null', value: null },
+    { why: 'undefined', value: undefined },
+    { why: 'an object', value: { days: 30 } },
+  ])('rejects $why from a JavaScript caller as not whole days', ({ value }) => {
+    expect(retentionProblems('retention', value as unknown as number, undefined)).toStrictEqual([wholeDays(value)]);
+  });
+
+  test.each([
+    { kind: 'Token.asNumber', days: Token.asNumber({ Ref: 'Days' }) },
+    { kind: 'Lazy.number', days: Lazy.number({ produce: () => 1 }) },
+  ])('skips a retention that is $kind', ({ days }) => {
+    expect(retentionProblems('retention', days, EXTENDABLE)).toStrictEqual([]);
+    expect(retentionProblems('retention', days, FIXED)).toStrictEqual([]);
+  });
+
+  describe('with an unresolved billing mode', () => {
+    const mode = Token.asString({ Ref: 'BillingMode' });
+
+    test.each([7, 2557, 2558, 3653])('accepts %d days, the wider range', days => {
+      expect(retentionProblems('retention', days, mode)).toStrictEqual([]);
+    });
+
+    test('rejects 3654 days for any billing mode', () => {
+      expect(retentionProblems('retention', 3654, mode)).toStrictEqual([outOfRange(3654, '7 to 3653', 'any billing mode', AT_MOST_EXTENDABLE)]);
+    });
+
+    test('rejects 6 days for any billing mode', () => {
+      expect(retentionProblems('retention', 6, mode)).toStrictEqual([outOfRange(6, '7 to 3653', 'any billing mode', AT_LEAST)]);
+    });
+
+    test('still rejects fractional days', () => {
+      expect(retentionProblems('retention', 7.5, mode)).toStrictEqual([wholeDays(7.5)]);
+    });
+  });
+
+  test('reports under the given property', () => {
+    expect(retentionProblems('props.retention', 6, FIXED).map(p => p.property)).toEqual(['props.retention']);
+    expect(retentionProblems('props.retention', 7.5, FIXED).map(p => p.property)).toEqual(['props.retention']);
+  });
+
+  test('formats the range problem as one line', () => {
+    expect(retentionProblems('retention', 2558, FIXED).map(formatProblem)).toEqual([
+      `retention "2558 days": must be 7 to 2557 days with BillingMode.FIXED_RETENTION_PRICING (${SOURCE}). Fix: ${AT_MOST_FIXED}`,
+    ]);
+  });
+
+  test('formats the whole-days problem as one line', () => {
+    expect(retentionProblems('retention', 7.5, EXTENDABLE).map(formatProblem)).toEqual([
+      `retention 7.5: must be a whole number of days (${SOURCE}). Fix: use Duration.days(n) with a whole n`,
+    ]);
+  });
+});
+
+describe('retention properties', () => {
+  const modes = fc.constantFrom<string | undefined>(EXTENDABLE, FIXED, undefined);
+  const integers = fc.oneof(fc.integer({ min: -20, max: 4000 }), fc.integer({ min: 2550, max: 2565 }), fc.integer({ min: 3645, max: 3660 }),
+    fc.integer(), fc.maxSafeInteger(), fc.constantFrom(6, 7, 2557, 2558, 3653, 3654));
+  const nonIntegers = fc.double({ noNaN: true, noDefaultInfinity: true }).filter(d => !Number.isInteger(d));
+  const anyNumber = fc.oneof(integers, nonIntegers, fc.double());
+
+  test('an integer day count is accepted iff it is 7 to 2557 (fixed) or 7 to 3653 (otherwise)', () => {
+    fc.assert(fc.property(integers, modes, (days, mode) => {
+      const max = mode === FIXED ? 2557 : 3653;
+      expect(retentionProblems('retention', days, mode).length === 0).toBe(days >= 7 && days <= max);
+    }), FC_OPTIONS);
+  });
+
+  test('an integer day count out of range reports the days and the range of its billing mode', () => {
+    fc.assert(fc.property(integers, modes, (days, mode) => {
+      const max = mode === FIXED ? 2557 : 3653;
+      fc.pre(days < 7 || days > max);
+      expect(retentionProblems('retention', days, mode).map(p => [p.value, p.rule])).toEqual([[
+        `${days} days`,
+        `must be 7 to ${max} days with BillingMode.${mode ?? EXTENDABLE} (CreateEventDataStore RetentionPeriod)`,
+      ]]);
+    }), FC_OPTIONS);
+  });
+
+  test('every non-integer finite number is rejected with the whole-days rule', () => {
+    fc.assert(fc.property(nonIntegers, modes, (days, mode) => {
+      expect(retentionProblems('retention', days, mode)).toStrictEqual([{
+        property: 'retention',
+        value: days,
+        rule: 'must be a whole number of days (CreateEventDataStore RetentionPeriod)',
+        fix: 'use Duration.days(n) with a whole n',
+      }]);
+    }), FC_OPTIONS);
+  });
+
+  test('a rejection is always exactly one problem on retention', () => {
+    fc.assert(fc.property(anyNumber, modes, (days, mode) => {
+      const problems = retentionProblems('retention', days, mode);
+      expect(problems.length).toBeLessThanOrEqual(1);
+      expect(problems.map(p => p.property)).toEqual(problems.length === 0 ? [] : ['retention']);
+    }), FC_OPTIONS);
+  });
+});
+
+describe('contextKeySelectorProblems', () => {
+  const SOURCE = 'PutEventConfiguration ContextKeySelectors';
+  const EQUALS = `${SOURCE} Equals`;
+  const TAG: ContextKeys = { type: 'TagContext', keys: ['team'] };
+  const REQUEST: ContextKeys = { type: 'RequestContext', keys: ['aws:SourceIp'] };
+
+  const problemsOf = (selectors: unknown, maxEventSize: string | undefined = 'Large') =>
+    contextKeySelectorProblems('contextKeySelectors', selectors as ContextKeys[], maxEventSize);
+
+  test.each([
+    { why: 'no selectors', selectors: [] },
+    { why: 'one TagContext selector', selectors: [TAG] },
+    { why: 'one RequestContext selector', selectors: [REQUEST] },
+    { why: 'both types', selectors: [TAG, REQUEST] },
+    { why: '50 keys', selectors: [{ type: 'TagContext', keys: Array.from({ length: 50 }, (_, i) => `key${i}`) }] },
+    { why: 'a key of 1 character', selectors: [{ type: 'TagContext', keys: ['k'] }] },
+    { why: 'a key of 128 characters', selectors: [{ type: 'TagContext', keys: ['k'.repeat(128)] }] },
+    { why: 'a key of 128 emoji (256 UTF-16 code units)', selectors: [{ type: 'TagContext', keys: ['😀'.repeat(128)] }] },
+  ])('accepts $why', ({ selectors }) => {
+    expect(problemsOf(selectors)).toStrictEqual([]);
+  });
+
+  test.each([
+    { why: 'an object', value: { type: 'TagContext', keys: ['team'] } },
+    { why: 'a string', value: 'TagContext' },
+    { why: 'null', value: null },
+  ])('rejects $why instead of a list', ({ value }) => {
+    expect(problemsOf(value)).toStrictEqual([{
+      property: 'contextKeySelectors',
+      value,
+      rule: `must be a list of ContextKeySelector (${SOURCE})`,
+      fix: "pass e.g. [{ type: ContextKeyType.TAG_CONTEXT, keys: ['team'] }]",
+    }]);
+  });
+
+  test('rejects 3 selectors, listing their types', () => {
+    expect(problemsOf([TAG, REQUEST, TAG])).toStrictEqual([{
+      property: 'contextKeySelectors',
+      value: ['TagContext', 'RequestContext', 'TagContext'],
+      rule: `3 selectors; an event data store takes at most 2 (${SOURCE})`,
+      fix: 'list each context type once, with all its keys',
+    }]);
+  });
+
+  test.each([
+    { why: 'an unknown type', type: 'Tag' },
+    { why: 'a lower-case type', type: 'tagcontext' },
+    { why: 'no type', type: undefined },
+    { why: 'a number', type: 1 },
+  ])('rejects $why', ({ type }) => {
+    expect(problemsOf([TAG, { type, keys: ['team'] }])).toStrictEqual([{
+      property: 'contextKeySelectors[1].type',
+      value: type,
+      rule: `must be 'TagContext' or 'RequestContext' (${SOURCE} Type)`,
+      fix: 'use ContextKeyType.TAG_CONTEXT or ContextKeyType.REQUEST_CONTEXT',
+    }]);
+  });
+
+  test.each([
+    { why: 'a string', keys: 'team' },
+    { why: 'missing', keys: undefined },
+    { why: 'an object', keys: { team: true } },
+  ])('rejects keys that are $why, not a list', ({ keys }) => {
+    expect(problemsOf([{ type: 'TagContext', keys }])).toStrictEqual([{
+      property: 'contextKeySelectors[0].keys',
+      value: keys,
+      rule: `must be a list of keys (${EQUALS})`,
+      fix: "pass the keys, e.g. ['team']",
+    }]);
+  });
+
+  test('rejects a null selector on both its type and its keys', () => {
+    expect(problemsOf([null])).toStrictEqual([
+      {
+        property: 'contextKeySelectors[0].type',
+        value: undefined,
+        rule: `must be 'TagContext' or 'RequestContext' (${SOURCE} Type)`,
+        fix: 'use ContextKeyType.TAG_CONTEXT or ContextKeyType.REQUEST_CONTEXT',
+      },
+      { property: 'contextKeySelectors[0].keys', value: undefined, rule: `must be a list of keys (${EQUALS})`, fix: "pass the keys, e.g. ['team']" },
+    ]);
+  });
+
+  test('rejects 0 keys', () => {
+    expect(problemsOf([REQUEST, { type: 'TagContext', keys: [] }])).toStrictEqual([{
+      property: 'contextKeySelectors[1].keys',
+      value: [],
+      rule: `0 keys; a selector takes 1 to 50 (${EQUALS})`,
+      fix: 'name at least one key, or leave the selector out',
+    }]);
+  });
+
+  test('rejects 51 keys', () => {
+    const keys = Array.from({ length: 51 }, (_, i) => `key${i}`);
+    expect(problemsOf([{ type: 'TagContext', keys }])).toStrictEqual([{
+      property: 'contextKeySelectors[0].keys',
+      value: keys,
+      rule: `51 keys; a selector takes 1 to 50 (${EQUALS})`,
+      fix: 'keep the 50 keys you query most',
+    }]);
+  });
+
+  test('rejects a key of 129 characters, at its index', () => {
+    const key = 'k'.repeat(129);
+    expect(problemsOf([{ type: 'TagContext', keys: ['team', key] }])).toStrictEqual([{
+      property: 'contextKeySelectors[0].keys[1]',
+      value: key,
+      rule: `must be 1 to 128 characters long, got 129 (${EQUALS})`,
+      fix: 'shorten it to at most 128 characters',
+    }]);
+  });
+
+  test('rejects an empty key', () => {
+    expect(problemsOf([{ type: 'RequestContext', keys: [''] }])).toStrictEqual([{
+      property: 'contextKeySelectors[0].keys[0]',
+      value: '',
+      rule: `must be 1 to 128 characters long, got 0 (${EQUALS})`,
+      fix: 'use at least 1 character',
+    }]);
+  });
+
+  test.each([
+    { why: 'a number', key: 42 },
+    { why: 'null', key: null },
+    { why: 'an object', key: { name: 'team' } },
+  ])('rejects a key that is $why', ({ key }) => {
+    expect(problemsOf([{ type: 'TagContext', keys: ['team', 'owner', key] }])).toStrictEqual([{
+      property: 'contextKeySelectors[0].keys[2]',
+      value: key,
+      rule: `must be a string (${EQUALS})`,
+      fix: 'pass the key as a string',
+    }]);
+  });
+
+  test('rejects the Standard maximum event size with selectors', () => {
+    expect(problemsOf([TAG], 'Standard')).toStrictEqual([{
+      property: 'maxEventSize',
+      value: 'Standard',
+      rule: `context key selectors need the Large maximum event size (${SOURCE})`,
+      fix: 'set maxEventSize to MaxEventSize.LARGE, or leave it out',
+    }]);
+  });
+
+  test.each([
+    { why: 'Large', maxEventSize: 'Large' },
+    { why: 'undefined', maxEventSize: undefined },
+    { why: 'a token', maxEventSize: Token.asString({ Ref: 'Size' }) },
+  ])('accepts selectors with maxEventSize $why', ({ maxEventSize }) => {
+    expect(contextKeySelectorProblems('contextKeySelectors', [TAG, REQUEST], maxEventSize)).toStrictEqual([]);
+  });
+
+  test('accepts the Standard maximum event size without selectors', () => {
+    expect(problemsOf([], 'Standard')).toStrictEqual([]);
+  });
+
+  test('reports every problem, in order: count, event size, then each selector', () => {
+    const problems = problemsOf([{ type: 'Tag', keys: [] }, REQUEST, { type: 'TagContext', keys: [7] }], 'Standard');
+    expect(problems.map(p => p.property)).toEqual([
+      'contextKeySelectors',
+      'maxEventSize',
+      'contextKeySelectors[0].type',
+      'contextKeySelectors[0].keys',
+      'contextKeySelectors[2].keys[0]',
+    ]);
+  });
+
+  test('reports under the given property', () => {
+    expect(contextKeySelectorProblems('props.ctx', [{ type: 'Tag', keys: ['k'.repeat(129)] }], 'Large').map(p => p.property)).toEqual([
+      'props.ctx[0].type',
+      'props.ctx[0].keys[0]',
+    ]);
+  });
+
+  test.each([
+    { kind: 'a Token.asString type', selector: { type: Token.asString({ Ref: 'Type' }), keys: ['team'] } },
+    { kind: 'a Token.asList key list', selector: { type: 'TagContext', keys: Token.asList({ Ref: 'Keys' }) } },
+    { kind: 'a Lazy.list key list', selector: { type: 'TagContext', keys: Lazy.list({ produce: () => [] }) } },
+    { kind: 'a Token.asString key', selector: { type: 'TagContext', keys: ['team', Token.asString({ Ref: 'Key' })] } },
+    { kind: 'a Lazy.string key', selector: { type: 'TagContext', keys: [Lazy.string({ produce: () => 'k'.repeat(200) })] } },
+  ])('skips $kind', ({ selector }) => {
+    expect(problemsOf([selector])).toStrictEqual([]);
+  });
+
+  test('formats the event size problem as one line', () => {
+    expect(problemsOf([TAG], 'Standard').map(formatProblem)).toEqual([
+      `maxEventSize "Standard": context key selectors need the Large maximum event size (${SOURCE}). `
+        + 'Fix: set maxEventSize to MaxEventSize.LARGE, or leave it out',
+    ]);
+  });
+});
+
+describe('eventDataStoreQuotaProblems', () => {
+  const ACCOUNT = '111111111111';
+  const OTHER_ACCOUNT = '222222222222';
+  const FIX = 'combine stores: one store takes up to five advanced event selectors';
+
+  function stores(count: number, region = 'us-east-1', account = ACCOUNT, prefix = 'S/E'): PlacedEventDataStore[] {
+    return Array.from({ length: count }, (_, i) => ({ path: `${prefix}${i + 1}`, account, region }));
+  }
+
+  function quotaProblem(paths: string[], region = 'us-east-1', account = ACCOUNT): Problem {
+    return {
+      property: 'eventDataStore',
+      value: paths,
+      rule: `this app puts ${paths.length} event data stores in account ${account}, Region ${region}; `
+        + 'CloudTrail allows at most 10 (CloudTrail quotas, EventDataStoreMaxLimitExceededException)',
+      fix: FIX,
+    };
+  }
+
+  const problemsOfEach = (all: PlacedEventDataStore[]) => all.map(store => eventDataStoreQuotaProblems(store, all));
+
+  test('accepts a lone store', () => {
+    const store = stores(1)[0];
+    expect(eventDataStoreQuotaProblems(store, [store])).toStrictEqual([]);
+  });
+
+  test('accepts 10 stores in one account and Region', () => {
+    expect(problemsOfEach(stores(10))).toStrictEqual(Array.from({ length: 10 }, () => []));
+  });
+
+  test('rejects every one of 11 stores in one account and Region, listing them all', () => {
+    const all = stores(11);
+    const paths = Array.from({ length: 11 }, (_, i) => `S/E${i + 1}`);
+    expect(problemsOfEach(all)).toStrictEqual(Array.from({ length: 11 }, () => [quotaProblem(paths)]));
+  });
+
+  test('formats the quota problem as one line, cutting the list of paths', () => {
+    const all = stores(11);
+    expect(eventDataStoreQuotaProblems(all[0], all).map(formatProblem)).toEqual([
+      'eventDataStore ["S/E1","S/E2","S/E3","S/E4","S/E5","S/E6","S/E7","S/E8","S… (length 11): '
+        + 'this app puts 11 event data stores in account 111111111111, Region us-east-1; '
+        + `CloudTrail allows at most 10 (CloudTrail quotas, EventDataStoreMaxLimitExceededException). Fix: ${FIX}`,
+    ]);
+  });
+
+  test('does not count stores in other accounts: 10 + 10 in one Region', () => {
+    const all = [...stores(10, 'us-east-1', ACCOUNT, 'A/E'), ...stores(10, 'us-east-1', OTHER_ACCOUNT, 'B/E')];
+    expect(problemsOfEach(all).flat()).toStrictEqual([]);
+  });
+
+  test('does not count stores in other Regions: 10 + 10 in one account', () => {
+    const all = [...stores(10, 'us-east-1', ACCOUNT, 'A/E'), ...stores(10, 'eu-west-1', ACCOUNT, 'B/E')];
+    expect(problemsOfEach(all).flat()).toStrictEqual([]);
+  });
+
+  test('does not count a store of another account in another Region', () => {
+    const all = [...stores(10), ...stores(1, 'eu-west-1', OTHER_ACCOUNT, 'X/E')];
+    expect(problemsOfEach(all).flat()).toStrictEqual([]);
+  });
+
+  test('reports only the account and Region over the quota', () => {
+    const all = [...stores(5, 'us-east-1', ACCOUNT, 'A/E'), ...stores(11, 'eu-west-1', ACCOUNT, 'B/E'), ...stores(5, 'us-east-1', ACCOUNT, 'C/E')];
+    const paths = Array.from({ length: 11 }, (_, i) => `B/E${i + 1}`);
+    expect(problemsOfEach(all)).toStrictEqual([
+      ...Array.from({ length: 5 }, () => []),
+      ...Array.from({ length: 11 }, () => [quotaProblem(paths, 'eu-west-1')]),
+      ...Array.from({ length: 5 }, () => []),
+    ]);
+  });
+
+  test('names the other account when it is the one over the quota', () => {
+    const all = [...stores(12, 'ap-south-1', OTHER_ACCOUNT)];
+    expect(eventDataStoreQuotaProblems(all[11], all).map(p => p.rule)).toEqual([
+      'this app puts 12 event data stores in account 222222222222, Region ap-south-1; '
+        + 'CloudTrail allows at most 10 (CloudTrail quotas, EventDataStoreMaxLimitExceededException)',
+    ]);
+  });
+});
+
+describe('resourcePolicyProblems', () => {
+  const SOURCE = 'PutResourcePolicy ResourcePolicy';
+  const PRINCIPAL_FIX = 'give every statement a principal: the accounts or roles that may query the store';
+  const ALLOWED = 'cloudtrail:StartQuery, cloudtrail:CancelQuery, cloudtrail:ListQueries, cloudtrail:DescribeQuery, cloudtrail:GetQueryResults, '
+    + 'cloudtrail:GenerateQuery, cloudtrail:GenerateQueryResultsSummary, cloudtrail:GetEventDataStore';
+  const NO_PRINCIPAL = 'A PolicyStatement used in a resource-based policy must specify at least one IAM principal.';
+
+  function unsupportedProblem(actions: string[]): Problem {
+    return {
+      property: 'resourcePolicy',
+      value: actions,
+      rule: `an event data store's resource policy may allow only ${ALLOWED} (CloudTrail resource-based policies)`,
+      fix: "grant the other actions in the principal's own IAM policy",
+    };
+  }
+
+  function lengthProblem(length: number): Problem {
+    return {
+      property: 'resourcePolicy',
+      rule: `the policy is ${length} characters of JSON; CloudTrail takes at most 8192 (${SOURCE})`,
+      fix: 'grant whole accounts or fewer, broader principals',
+    };
+  }
+
+  test('lists the query actions CloudTrail allows', () => {
+    expect(EVENT_DATA_STORE_POLICY_ACTIONS).toEqual([
+      'cloudtrail:StartQuery', 'cloudtrail:CancelQuery', 'cloudtrail:ListQueries', 'cloudtrail:DescribeQuery',
+      'cloudtrail:GetQueryResults', 'cloudtrail:GenerateQuery', 'cloudtrail:GenerateQueryResultsSummary', 'cloudtrail:GetEventDataStore',
+    ]);
+  });
+
+  test('accepts a small policy without errors', () => {
+    expect(resourcePolicyProblems('resourcePolicy', '{"Version":"2012-10-17"}', [], ['cloudtrail:StartQuery'])).toStrictEqual([]);
+  });
+
+  test.each(EVENT_DATA_STORE_POLICY_ACTIONS)('accepts %s', action => {
+    expect(resourcePolicyProblems('resourcePolicy', '{}', [], [action])).toStrictEqual([]);
+  });
+
+  test('accepts a query action in another case, as IAM does', () => {
+    expect(resourcePolicyProblems('resourcePolicy', '{}', [], ['cloudtrail:startquery', 'CloudTrail:GetQueryResults'])).toStrictEqual([]);
+  });
+
+  test('accepts every allowed action together', () => {
+    expect(resourcePolicyProblems('resourcePolicy', '{}', [], [...EVENT_DATA_STORE_POLICY_ACTIONS])).toStrictEqual([]);
+  });
+
+  test('maps each statement error to a problem without a value', () => {
+    expect(resourcePolicyProblems('resourcePolicy', '{}', [NO_PRINCIPAL, 'Statement 2 has no principal'], [])).toStrictEqual([
+      { property: 'resourcePolicy', rule: `${NO_PRINCIPAL} (${SOURCE})`, fix: PRINCIPAL_FIX },
+      { property: 'resourcePolicy', rule: `Statement 2 has no principal (${SOURCE})`, fix: PRINCIPAL_FIX },
+    ]);
+  });
+
+  test.each([
+    { why: 'a management action', actions: ['cloudtrail:DeleteEventDataStore'] },
+    { why: 'a service wildcard', actions: ['cloudtrail:*'] },
+    { why: 'an action of another service', actions: ['s3:GetObject'] },
+  ])('rejects $why', ({ actions }) => {
+    expect(resourcePolicyProblems('resourcePolicy', '{}', [], actions)).toStrictEqual([unsupportedProblem(actions)]);
+  });
+
+  test('lists only the unsupported actions, in order', () => {
+    const actions = ['cloudtrail:StartQuery', 'cloudtrail:DeleteEventDataStore', 'cloudtrail:GetQueryResults', 'cloudtrail:UpdateEventDataStore'];
+    expect(resourcePolicyProblems('resourcePolicy', '{}', [], actions)).toStrictEqual([
+      unsupportedProblem(['cloudtrail:DeleteEventDataStore', 'cloudtrail:UpdateEventDataStore']),
+    ]);
+  });
+
+  test.each([
+    { kind: 'Token.asString', action: Token.asString({ Ref: 'Action' }) },
+    { kind: 'Lazy.string', action: Lazy.string({ produce: () => 'cloudtrail:DeleteEventDataStore' }) },
+  ])('skips a $kind action', ({ action }) => {
+    expect(resourcePolicyProblems('resourcePolicy', '{}', [], ['cloudtrail:StartQuery', action])).toStrictEqual([]);
+  });
+
+  test.each([1, 8191, 8192])('accepts %d characters of JSON', length => {
+    expect(resourcePolicyProblems('resourcePolicy', 'x'.repeat(length), [], [])).toStrictEqual([]);
+  });
+
+  test.each([8193, 20000])('rejects %d characters of JSON', length => {
+    expect(resourcePolicyProblems('resourcePolicy', 'x'.repeat(length), [], [])).toStrictEqual([lengthProblem(length)]);
+  });
+
+  test('skips the length when the JSON is unknown', () => {
+    expect(resourcePolicyProblems('resourcePolicy', undefined, [], [])).toStrictEqual([]);
+  });
+
+  test('still checks statements and actions when the JSON is unknown', () => {
+    expect(resourcePolicyProblems('resourcePolicy', undefined, [NO_PRINCIPAL], ['cloudtrail:DeleteEventDataStore'])).toStrictEqual([
+      { property: 'resourcePolicy', rule: `${NO_PRINCIPAL} (${SOURCE})`, fix: PRINCIPAL_FIX },
+      unsupportedProblem(['cloudtrail:DeleteEventDataStore']),
+    ]);
+  });
+
+  test('reports every problem, in order: statements, actions, length', () => {
+    expect(resourcePolicyProblems('props.policy', 'x'.repeat(9000), [NO_PRINCIPAL], ['cloudtrail:*'])).toStrictEqual([
+      { property: 'props.policy', rule: `${NO_PRINCIPAL} (${SOURCE})`, fix: PRINCIPAL_FIX },
+      { ...unsupportedProblem(['cloudtrail:*']), property: 'props.policy' },
+      { ...lengthProblem(9000), property: 'props.policy' },
+    ]);
+  });
+
+  test('formats the length problem as one line, without a value', () => {
+    expect(resourcePolicyProblems('resourcePolicy', 'x'.repeat(8193), [], []).map(formatProblem)).toEqual([
+      `resourcePolicy: the policy is 8193 characters of JSON; CloudTrail takes at most 8192 (${SOURCE}). `
+        + 'Fix: grant whole accounts or fewer, broader principals',
+    ]);
+  });
+
+  test('accepts any subset of the allowed actions and rejects any other action', () => {
+    const allowed = fc.constantFrom(...EVENT_DATA_STORE_POLICY_ACTIONS);
+    const other = fc.constantFrom('cloudtrail:DeleteEventDataStore', 'cloudtrail:PutResourcePolicy', 'cloudtrail:*', 'iam:PassRole', '*');
+    fc.assert(fc.property(fc.array(fc.oneof(allowed, other), { maxLength: 12 }), actions => {
+      const unsupported = actions.filter(a => !EVENT_DATA_STORE_POLICY_ACTIONS.includes(a));
+      expect(resourcePolicyProblems('resourcePolicy', '{}', [], actions)).toStrictEqual(unsupported.length === 0 ? [] : [unsupportedProblem(unsupported)]);
+    }), FC_OPTIONS);
+  });
+});
