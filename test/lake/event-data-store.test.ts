@@ -176,7 +176,10 @@ describe('Insights', () => {
   test('the source store names its Insights types and the destination store', () => {
     const stack = testStack();
     const destination = new LakeEventDataStore(stack, 'InsightsStore', { kind: EventDataStoreKind.INSIGHTS });
-    construct(() => ({ insightTypes: [cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE], insightsDestination: destination }), stack);
+    construct(() => ({
+      insightTypes: [cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE],
+      insightsDestination: destination,
+    }), stack);
     expect(storeProperties(stack)).toMatchObject({
       InsightSelectors: [{ InsightType: 'ApiCallRateInsight' }, { InsightType: 'ApiErrorRateInsight' }],
       InsightsDestination: { 'Fn::GetAtt': [stack.getLogicalId(destination.node.defaultChild as cloudtrail.CfnEventDataStore), 'EventDataStoreArn'] },
