@@ -1,4 +1,4 @@
-import { App, Stack, StackProps } from 'aws-cdk-lib';
+import { App, Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -7,7 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { DataEventSelectors, DataResourceType, OrganizationTrail } from '../src';
+import { DataEventSelectors, DataResourceType, LakeEventDataStore, OrganizationTrail } from '../src';
 
 /** Account and Region the example is synthesized for: the organization's management account. */
 export const EXAMPLE_ENV = { account: '111111111111', region: 'us-east-1' };
@@ -19,10 +19,11 @@ export const WORKLOAD_ACCOUNT = '222222222222';
  * An organization audit stack for the management account: one organization trail for every account,
  * logging management events (without the noisy AWS KMS calls), Insights, and the data events of the
  * payments workload in a member account; CIS security alarms on its log group; and an organization
- * event data store with the same data events for CloudTrail Lake queries.
+ * event data store with the same data events for CloudTrail Lake queries by a security analyst role.
  */
 export class OrganizationAuditStack extends Stack {
   public readonly trail: OrganizationTrail;
+  public readonly lake: LakeEventDataStore;
 
   constructor(scope: Construct, id: string, props: StackProps = {}) {
     super(scope, id, props);
@@ -50,40 +51,32 @@ export class OrganizationAuditStack extends Stack {
     });
     this.trail.addSecurityAlarms({ topic: this.securityAlarmTopic() });
 
-    const store = new cloudtrail.CfnEventDataStore(this, 'OrganizationEventDataStore', {
-      name: 'organization-audit-lake',
+    // CloudTrail Lake: two years of the organization's write management events and the workload's data
+    // events, queryable with SQL by the security team's role.
+    this.lake = new LakeEventDataStore(this, 'OrganizationLake', {
+      eventDataStoreName: 'organization-audit-lake',
       organizationEnabled: true,
-      multiRegionEnabled: true,
-      retentionPeriod: 366,
-      kmsKeyId: this.eventDataStoreKey().keyArn,
+      retention: Duration.days(731),
+      managementEvents: cloudtrail.ReadWriteType.WRITE_ONLY,
+      dataEvents,
     });
-    dataEvents.applyToCfnEventDataStore(store, { managementEvents: cloudtrail.ReadWriteType.WRITE_ONLY });
+    this.lake.grantQuery(new iam.Role(this, 'SecurityAnalyst', {
+      assumedBy: new iam.AccountRootPrincipal(),
+      description: 'Runs CloudTrail Lake queries on the organization event data store',
+    }));
   }
 
-  /** An encrypted topic the security team subscribes to; CloudWatch alarms may publish to it. */
+  /**
+   * An encrypted topic the security team subscribes to: CloudWatch alarms may publish to it, and only AWS
+   * services may create grants on its key (AWS Control Tower CT.KMS.PR.3).
+   */
   private securityAlarmTopic(): sns.Topic {
-    const key = this.serviceKey('SecurityAlarmKey', 'Encrypts the security alarm topic', new iam.PolicyStatement({
+    const key = new kms.Key(this, 'SecurityAlarmKey', { enableKeyRotation: true, description: 'Encrypts the security alarm topic' });
+    key.addToResourcePolicy(new iam.PolicyStatement({
       principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
       actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       resources: ['*'],
     }));
-    return new sns.Topic(this, 'SecurityAlarmTopic', { masterKey: key, enforceSSL: true });
-  }
-
-  /** The key of the event data store, which CloudTrail Lake in this account may use. */
-  private eventDataStoreKey(): kms.Key {
-    return this.serviceKey('EventDataStoreKey', 'Encrypts the organization event data store', new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal('cloudtrail.amazonaws.com')],
-      actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
-      resources: ['*'],
-      conditions: { ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'cloudtrail', resource: 'eventdatastore', resourceName: '*' }) } },
-    }));
-  }
-
-  /** A rotating key for one AWS service, on which only AWS services may create grants (Control Tower CT.KMS.PR.3). */
-  private serviceKey(id: string, description: string, serviceAccess: iam.PolicyStatement): kms.Key {
-    const key = new kms.Key(this, id, { enableKeyRotation: true, description });
-    key.addToResourcePolicy(serviceAccess);
     key.addToResourcePolicy(new iam.PolicyStatement({
       effect: iam.Effect.DENY,
       principals: [new iam.AnyPrincipal()],
@@ -91,7 +84,7 @@ export class OrganizationAuditStack extends Stack {
       resources: ['*'],
       conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
     }));
-    return key;
+    return new sns.Topic(this, 'SecurityAlarmTopic', { masterKey: key, enforceSSL: true });
   }
 }
 

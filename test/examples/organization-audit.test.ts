@@ -32,14 +32,36 @@ describe('example organization audit app', () => {
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SecurityAlarmKey'), 'Arn'] } });
   });
 
-  test('the organization event data store logs write management events and the same data events', () => {
+  test('the organization event data store logs write management events and the same data events for two years', () => {
     template.hasResourceProperties('AWS::CloudTrail::EventDataStore', {
+      Name: 'organization-audit-lake',
       OrganizationEnabled: true,
-      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EventDataStoreKey'), 'Arn'] },
+      RetentionPeriod: 731,
+      TerminationProtectionEnabled: true,
+      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrganizationLakeKey'), 'Arn'] },
       AdvancedEventSelectors: Match.arrayWith([{
         Name: 'Management events',
         FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'readOnly', Equals: ['false'] }],
       }]),
+    });
+    expect(template.findResources('AWS::CloudTrail::EventDataStore', {
+      Properties: {
+        AdvancedEventSelectors: Match.arrayWith([
+          Match.objectLike({ Name: 'Payment object writes' }), Match.objectLike({ Name: 'SNS publishes' }),
+        ]),
+      },
+    })).not.toEqual({});
+  });
+
+  test('the security analyst may query the event data store and decrypt its events', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^SecurityAnalyst') }],
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({ Action: Match.arrayWith(['cloudtrail:StartQuery', 'cloudtrail:GetQueryResults']) }),
+          Match.objectLike({ Action: ['kms:Decrypt', 'kms:GenerateDataKey'] }),
+        ],
+      },
     });
   });
 
@@ -50,10 +72,11 @@ describe('example organization audit app', () => {
 
   test('the summary names the stack, its selectors and their value counts', () => {
     const summary = summarize(app.synth());
-    expect(summary).toContain('Stack OrganizationAudit (111111111111/us-east-1): 44 resources');
+    expect(summary).toContain('Stack OrganizationAudit (111111111111/us-east-1): 46 resources');
     expect(summary).toMatch(/AWS::CloudTrail::Trail OrganizationTrail\w+: 5 advanced event selector\(s\), 16 value\(s\) \(quota 500\)/);
     expect(summary).toContain('[1] Payment object writes: Data AWS::S3::Object — 4 value(s)');
     expect(summary).toContain('[4] SNS publishes: Data AWS::SNS::Topic — 4 value(s)');
+    expect(summary).toMatch(/AWS::CloudTrail::EventDataStore OrganizationLake\w+: 5 advanced event selector\(s\), 16 value\(s\) \(quota 500\)/);
     expect(summary).toContain('warnings: 0');
   });
 
