@@ -277,8 +277,10 @@ export class LakeEventDataStore extends EventDataStoreBase {
    * @attribute
    */
   public readonly eventDataStoreName: string;
-  public readonly kind: EventDataStoreKind;
-  public readonly encryptionKey: kms.IKey;
+  /** What the store collects; always set on a created store. */
+  public readonly kind?: EventDataStoreKind;
+  /** The key that encrypts the store's events; always set on a created store. */
+  public readonly encryptionKey?: kms.IKey;
   /** The role Lake Formation uses to read the store, when federation is on. */
   public readonly federationRole?: iam.IRole;
 

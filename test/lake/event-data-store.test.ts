@@ -40,7 +40,7 @@ describe('the default store', () => {
       MultiRegionEnabled: true,
       OrganizationEnabled: false,
       IngestionEnabled: true,
-      KmsKeyId: { 'Fn::GetAtt': [stack.getLogicalId(store.encryptionKey.node.defaultChild as kms.CfnKey), 'Arn'] },
+      KmsKeyId: { 'Fn::GetAtt': [stack.getLogicalId(store.encryptionKey!.node.defaultChild as kms.CfnKey), 'Arn'] },
     });
     expect(warnings(stack)).toEqual([]);
   });
@@ -460,7 +460,7 @@ describe('grantQuery and the resource policy', () => {
       PolicyDocument: {
         Statement: [
           { Action: QUERY_ACTIONS, Effect: 'Allow', Resource: storeArn },
-          { Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Effect: 'Allow', Resource: stack.resolve(store.encryptionKey.keyArn) },
+          { Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Effect: 'Allow', Resource: stack.resolve(store.encryptionKey!.keyArn) },
         ],
       },
     });
