@@ -12,6 +12,8 @@ import { DataEventSelectors, DataResourceType, LakeEventDataStore, OrganizationT
 /** Account and Region the example is synthesized for: the organization's management account. */
 export const EXAMPLE_ENV = { account: '111111111111', region: 'us-east-1' };
 export const EXAMPLE_ORG_ID = 'o-a1b2c3d4e5';
+/** The member account the security team works from. */
+export const SECURITY_TOOLING_ACCOUNT = '333333333333';
 /** A member account whose workload the security team audits closely. */
 export const WORKLOAD_ACCOUNT = '222222222222';
 
@@ -19,7 +21,7 @@ export const WORKLOAD_ACCOUNT = '222222222222';
  * An organization audit stack for the management account: one organization trail for every account,
  * logging management events (without the noisy AWS KMS calls), Insights, and the data events of the
  * payments workload in a member account; CIS security alarms on its log group; and an organization
- * event data store with the same data events for CloudTrail Lake queries by a security analyst role.
+ * event data store with the same data events, which the security tooling account may query.
  */
 export class OrganizationAuditStack extends Stack {
   public readonly trail: OrganizationTrail;
@@ -52,7 +54,7 @@ export class OrganizationAuditStack extends Stack {
     this.trail.addSecurityAlarms({ topic: this.securityAlarmTopic() });
 
     // CloudTrail Lake: two years of the organization's write management events and the workload's data
-    // events, queryable with SQL by the security team's role.
+    // events, queryable with SQL from the security tooling account.
     this.lake = new LakeEventDataStore(this, 'OrganizationLake', {
       eventDataStoreName: 'organization-audit-lake',
       organizationEnabled: true,
@@ -60,10 +62,7 @@ export class OrganizationAuditStack extends Stack {
       managementEvents: cloudtrail.ReadWriteType.WRITE_ONLY,
       dataEvents,
     });
-    this.lake.grantQuery(new iam.Role(this, 'SecurityAnalyst', {
-      assumedBy: new iam.AccountRootPrincipal(),
-      description: 'Runs CloudTrail Lake queries on the organization event data store',
-    }));
+    this.lake.grantQuery(new iam.AccountPrincipal(SECURITY_TOOLING_ACCOUNT));
   }
 
   /**

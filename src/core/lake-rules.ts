@@ -3,6 +3,7 @@ import {
   RESOURCE_POLICY_MAX_LENGTH, RETENTION_DAYS_EXTENDABLE, RETENTION_DAYS_FIXED,
 } from './limits';
 import { lengthProblems } from './names';
+import type { Placement } from './placement';
 import { isUnresolved, Problem } from './problems';
 
 // API model BillingMode values
@@ -109,18 +110,11 @@ export function contextKeySelectorProblems(property: string, selectors: ContextK
   return problems;
 }
 
-/** Where one event data store will be created, for the per-Region quota. */
-export interface PlacedEventDataStore {
-  readonly path: string;
-  readonly account: string;
-  readonly region: string;
-}
-
 /**
  * The event data store quota for one store: at most ten per Region in one account (CloudTrail quotas,
  * EventDataStoreMaxLimitExceededException). `all` is every event data store in the app.
  */
-export function eventDataStoreQuotaProblems(store: PlacedEventDataStore, all: PlacedEventDataStore[]): Problem[] {
+export function eventDataStoreQuotaProblems(store: Placement, all: Placement[]): Problem[] {
   const present = all.filter(other => other.account === store.account && other.region === store.region);
   if (present.length <= MAX_EVENT_DATA_STORES_PER_REGION) {
     return [];

@@ -1,5 +1,6 @@
 import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import { MAX_TRAILS_PER_REGION, S3_KEY_PREFIX_MAX_LENGTH, SNS_TOPIC_NAME_MAX_LENGTH } from './limits';
+import type { Placement } from './placement';
 import { isUnresolved, Problem } from './problems';
 
 /** The rule on a trail's S3 key prefix (CreateTrail S3KeyPrefix). Tokens are not checked. */
@@ -110,10 +111,7 @@ function readWriteName(readWriteType: ReadWriteType): string {
 }
 
 /** Where one trail will be created, for the per-Region quota. */
-export interface PlacedTrail {
-  readonly path: string;
-  readonly account: string;
-  readonly region: string;
+export interface PlacedTrail extends Placement {
   readonly isMultiRegionTrail: boolean;
 }
 

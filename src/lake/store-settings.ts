@@ -4,10 +4,11 @@ import { IConstruct } from 'constructs';
 import type { IEventDataStore, LakeEventDataStoreProps } from './event-data-store';
 import { kindOfCategory } from './store-kinds';
 import { BillingMode, EventDataStoreKind, MaxEventSize } from './store-options';
-import { contextKeySelectorProblems, eventDataStoreQuotaProblems, PlacedEventDataStore, retentionProblems } from '../core/lake-rules';
+import { contextKeySelectorProblems, eventDataStoreQuotaProblems, retentionProblems } from '../core/lake-rules';
 import { eventDataStoreNameProblems } from '../core/names';
+import { placedInApp, placementOf, renderedTags } from '../core/placement';
 import { isUnresolved, Problem } from '../core/problems';
-import { RenderedTag, tagProblems } from '../core/tags';
+import { tagProblems } from '../core/tags';
 import { insightProblems } from '../core/trail-rules';
 import { DataEventSelectors } from '../selectors/data-event-selectors';
 
@@ -245,24 +246,12 @@ export function insightsDestinationAccountProblems(scope: IConstruct, destinatio
  * event data stores in the store's account and Region.
  */
 export function storeSynthProblems(scope: IConstruct, store: CfnEventDataStore): Problem[] {
-  const stack = Stack.of(scope);
-  // CfnEventDataStore renders Tags entries as { key, value }.
-  const tags = stack.resolve(store.tags.renderTags()) as RenderedTag[] | undefined;
-  const problems = tagProblems('tags', tags ?? []);
-  const placed = placeStore(store);
+  const problems = tagProblems('tags', renderedTags(scope, store.tags));
+  const placed = placementOf(store);
   if (placed) {
-    const all = scope.node.root.node.findAll().filter((c): c is CfnEventDataStore => c instanceof CfnEventDataStore).map(placeStore);
-    problems.push(...eventDataStoreQuotaProblems(placed, all.filter((p): p is PlacedEventDataStore => p !== undefined)));
+    problems.push(...eventDataStoreQuotaProblems(placed, placedInApp(scope, CfnEventDataStore.isCfnEventDataStore, placementOf)));
   }
   return problems;
-}
-
-function placeStore(store: CfnEventDataStore): PlacedEventDataStore | undefined {
-  const stack = Stack.of(store);
-  if (Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) {
-    return undefined;
-  }
-  return { path: store.node.path, account: stack.account, region: stack.region };
 }
 
 function enumProblems(property: string, value: unknown, values: Record<string, string>, name: string): Problem[] {

@@ -1,12 +1,13 @@
-import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnTrail, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
 import type { OrganizationTrailProps } from './organization-trail';
 import { trailNameProblems } from '../core/names';
 import { accountIdProblems, organizationIdProblems } from '../core/organization';
+import { placedInApp, placementOf, renderedTags } from '../core/placement';
 import { isUnresolved, Problem } from '../core/problems';
-import { RenderedTag, tagProblems } from '../core/tags';
+import { tagProblems } from '../core/tags';
 import { globalServiceEventsProblems, insightProblems, PlacedTrail, s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems } from '../core/trail-rules';
 import { DataEventSelectors } from '../selectors/data-event-selectors';
 
@@ -127,24 +128,16 @@ function logDeliveryProblems(settings: TrailSettings): Problem[] {
  * trails in the trail's account and Region.
  */
 export function trailSynthProblems(scope: IConstruct, trail: CfnTrail): Problem[] {
-  const stack = Stack.of(scope);
-  // CfnTrail renders TagsList entries as { key, value }.
-  const tags = stack.resolve(trail.tags.renderTags()) as RenderedTag[] | undefined;
-  const problems = tagProblems('tags', tags ?? []);
+  const problems = tagProblems('tags', renderedTags(scope, trail.tags));
   const placed = placeTrail(trail);
   if (placed) {
-    const all = scope.node.root.node.findAll().filter((c): c is CfnTrail => c instanceof CfnTrail).map(placeTrail);
-    problems.push(...trailQuotaProblems(placed, all.filter((p): p is PlacedTrail => p !== undefined)));
+    problems.push(...trailQuotaProblems(placed, placedInApp(scope, CfnTrail.isCfnTrail, placeTrail)));
   }
   return problems;
 }
 
 /** Where a trail lands, when its stack's account and Region are known. */
 function placeTrail(trail: CfnTrail): PlacedTrail | undefined {
-  const stack = Stack.of(trail);
-  if (Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) {
-    return undefined;
-  }
-  const multiRegion = stack.resolve(trail.isMultiRegionTrail);
-  return { path: trail.node.path, account: stack.account, region: stack.region, isMultiRegionTrail: multiRegion === true };
+  const placement = placementOf(trail);
+  return placement && { ...placement, isMultiRegionTrail: Stack.of(trail).resolve(trail.isMultiRegionTrail) === true };
 }

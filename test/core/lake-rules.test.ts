@@ -5,10 +5,10 @@ import {
   contextKeySelectorProblems,
   EVENT_DATA_STORE_POLICY_ACTIONS,
   eventDataStoreQuotaProblems,
-  PlacedEventDataStore,
   resourcePolicyProblems,
   retentionProblems,
 } from '../../src/core/lake-rules';
+import { Placement } from '../../src/core/placement';
 import { formatProblem, Problem } from '../../src/core/problems';
 
 const FC_OPTIONS = { seed: 42, numRuns: 500 };
@@ -367,7 +367,7 @@ describe('eventDataStoreQuotaProblems', () => {
   const OTHER_ACCOUNT = '222222222222';
   const FIX = 'combine stores: one store takes up to five advanced event selectors';
 
-  function stores(count: number, region = 'us-east-1', account = ACCOUNT, prefix = 'S/E'): PlacedEventDataStore[] {
+  function stores(count: number, region = 'us-east-1', account = ACCOUNT, prefix = 'S/E'): Placement[] {
     return Array.from({ length: count }, (_, i) => ({ path: `${prefix}${i + 1}`, account, region }));
   }
 
@@ -381,7 +381,7 @@ describe('eventDataStoreQuotaProblems', () => {
     };
   }
 
-  const problemsOfEach = (all: PlacedEventDataStore[]) => all.map(store => eventDataStoreQuotaProblems(store, all));
+  const problemsOfEach = (all: Placement[]) => all.map(store => eventDataStoreQuotaProblems(store, all));
 
   test('accepts a lone store', () => {
     const store = stores(1)[0];

@@ -1,5 +1,5 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { EXAMPLE_ENV, OrganizationAuditStack } from '../../examples/organization-audit';
+import { EXAMPLE_ENV, OrganizationAuditStack, SECURITY_TOOLING_ACCOUNT } from '../../examples/organization-audit';
 import { summarize } from '../../examples/summary';
 import { testApp } from '../util';
 
@@ -53,15 +53,13 @@ describe('example organization audit app', () => {
     })).not.toEqual({});
   });
 
-  test('the security analyst may query the event data store and decrypt its events', () => {
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [{ Ref: Match.stringLikeRegexp('^SecurityAnalyst') }],
-      PolicyDocument: {
-        Statement: [
-          Match.objectLike({ Action: Match.arrayWith(['cloudtrail:StartQuery', 'cloudtrail:GetQueryResults']) }),
-          Match.objectLike({ Action: ['kms:Decrypt', 'kms:GenerateDataKey'] }),
-        ],
-      },
+  test('the security tooling account may query the event data store and decrypt its events', () => {
+    const tooling = { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${SECURITY_TOOLING_ACCOUNT}:root`]] } };
+    template.hasResourceProperties('AWS::CloudTrail::ResourcePolicy', {
+      ResourcePolicy: { Statement: [Match.objectLike({ Principal: tooling, Action: Match.arrayWith(['cloudtrail:StartQuery', 'cloudtrail:GetQueryResults']) })] },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: tooling, Action: ['kms:Decrypt', 'kms:GenerateDataKey'] })]) },
     });
   });
 
@@ -72,7 +70,7 @@ describe('example organization audit app', () => {
 
   test('the summary names the stack, its selectors and their value counts', () => {
     const summary = summarize(app.synth());
-    expect(summary).toContain('Stack OrganizationAudit (111111111111/us-east-1): 46 resources');
+    expect(summary).toContain('Stack OrganizationAudit (111111111111/us-east-1): 45 resources');
     expect(summary).toMatch(/AWS::CloudTrail::Trail OrganizationTrail\w+: 5 advanced event selector\(s\), 16 value\(s\) \(quota 500\)/);
     expect(summary).toContain('[1] Payment object writes: Data AWS::S3::Object — 4 value(s)');
     expect(summary).toContain('[4] SNS publishes: Data AWS::SNS::Topic — 4 value(s)');
