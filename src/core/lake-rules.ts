@@ -136,6 +136,8 @@ export const EVENT_DATA_STORE_POLICY_ACTIONS = ['cloudtrail:StartQuery', 'cloudt
 /**
  * A resource-based policy of an event data store (PutResourcePolicy ResourcePolicy): at most 8192
  * characters of JSON, statements that name principals, and only the query actions CloudTrail allows.
+ * `policyJson` is the policy with the values only CloudFormation knows left out, so its length is a lower
+ * bound of the deployed policy's.
  */
 export function resourcePolicyProblems(property: string, policyJson: string | undefined, statementErrors: string[],
   actions: string[]): Problem[] {
@@ -159,7 +161,7 @@ export function resourcePolicyProblems(property: string, policyJson: string | un
   if (policyJson !== undefined && policyJson.length > RESOURCE_POLICY_MAX_LENGTH) {
     problems.push({
       property,
-      rule: `the policy is ${policyJson.length} characters of JSON; CloudTrail takes at most ${RESOURCE_POLICY_MAX_LENGTH} (${source})`,
+      rule: `the policy has at least ${policyJson.length} characters of JSON; CloudTrail takes at most ${RESOURCE_POLICY_MAX_LENGTH} (${source})`,
       fix: 'grant whole accounts or fewer, broader principals',
     });
   }

@@ -367,11 +367,9 @@ export class LakeEventDataStore extends EventDataStoreBase {
       return [];
     }
     const resolved = Stack.of(this).resolve(this.resourcePolicy);
-    const json = JSON.stringify(resolved);
-    // Intrinsics stand in for ARNs of unknown length; the size is checked only when every value is known.
-    const known = !/"(Ref|Fn::[A-Za-z]+)"/.test(json);
     const actions = (resolved?.Statement ?? []).flatMap((statement: { Action?: string | string[] }) => statement.Action ?? []);
-    return resourcePolicyProblems('resourcePolicy', known ? json : undefined, this.resourcePolicy.validateForResourcePolicy(), actions);
+    return resourcePolicyProblems('resourcePolicy', JSON.stringify(withoutIntrinsics(resolved)),
+      this.resourcePolicy.validateForResourcePolicy(), actions);
   }
 }
 
@@ -413,6 +411,21 @@ function importProblems(attrs: EventDataStoreAttributes | undefined) {
     rule: 'must be an event data store ARN, arn:<partition>:cloudtrail:<region>:<account>:eventdatastore/<id> (API model EventDataStoreArn)',
     fix: 'copy the ARN from `aws cloudtrail list-event-data-stores` (EventDataStoreArn)',
   }];
+}
+
+/** A resolved value with every intrinsic (whose value only CloudFormation knows) replaced by an empty string. */
+function withoutIntrinsics(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(withoutIntrinsics);
+  }
+  if (typeof value !== 'object' || value === null) {
+    return value;
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
+    return '';
+  }
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withoutIntrinsics(inner)]));
 }
 
 function eventDataStoreIdOf(arn: string): string {

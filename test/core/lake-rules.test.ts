@@ -460,7 +460,7 @@ describe('resourcePolicyProblems', () => {
   function lengthProblem(length: number): Problem {
     return {
       property: 'resourcePolicy',
-      rule: `the policy is ${length} characters of JSON; CloudTrail takes at most 8192 (${SOURCE})`,
+      rule: `the policy has at least ${length} characters of JSON; CloudTrail takes at most 8192 (${SOURCE})`,
       fix: 'grant whole accounts or fewer, broader principals',
     };
   }
@@ -546,7 +546,7 @@ describe('resourcePolicyProblems', () => {
 
   test('formats the length problem as one line, without a value', () => {
     expect(resourcePolicyProblems('resourcePolicy', 'x'.repeat(8193), [], []).map(formatProblem)).toEqual([
-      `resourcePolicy: the policy is 8193 characters of JSON; CloudTrail takes at most 8192 (${SOURCE}). `
+      `resourcePolicy: the policy has at least 8193 characters of JSON; CloudTrail takes at most 8192 (${SOURCE}). `
         + 'Fix: grant whole accounts or fewer, broader principals',
     ]);
   });
