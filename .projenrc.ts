@@ -1,4 +1,5 @@
 import { awscdk, javascript, JsonFile } from 'projen';
+import { LambdaRuntime } from 'projen/lib/awscdk';
 
 // Tests, the example and the benchmarks run against this aws-cdk-lib; the peer floor (cdkVersion) is
 // the oldest release whose APIs the library uses (see README, "Compatibility").
@@ -50,7 +51,18 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@cdklabs/cdk-validator-cfnguard@^0.0.62',
     'cdk-nag@^3.0.2',
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    // custom-resource handlers: the SDK comes from the Lambda runtime, so these are for types and tests only
+    '@aws-sdk/client-cloudtrail@^3.1137.0',
+    '@aws-sdk/client-organizations@^3.1137.0',
+    'aws-sdk-client-mock@^4.1.0',
+    '@types/aws-lambda@^8.10.164',
   ],
+
+  // *.lambda.ts handlers are bundled with esbuild at build time, for the Node.js 22 runtime, whose AWS SDK v3 they use
+  lambdaOptions: {
+    runtime: LambdaRuntime.NODEJS_22_X,
+    bundlingOptions: { externals: ['@aws-sdk/*'] },
+  },
 
   jestOptions: {
     // jest 30 and eslint-import-resolver-typescript 4 pull in unrs-resolver, whose platform packages
