@@ -1,0 +1,98 @@
+import { DELIVERY_S3_URI_MAX_LENGTH, QUERY_STATEMENT_LENGTH } from './limits';
+import { lengthProblems } from './names';
+import { isUnresolved, Problem } from './problems';
+
+const STATEMENT_SOURCE = 'StartQuery QueryStatement';
+
+/**
+ * The rules of a CloudTrail Lake query statement: 1 to 10000 characters (API model QueryStatement), one
+ * read-only statement (CloudTrail Lake runs SELECT queries only, optionally with a WITH clause), and a
+ * reference to one of the given stores, because a query names its event data stores by ID. The length
+ * of a statement with tokens is not checked.
+ */
+export function queryStatementProblems(property: string, statement: string, storeIds: string[]): Problem[] {
+  if (typeof statement !== 'string') {
+    return [{ property, value: statement, rule: `must be a string (${STATEMENT_SOURCE})`, fix: 'pass the SQL text of the query' }];
+  }
+  const problems: Problem[] = [];
+  if (!isUnresolved(statement)) {
+    problems.push(...lengthProblems(property, statement, QUERY_STATEMENT_LENGTH, 'API model QueryStatement'));
+  }
+  const code = withoutLiteralsAndComments(statement);
+  const statements = code.split(';').map(part => part.trim()).filter(part => part.length > 0);
+  if (statements.length > 1) {
+    problems.push({
+      property,
+      value: statement,
+      rule: `holds ${statements.length} statements; CloudTrail Lake runs one query at a time (${STATEMENT_SOURCE})`,
+      fix: 'split it into one LakeQuery per statement',
+    });
+  }
+  const first = statements[0] ?? '';
+  const keyword = /^[(\s]*([A-Za-z]+)/.exec(first)?.[1]?.toUpperCase();
+  if (statements.length > 0 && keyword !== 'SELECT' && keyword !== 'WITH') {
+    problems.push({
+      property,
+      value: statement,
+      rule: `must be a read-only SELECT query (or WITH … SELECT), and it starts with ${keyword ? `'${keyword}'` : 'no keyword'} (${STATEMENT_SOURCE})`,
+      fix: 'write a SELECT query; CloudTrail Lake cannot change data',
+    });
+  }
+  if (keyword === 'WITH' && !/\bSELECT\b/i.test(first)) {
+    problems.push({ property, value: statement, rule: `a WITH clause must be followed by a SELECT query (${STATEMENT_SOURCE})`, fix: 'end the query with a SELECT' });
+  }
+  // A store's ID token appears in the statement as the token's text, so interpolation is visible here.
+  const named = storeIds.some(id => statement.includes(id));
+  if (storeIds.length > 0 && !named && !isUnresolved(statement)) {
+    const shown = storeIds.map(id => isUnresolved(id) ? 'the store\'s eventDataStoreId' : `'${id}'`);
+    problems.push({
+      property,
+      value: statement,
+      rule: `does not name the event data store it runs on, ${shown.join(' or ')} (${STATEMENT_SOURCE}: FROM <event data store ID>)`,
+      fix: 'interpolate the store\'s ID into the statement: `SELECT … FROM ${store.eventDataStoreId}`',
+    });
+  }
+  return problems;
+}
+
+// API model DeliveryS3Uri pattern: s3://[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9](/.*)?
+const DELIVERY_S3_URI = /^s3:\/\/[a-z0-9][.\-a-z0-9]{1,61}[a-z0-9](\/.*)?$/s;
+
+/**
+ * The rules of the S3 URI a query delivers its results to (API model DeliveryS3Uri): `s3://` and a
+ * bucket name of 3 to 63 lowercase letters, digits, '.' and '-', optionally a key prefix; at most 1024
+ * characters. Token parts are not checked.
+ */
+export function deliveryS3UriProblems(property: string, uri: string): Problem[] {
+  if (isUnresolved(uri)) {
+    return [];
+  }
+  const problems: Problem[] = [];
+  if (uri.length > DELIVERY_S3_URI_MAX_LENGTH) {
+    problems.push({
+      property,
+      value: uri,
+      rule: `the delivery URI is ${uri.length} characters long; at most ${DELIVERY_S3_URI_MAX_LENGTH} (API model DeliveryS3Uri)`,
+      fix: 'shorten the key prefix',
+    });
+  }
+  if (!DELIVERY_S3_URI.test(uri)) {
+    problems.push({
+      property,
+      value: uri,
+      rule: 'must be s3://<bucket>[/<prefix>], with a bucket name of 3 to 63 lowercase letters, digits, \'.\' or \'-\' that starts and ends with a letter or digit '
+        + '(API model DeliveryS3Uri)',
+      fix: 'deliver to a bucket whose name follows the S3 naming rules',
+    });
+  }
+  return problems;
+}
+
+/** The statement with string literals, quoted identifiers and comments blanked out, so their ';' and keywords do not count. */
+function withoutLiteralsAndComments(statement: string): string {
+  return statement
+    .replace(/'(?:[^']|'')*'/g, "''")
+    .replace(/"(?:[^"]|"")*"/g, '""')
+    .replace(/--[^\n]*/g, ' ')
+    .replace(/\/\*[\s\S]*?\*\//g, ' ');
+}

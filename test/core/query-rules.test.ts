@@ -1,0 +1,89 @@
+import { Lazy, Token } from 'aws-cdk-lib';
+import * as fc from 'fast-check';
+import { formatProblem, showValue } from '../../src/core/problems';
+import { deliveryS3UriProblems, queryStatementProblems } from '../../src/core/query-rules';
+
+const ID = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
+
+function messages(statement: string, ids: string[] = [ID]): string[] {
+  return queryStatementProblems('queryStatement', statement, ids).map(formatProblem);
+}
+
+describe('queryStatementProblems', () => {
+  test.each([
+    `SELECT eventName, count(*) FROM ${ID} GROUP BY eventName`,
+    `  select * from ${ID} where eventTime > '2026-01-01 00:00:00'`,
+    `WITH writes AS (SELECT * FROM ${ID} WHERE readOnly = false) SELECT eventName FROM writes`,
+    `(SELECT eventName FROM ${ID})`,
+    `SELECT * FROM ${ID};`,
+    `SELECT * FROM ${ID} WHERE eventName = 'a;b' -- trailing; comment`,
+    `SELECT * FROM ${ID} /* DELETE; DROP */`,
+  ])('accepts %s', statement => {
+    expect(messages(statement)).toEqual([]);
+  });
+
+  test.each<[string, string]>([
+    [`DELETE FROM ${ID}`, "must be a read-only SELECT query (or WITH … SELECT), and it starts with 'DELETE' (StartQuery QueryStatement). "
+      + 'Fix: write a SELECT query; CloudTrail Lake cannot change data'],
+    [`SELECT * FROM ${ID}; SELECT 1 FROM ${ID}`, 'holds 2 statements; CloudTrail Lake runs one query at a time (StartQuery QueryStatement). '
+      + 'Fix: split it into one LakeQuery per statement'],
+    [`WITH x AS (VALUES 1) ${ID}`, 'a WITH clause must be followed by a SELECT query (StartQuery QueryStatement). Fix: end the query with a SELECT'],
+    ['SELECT * FROM other', `does not name the event data store it runs on, '${ID}' (StartQuery QueryStatement: FROM <event data store ID>). `
+      + "Fix: interpolate the store's ID into the statement: `SELECT … FROM ${store.eventDataStoreId}`"],
+  ])('rejects %s', (statement, rule) => {
+    expect(messages(statement)).toEqual([`queryStatement ${showValue(statement)}: ${rule}`]);
+  });
+
+  test('an empty statement and one of 10001 characters break the length rule', () => {
+    expect(messages('', [])).toEqual(['queryStatement "": must be 1 to 10000 characters long, got 0 (API model QueryStatement). Fix: use at least 1 character']);
+    const long = `SELECT * FROM ${ID} WHERE eventName = '${'x'.repeat(10000)}'`;
+    expect(messages(long)[0]).toMatch(/: must be 1 to 10000 characters long, got 10\d\d\d \(API model QueryStatement\)/);
+  });
+
+  test('a statement that is not a string', () => {
+    expect(messages(42 as unknown as string)).toEqual(['queryStatement 42: must be a string (StartQuery QueryStatement). Fix: pass the SQL text of the query']);
+  });
+
+  test('a store ID that is a token counts as named when it is interpolated', () => {
+    const id = Token.asString({ 'Fn::Select': [1, 'x'] });
+    expect(messages(`SELECT * FROM ${id}`, [id])).toEqual([]);
+    expect(messages('SELECT * FROM somewhere', [id])).toEqual([
+      'queryStatement "SELECT * FROM somewhere": does not name the event data store it runs on, the store\'s eventDataStoreId '
+      + '(StartQuery QueryStatement: FROM <event data store ID>). Fix: interpolate the store\'s ID into the statement: `SELECT … FROM ${store.eventDataStoreId}`',
+    ]);
+  });
+
+  test('a statement with other tokens is not held to the reference and length rules', () => {
+    expect(messages(`SELECT * FROM ${Lazy.string({ produce: () => ID })}`)).toEqual([]);
+  });
+
+  test('any SELECT over the store passes (property)', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[a-zA-Z0-9_ ,=<>()*]{0,200}$/), tail => {
+      expect(queryStatementProblems('queryStatement', `SELECT ${tail.replace(/;/g, '')} FROM ${ID}`, [ID])).toEqual([]);
+    }), { seed: 7, numRuns: 300 });
+  });
+});
+
+describe('deliveryS3UriProblems', () => {
+  test.each(['s3://my-bucket', 's3://my.bucket-1/lake/results', 's3://abc/'])('accepts %s', uri => {
+    expect(deliveryS3UriProblems('deliveryBucket', uri)).toEqual([]);
+  });
+
+  test.each(['s3://My-Bucket', 's3://ab', 's3://-bucket', 'https://bucket', 's3://bucket-'])('rejects %s', uri => {
+    expect(deliveryS3UriProblems('deliveryBucket', uri).map(formatProblem)).toEqual([
+      `deliveryBucket ${JSON.stringify(uri)}: must be s3://<bucket>[/<prefix>], with a bucket name of 3 to 63 lowercase letters, digits, '.' or '-' `
+      + 'that starts and ends with a letter or digit (API model DeliveryS3Uri). Fix: deliver to a bucket whose name follows the S3 naming rules',
+    ]);
+  });
+
+  test('a URI longer than 1024 characters', () => {
+    const uri = `s3://bucket/${'p'.repeat(1013)}`;
+    expect(deliveryS3UriProblems('deliveryBucket', uri).map(p => p.rule)).toEqual([
+      'the delivery URI is 1025 characters long; at most 1024 (API model DeliveryS3Uri)',
+    ]);
+  });
+
+  test('tokens are not checked', () => {
+    expect(deliveryS3UriProblems('deliveryBucket', `s3://${Token.asString({ Ref: 'Bucket' })}/x`)).toEqual([]);
+  });
+});
