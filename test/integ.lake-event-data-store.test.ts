@@ -1,6 +1,7 @@
+import { INTEG_APP_CONTEXT } from './integ-environment';
 import { describeIntegSnapshot } from './integ-snapshot';
 import {
-  buildLakeEventDataStoreInteg, INTEG_APP_CONTEXT, optionsFromEnvironment, SNAPSHOT_OPTIONS,
+  buildLakeEventDataStoreInteg, optionsFromEnvironment, SNAPSHOT_OPTIONS,
 } from './integ.lake-event-data-store';
 
 // The committed snapshot of test/integ.lake-event-data-store.ts (see integ-snapshot.ts for why jest checks it).

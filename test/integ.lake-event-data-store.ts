@@ -24,21 +24,22 @@
  * bucket, which nothing writes to, is deleted with them.
  */
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { App, Duration, Environment, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { INTEG_APP_CONTEXT, integEnvironment, IntegEnvironment, SNAPSHOT_ENV } from './integ-environment';
 import { BillingMode, DataEventSelectors, EventDataStoreKind, LakeEventDataStore } from '../src';
 
 /** Where the integration app is built. */
 export interface LakeEventDataStoreIntegOptions {
   /** The account (one that already uses CloudTrail Lake) and Region of every stack. */
-  readonly env: Required<Pick<Environment, 'account' | 'region'>>;
+  readonly env: IntegEnvironment;
 }
 
 /** The settings the committed snapshot is synthesized with; also the fallbacks when nothing is set. */
 export const SNAPSHOT_OPTIONS: LakeEventDataStoreIntegOptions = {
-  env: { account: '111111111111', region: 'us-east-1' },
+  env: SNAPSHOT_ENV,
 };
 
 /**
@@ -47,21 +48,9 @@ export const SNAPSHOT_OPTIONS: LakeEventDataStoreIntegOptions = {
  */
 export function optionsFromEnvironment(environment: NodeJS.ProcessEnv = process.env): LakeEventDataStoreIntegOptions {
   return {
-    env: {
-      account: environment.CDK_INTEG_ACCOUNT ?? environment.CDK_DEFAULT_ACCOUNT ?? SNAPSHOT_OPTIONS.env.account,
-      region: environment.CDK_INTEG_REGION ?? environment.CDK_DEFAULT_REGION ?? SNAPSHOT_OPTIONS.env.region,
-    },
+    env: integEnvironment(environment),
   };
 }
-
-/**
- * The context the app is synthesized with: the project's cdk.json, and the assertions' cross-stack
- * references as CloudFormation exports (the current default, set so aws-cdk-lib does not warn).
- */
-export const INTEG_APP_CONTEXT = {
-  '@aws-cdk/core:validateAgainstDefaultRules': true,
-  '@aws-cdk/core:defaultCrossStackReferences': 'strong',
-};
 
 /** The stacks of the integration app, for the snapshot test. */
 export interface LakeEventDataStoreIntegStacks {

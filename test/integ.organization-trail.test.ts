@@ -1,6 +1,7 @@
+import { INTEG_APP_CONTEXT } from './integ-environment';
 import { describeIntegSnapshot } from './integ-snapshot';
 import {
-  buildOrganizationTrailInteg, INTEG_APP_CONTEXT, optionsFromEnvironment, SNAPSHOT_OPTIONS,
+  buildOrganizationTrailInteg, optionsFromEnvironment, SNAPSHOT_OPTIONS,
 } from './integ.organization-trail';
 
 // The committed snapshot of test/integ.organization-trail.ts (see integ-snapshot.ts for why jest checks it).

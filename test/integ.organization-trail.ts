@@ -21,23 +21,24 @@
  * while they exist.
  */
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { App, Duration, Environment, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { InsightType, ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { INTEG_APP_CONTEXT, integEnvironment, IntegEnvironment, SNAPSHOT_ENV } from './integ-environment';
 import { DataEventSelectors, OrganizationTrail } from '../src';
 
 /** Where and for which organization the integration app is built. */
 export interface OrganizationTrailIntegOptions {
   /** The account (the organization's management account) and Region of every stack. */
-  readonly env: Required<Pick<Environment, 'account' | 'region'>>;
+  readonly env: IntegEnvironment;
   /** The organization's ID. */
   readonly orgId: string;
 }
 
 /** The settings the committed snapshot is synthesized with; also the fallbacks when nothing is set. */
 export const SNAPSHOT_OPTIONS: OrganizationTrailIntegOptions = {
-  env: { account: '111111111111', region: 'us-east-1' },
+  env: SNAPSHOT_ENV,
   orgId: 'o-a1b2c3d4e5',
 };
 
@@ -47,22 +48,10 @@ export const SNAPSHOT_OPTIONS: OrganizationTrailIntegOptions = {
  */
 export function optionsFromEnvironment(environment: NodeJS.ProcessEnv = process.env): OrganizationTrailIntegOptions {
   return {
-    env: {
-      account: environment.CDK_INTEG_ACCOUNT ?? environment.CDK_DEFAULT_ACCOUNT ?? SNAPSHOT_OPTIONS.env.account,
-      region: environment.CDK_INTEG_REGION ?? environment.CDK_DEFAULT_REGION ?? SNAPSHOT_OPTIONS.env.region,
-    },
+    env: integEnvironment(environment),
     orgId: environment.ORG_ID ?? SNAPSHOT_OPTIONS.orgId,
   };
 }
-
-/**
- * The context the app is synthesized with: the project's cdk.json, and the assertions' cross-stack
- * references as CloudFormation exports (the current default, set so aws-cdk-lib does not warn).
- */
-export const INTEG_APP_CONTEXT = {
-  '@aws-cdk/core:validateAgainstDefaultRules': true,
-  '@aws-cdk/core:defaultCrossStackReferences': 'strong',
-};
 
 /** The stacks of the integration app, for the snapshot test. */
 export interface OrganizationTrailIntegStacks {

@@ -9,6 +9,7 @@ import { KIND_CATEGORY } from './store-kinds';
 import { BillingMode, ContextKeySelector, EventDataStoreKind, MaxEventSize } from './store-options';
 import { insightsDestinationAccountProblems, KINDS_WITH_INGESTION_CONTROL, selectorKindProblems, StoreSettings, storeSettings, storeSettingsProblems, storeSynthProblems } from './store-settings';
 import { resourcePolicyProblems } from '../core/lake-rules';
+import { EVENT_DATA_STORE_NAME_LENGTH } from '../core/limits';
 import { throwIfProblems, validateAtSynth } from '../core/problems';
 import { createRotatingKey } from '../kms/rotating-key';
 import { DataEventSelectors } from '../selectors/data-event-selectors';
@@ -293,7 +294,7 @@ export class LakeEventDataStore extends EventDataStoreBase {
     throwIfProblems(this, storeSettingsProblems(settings));
 
     this.kind = settings.kind;
-    this.eventDataStoreName = props.eventDataStoreName ?? Names.uniqueResourceName(this, { maxLength: 128 });
+    this.eventDataStoreName = props.eventDataStoreName ?? Names.uniqueResourceName(this, { maxLength: EVENT_DATA_STORE_NAME_LENGTH.max });
     this.encryptionKey = props.encryptionKey
       ?? createRotatingKey(this, 'Key', `Encrypts the CloudTrail Lake event data store ${this.node.path}`, settings.removalPolicy);
     addOrRequestStatements(this, this.encryptionKey, storeKeyStatements(), {

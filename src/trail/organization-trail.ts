@@ -13,6 +13,7 @@ import { createLogKey, trailKeyStatements } from './log-key';
 import { addOrRequestStatements } from './resource-policy';
 import { SecurityAlarms, SecurityAlarmsOptions } from './security-alarms';
 import { TrailSettings, trailSettings, trailSettingsProblems, trailSynthProblems } from './trail-settings';
+import { TRAIL_NAME_LENGTH } from '../core/limits';
 import { throwIfProblems, validateAtSynth } from '../core/problems';
 import { excludeBucketObjects, selectsS3Objects } from '../selectors/bucket-exclusion';
 import { DataEventSelectors } from '../selectors/data-event-selectors';
@@ -221,7 +222,7 @@ export class OrganizationTrail extends Resource {
     throwIfProblems(this, trailSettingsProblems(settings));
 
     const stack = Stack.of(this);
-    this.trailName = props.trailName ?? Names.uniqueResourceName(this, { maxLength: 128 });
+    this.trailName = props.trailName ?? Names.uniqueResourceName(this, { maxLength: TRAIL_NAME_LENGTH.max });
     const managementAccount = props.managementAccountId ?? stack.account;
     // Built from the name: the trail's own Arn attribute would make its dependencies depend on it.
     const ownArn = stack.formatArn({ service: 'cloudtrail', resource: 'trail', resourceName: this.trailName, account: managementAccount });
