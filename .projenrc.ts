@@ -54,6 +54,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // custom-resource handlers: the SDK comes from the Lambda runtime, so these are for types and tests only
     '@aws-sdk/client-cloudtrail@^3.1137.0',
     '@aws-sdk/client-organizations@^3.1137.0',
+    '@aws-sdk/client-sns@^3.1137.0',
     'aws-sdk-client-mock@^4.1.0',
     '@types/aws-lambda@^8.10.164',
   ],
@@ -90,9 +91,14 @@ new JsonFile(project, 'examples/tsconfig.json', {
   },
 });
 
-project.addTask('example', {
+// Tests and the example synthesize the handler functions, whose code assets the bundle task builds.
+const bundle = project.tasks.tryFind('bundle')!;
+project.testTask.prependSpawn(bundle);
+
+const example = project.addTask('example', {
   description: 'Synthesize the example organization audit app into cdk.out/ and print a summary',
-  exec: 'ts-node --prefer-ts-exts examples/main.ts',
 });
+example.spawn(bundle);
+example.exec('ts-node --prefer-ts-exts examples/main.ts');
 
 project.synth();

@@ -5,3 +5,7 @@ export * from './trail/organization-trail';
 export * from './trail/security-alarms';
 export * from './lake/store-options';
 export * from './lake/event-data-store';
+export * from './operations/operation-options';
+export * from './lake/lake-query';
+export * from './lake/lake-import';
+export * from './organization/delegated-admin';

@@ -71,6 +71,18 @@ export const QUERY_STATEMENT_LENGTH: Range = { min: 1, max: 10000 };
 // API model DeliveryS3Uri: max 1024
 export const DELIVERY_S3_URI_MAX_LENGTH = 1024;
 
+// StartQuery / MaxConcurrentQueriesException: at most 10 queries run at once per account
+export const MAX_CONCURRENT_QUERIES = 10;
+
+// CloudFormation custom resources time out after one hour (AWS::CloudFormation::CustomResource ServiceTimeout,
+// at most 3600 s); a wait stops 5 minutes earlier so the provider has time to report the outcome
+export const CUSTOM_RESOURCE_TIMEOUT_MINUTES = 60;
+export const OPERATION_WAIT_MINUTES: Range = { min: 1, max: 55 };
+export const DEFAULT_OPERATION_WAIT_MINUTES = 30;
+
+// CloudTrail User Guide, "Organization delegated administrator": at most three per organization
+export const MAX_CLOUDTRAIL_DELEGATED_ADMINS = 3;
+
 // API model ResourcePolicy: min 1, max 8192 (PutResourcePolicy)
 export const RESOURCE_POLICY_MAX_LENGTH = 8192;
 

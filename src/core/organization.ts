@@ -29,9 +29,10 @@ export function organizationIdProblems(property: string, orgId: string): Problem
 const ACCOUNT_ID = /^\d{12}$/;
 
 /** The rule of an AWS account ID: 12 digits. Tokens are not checked. */
-export function accountIdProblems(property: string, accountId: string | undefined): Problem[] {
+export function accountIdProblems(property: string, accountId: string | undefined,
+  fix = "pass the management account's ID, e.g. '111111111111'"): Problem[] {
   if (accountId === undefined || isUnresolved(accountId) || ACCOUNT_ID.test(String(accountId))) {
     return [];
   }
-  return [{ property, value: accountId, rule: 'must be an AWS account ID of 12 digits', fix: "pass the management account's ID, e.g. '111111111111'" }];
+  return [{ property, value: accountId, rule: 'must be an AWS account ID of 12 digits', fix }];
 }

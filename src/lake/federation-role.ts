@@ -1,8 +1,7 @@
-import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { IEventDataStore } from './event-data-store';
-import { policyText } from '../trail/resource-policy';
+import { attachOrRequestPolicy } from '../iam/role-policy';
 
 /** Props of a store's federation role. */
 export interface FederationRoleProps {
@@ -37,17 +36,12 @@ export class FederationRole extends Construct {
         resources: [props.store.encryptionKey.keyArn],
       }));
     }
-    if (this.role instanceof iam.Role && Stack.of(this.role) === Stack.of(this)) {
-      // A managed policy rather than an inline one (NIST 800-53, HIPAA and PCI DSS packs: IAMNoInlinePolicy).
-      new iam.ManagedPolicy(this, 'Policy', {
-        description: `Lets AWS Lake Formation read the federated event data store ${scope.node.path}`,
-        roles: [this.role],
-        statements,
-      });
-    } else {
-      Annotations.of(scope).addWarningV2('cdk-cloudtrail-org:federationRolePolicy',
-        `federation role ${this.role.roleArn} is not managed by this stack, so its policy was not changed. Lake Formation cannot read `
-        + `the federated store unless the role's owner adds these statements:\n${policyText(scope, statements)}`);
-    }
+    attachOrRequestPolicy(this, 'Policy', this.role, statements, {
+      description: `Lets AWS Lake Formation read the federated event data store ${scope.node.path}`,
+      warningId: 'cdk-cloudtrail-org:federationRolePolicy',
+      roleName: 'federation role',
+      consequence: 'Lake Formation cannot read the federated store',
+      warnOn: scope,
+    });
   }
 }

@@ -35,7 +35,48 @@ export const GATE_ACKNOWLEDGEMENTS = {
     ids: ['AwsSolutions::AwsSolutions-S1', ...inCompliancePacks('S3BucketLoggingEnabled'), `${CONTROL_TOWER}::s3_bucket_logging_enabled_check`],
     reason: 'This bucket receives the log bucket\'s server access logs; logging its own access would log every delivery again',
   },
+  handlerConcurrency: {
+    ids: ['NIST.800.53.R5', 'HIPAA.Security'].map(pack => `${pack}::${pack}-LambdaConcurrency`),
+    reason: 'Reserved concurrency would take capacity from the account\'s unreserved pool (a new account has 10 in all) for functions that '
+      + 'run a few times per deployment or schedule',
+  },
+  handlerDeadLetterQueue: {
+    ids: ['NIST.800.53.R5', 'HIPAA.Security'].map(pack => `${pack}::${pack}-LambdaDLQ`),
+    reason: 'Every failure already has an owner: a failed operation fails its deployment with the message, and a failed scheduled run is '
+      + 'logged with the query ID; a dead-letter queue would hold events nobody replays',
+  },
+  handlerOutsideVpc: {
+    ids: [...inCompliancePacks('LambdaInsideVPC'), `${CONTROL_TOWER}::lambda_inside_vpc_check`],
+    reason: 'The functions call only AWS APIs (CloudTrail, Organizations, SNS) with permissions scoped by IAM; a VPC would need a NAT '
+      + 'gateway or interface endpoints and add no control',
+  },
+  handlerLogEncryption: {
+    ids: [...inCompliancePacks('CloudWatchLogGroupEncrypted'), `${CONTROL_TOWER}::cloudwatch_log_group_encrypted_check`],
+    reason: 'The handler logs hold operation IDs, statuses and error messages, never event data; CloudWatch Logs encrypts them at rest',
+  },
+  handlerRuntime: {
+    ids: ['AwsSolutions::AwsSolutions-L1'],
+    reason: 'The handlers are built and tested for Node.js 22, whose AWS SDK v3 they use; a newer runtime comes with a release that tests it',
+  },
+  providerFramework: {
+    ids: ['AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'AwsSolutions::AwsSolutions-SF1', 'AwsSolutions::AwsSolutions-SF2', ...inCompliancePacks('IAMNoInlinePolicy'),
+      `${CONTROL_TOWER}::step_functions_state_machine_logging_enabled_check`, `${CONTROL_TOWER}::step_functions_state_machine_tracing_enabled_check`],
+    reason: 'aws-cdk-lib\'s custom_resources.Provider creates these framework functions, roles and waiter state machine; their policies '
+      + 'only invoke the library\'s two handler functions and write logs',
+  },
+  handlerActionsWithoutResources: {
+    ids: ['AwsSolutions::AwsSolutions-IAM5[Resource::*]'],
+    reason: 'CloudTrail GetImport, ListImports, ListImportFailures, StopImport, RegisterOrganizationDelegatedAdmin and '
+      + 'DeregisterOrganizationDelegatedAdmin, and Organizations EnableAWSServiceAccess, DescribeOrganization and '
+      + 'ListAWSServiceAccessForOrganization take no resource type (Service Authorization Reference); EnableAWSServiceAccess is '
+      + 'limited to CloudTrail by the organizations:ServicePrincipal condition',
+  },
 } satisfies Record<string, GateAcknowledgement>;
+
+/** Why a delegated administrator's Organizations permissions name any organization: the stack does not know its ID. */
+export const DELEGATED_ADMIN_ORGANIZATION_REASON = 'The stack does not know the organization ID, so the account ARN matches any organization (o-*) '
+  + 'and names the member account exactly; the actions are limited to CloudTrail by the organizations:ServicePrincipal condition';
 
 /** Why the CloudWatch Logs delivery role has AwsSolutions-IAM5 acknowledged for its two log-stream resources. */
 export const LOG_STREAM_WILDCARDS_REASON = 'CloudTrail names the log streams it creates (<account>_CloudTrail_<region>[_n] and '

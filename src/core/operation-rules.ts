@@ -1,0 +1,77 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { CUSTOM_RESOURCE_TIMEOUT_MINUTES, OPERATION_WAIT_MINUTES } from './limits';
+import { Problem } from './problems';
+
+/**
+ * The rule of how long an operation may wait for its outcome: whole seconds from 1 to 55 minutes,
+ * because CloudFormation fails a custom resource that has not answered within one hour and the
+ * provider needs the rest of that hour to report.
+ */
+export function operationTimeoutProblems(property: string, timeout: Duration): Problem[] {
+  if (!(timeout instanceof Duration)) {
+    return [{ property, value: timeout, rule: 'must be a Duration', fix: 'pass e.g. Duration.minutes(30)' }];
+  }
+  if (Token.isUnresolved(timeout.toSeconds({ integral: false }))) {
+    return [{
+      property,
+      value: timeout.toString(),
+      rule: 'must be known at synth time, because the wait is bounded below the custom-resource limit',
+      fix: 'pass a literal Duration',
+    }];
+  }
+  const seconds = timeout.toSeconds({ integral: false });
+  const { min, max } = OPERATION_WAIT_MINUTES;
+  if (!Number.isInteger(seconds) || seconds < min * 60 || seconds > max * 60) {
+    return [{
+      property,
+      value: Number.isInteger(seconds) ? timeout.toHumanString() : `${seconds} seconds`,
+      rule: `must be whole seconds from ${min} to ${max} minutes, because CloudFormation fails a custom resource that has not answered `
+        + `within ${CUSTOM_RESOURCE_TIMEOUT_MINUTES} minutes (AWS::CloudFormation::CustomResource ServiceTimeout)`,
+      fix: seconds > max * 60
+        ? `wait at most Duration.minutes(${max}), or set waitForCompletion: false and follow the operation outside the deployment`
+        : `wait at least Duration.minutes(${min})`,
+    }];
+  }
+  return [];
+}
+
+/**
+ * The rule of a key prefix inside a bucket URI: it follows `s3://<bucket>/`, so a leading '/' would make
+ * an empty path segment that no object key starts with.
+ */
+export function keyPrefixProblems(property: string, prefix: string | undefined): Problem[] {
+  if (prefix === undefined || Token.isUnresolved(prefix)) {
+    return [];
+  }
+  if (typeof prefix !== 'string') {
+    return [{ property, value: prefix, rule: 'must be a string', fix: "pass a key prefix such as 'lake-queries'" }];
+  }
+  if (prefix.startsWith('/')) {
+    return [{ property, value: prefix, rule: "must not start with '/': the URI already separates the bucket from the prefix with one", fix: "remove the leading '/'" }];
+  }
+  return [];
+}
+
+const IMPORT_SOURCE = 'StartImport StartEventTime / EndEventTime';
+
+/**
+ * The rules of an import's time range (StartImport): each bound a valid date, and the start before the
+ * end, because CloudTrail imports the log files whose names carry a date between them.
+ */
+export function importTimeRangeProblems(startProperty: string, start: Date | undefined, endProperty: string, end: Date | undefined): Problem[] {
+  const problems: Problem[] = [];
+  for (const [property, date] of [[startProperty, start], [endProperty, end]] as const) {
+    if (date !== undefined && !(date instanceof Date && Number.isFinite(date.getTime()))) {
+      problems.push({ property, value: date, rule: `must be a valid date (${IMPORT_SOURCE})`, fix: "pass a Date such as new Date('2026-01-01T00:00:00Z')" });
+    }
+  }
+  if (problems.length === 0 && start && end && start.getTime() >= end.getTime()) {
+    problems.push({
+      property: startProperty,
+      value: start.toISOString(),
+      rule: `must be before ${endProperty} ${end.toISOString()} (${IMPORT_SOURCE})`,
+      fix: `swap the two dates, or move ${startProperty} earlier`,
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,34 @@
+import { Annotations, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct, IConstruct } from 'constructs';
+import { policyText } from '../trail/resource-policy';
+
+/** A policy a construct gives a role, and what to say when it cannot. */
+export interface RolePolicyRequest {
+  /** The managed policy's description. */
+  readonly description: string;
+  /** The warning's id, e.g. `cdk-cloudtrail-org:federationRolePolicy`. */
+  readonly warningId: string;
+  /** The role in words, e.g. `federation role`. */
+  readonly roleName: string;
+  /** What fails while the statements are missing, e.g. `Lake Formation cannot read the federated store`. */
+  readonly consequence: string;
+  /** The construct the warning goes on; the policy's scope when not given. */
+  readonly warnOn?: IConstruct;
+}
+
+/**
+ * Gives a role of this stack the statements in a managed policy (not an inline one, which the NIST
+ * 800-53, HIPAA and PCI DSS packs reject as IAMNoInlinePolicy); any other role gets a warning with the
+ * statements its owner must add.
+ */
+export function attachOrRequestPolicy(scope: Construct, id: string, role: iam.IRole, statements: iam.PolicyStatement[],
+  request: RolePolicyRequest): iam.ManagedPolicy | undefined {
+  if (role instanceof iam.Role && Stack.of(role) === Stack.of(scope)) {
+    return new iam.ManagedPolicy(scope, id, { description: request.description, roles: [role], statements });
+  }
+  Annotations.of(request.warnOn ?? scope).addWarningV2(request.warningId,
+    `${request.roleName} ${role.roleArn} is not managed by this stack, so its policy was not changed. ${request.consequence} `
+    + `unless the role's owner adds these statements:\n${policyText(scope, statements)}`);
+  return undefined;
+}

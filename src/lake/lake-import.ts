@@ -1,0 +1,179 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { IEventDataStore } from './event-data-store';
+import { acknowledgeImportObjects, createImportRole, importSourceStatements } from './import-role';
+import { lakeImportProblems } from './import-rules';
+import { Problem, throwIfProblems, validateAtSynth } from '../core/problems';
+import { attachOrRequestPolicy } from '../iam/role-policy';
+import { joinChain } from '../operations/operation-chain';
+import { OperationWaitOptions } from '../operations/operation-options';
+import { LakeImportAttribute, LakeImportProperties, OperationKind } from '../operations/operation-properties';
+import { OperationsProvider } from '../operations/provider';
+import { waitSettings } from '../operations/wait-settings';
+
+/** Properties of a LakeImport. */
+export interface LakeImportProps extends OperationWaitOptions {
+  /**
+   * The store the events are copied into; it must be a store of CloudTrail events. For a store of an
+   * organization, the stack must deploy to the organization's management account.
+   */
+  readonly eventDataStore: IEventDataStore;
+
+  /** The bucket the trail delivered its log files to. */
+  readonly sourceBucket: s3.IBucket;
+
+  /**
+   * The prefix of the trail's logs in the bucket, when CloudTrail should look somewhere other than the
+   * bucket's CloudTrail prefix.
+   *
+   * @default - CloudTrail imports the events in the bucket's CloudTrail prefix (`AWSLogs/`) and the
+   * prefixes inside it, and checks no other prefix
+   */
+  readonly sourcePrefix?: string;
+
+  /**
+   * The Region of the source bucket.
+   *
+   * @default - the bucket's Region when it is known, otherwise the stack's Region
+   */
+  readonly sourceRegion?: string;
+
+  /**
+   * Import only the log files whose names carry this date or a later one.
+   *
+   * @default - no lower bound
+   */
+  readonly startEventTime?: Date;
+
+  /**
+   * Import only the log files whose names carry this date or an earlier one.
+   *
+   * @default - no upper bound
+   */
+  readonly endEventTime?: Date;
+
+  /**
+   * The role CloudTrail assumes to read the source bucket. A role of this stack gets the read
+   * permissions it needs; for any other role a warning lists them.
+   *
+   * @default - a new role trusted by CloudTrail for this account, allowed to read the source prefix
+   * (and to decrypt with the bucket's key when it has one)
+   */
+  readonly role?: iam.IRole;
+}
+
+/**
+ * An import of trail log files from S3 into a CloudTrail Lake event data store, as a custom resource: it
+ * starts the import on create, waits for it (unless told not to), fails the deployment with a sample of
+ * the failed log files when it fails, starts again on update only when the store, the source or the
+ * time range change, and stops a running import on delete. Imported events stay in the store. The
+ * imports of a stack run one after the other, because CloudTrail runs one import per account at a time.
+ */
+export class LakeImport extends Construct {
+  /** The import's ID. @attribute */
+  public readonly importId: string;
+  /** The import's status when the deployment went on: COMPLETED, or INITIALIZING/IN_PROGRESS when not waiting. @attribute */
+  public readonly importStatus: string;
+  /** How many S3 prefixes the import found. @attribute */
+  public readonly prefixesFound: string;
+  /** How many S3 prefixes the import completed. @attribute */
+  public readonly prefixesCompleted: string;
+  /** How many log files the import completed. @attribute */
+  public readonly filesCompleted: string;
+  /** How many events were copied into the store. @attribute */
+  public readonly eventsCompleted: string;
+  /** How many entries failed. @attribute */
+  public readonly failedEntries: string;
+
+  /** The role CloudTrail assumes to read the source bucket. */
+  public readonly role: iam.IRole;
+  /** Whether the deployment waits for the import to finish. */
+  public readonly waitForCompletion: boolean;
+
+  constructor(scope: Construct, id: string, props: LakeImportProps) {
+    super(scope, id);
+    throwIfProblems(this, lakeImportProblems(props));
+    const { settings, problems } = waitSettings(props);
+    throwIfProblems(this, problems);
+    this.waitForCompletion = settings.waitForCompletion;
+
+    const source = { bucket: props.sourceBucket, prefix: props.sourcePrefix };
+    this.role = props.role ?? createImportRole(this, 'Role', source);
+    const sourcePolicy = attachOrRequestPolicy(this, 'SourcePolicy', this.role, importSourceStatements(source), {
+      description: `Lets CloudTrail read trail logs from ${props.sourceBucket.node.path} for a CloudTrail Lake import`,
+      warningId: 'cdk-cloudtrail-org:importRolePolicy',
+      roleName: 'import role',
+      consequence: 'The import fails with InvalidImportSourceException',
+    });
+    if (sourcePolicy) {
+      acknowledgeImportObjects(sourcePolicy, source);
+    }
+
+    const provider = OperationsProvider.of(this);
+    const store = props.eventDataStore;
+    provider.addToHandlerPolicy(new iam.PolicyStatement({ actions: ['cloudtrail:StartImport'], resources: [store.eventDataStoreArn] }));
+    // Service Authorization Reference, AWS CloudTrail: these take no resource type (an import ID is not an ARN)
+    provider.addToHandlerPolicy(new iam.PolicyStatement({
+      actions: ['cloudtrail:GetImport', 'cloudtrail:ListImports', 'cloudtrail:ListImportFailures', 'cloudtrail:StopImport'],
+      resources: ['*'],
+    }));
+    provider.addToHandlerPolicy(new iam.PolicyStatement({
+      actions: ['iam:PassRole'],
+      resources: [this.role.roleArn],
+      conditions: { StringEquals: { 'iam:PassedToService': 'cloudtrail.amazonaws.com' } },
+    }));
+    if (store.encryptionKey) {
+      provider.addToHandlerPolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [store.encryptionKey.keyArn] }));
+    }
+
+    const properties: LakeImportProperties = {
+      Operation: OperationKind.LAKE_IMPORT,
+      EventDataStoreArn: store.eventDataStoreArn,
+      S3LocationUri: importLocationUri(props.sourceBucket, props.sourcePrefix),
+      S3BucketRegion: props.sourceRegion ?? props.sourceBucket.env.region,
+      S3BucketAccessRoleArn: this.role.roleArn,
+      StartEventTime: props.startEventTime?.toISOString(),
+      EndEventTime: props.endEventTime?.toISOString(),
+      ...settings.properties,
+    };
+    const resource = provider.createResource(this, 'Resource', { resourceType: 'Custom::CloudTrailLakeImport', properties, serviceTimeout: settings.serviceTimeout });
+    if (sourcePolicy) {
+      resource.node.addDependency(sourcePolicy);
+    }
+
+    const before = joinChain(this, 'LakeImport', 1);
+    if (before) {
+      // Only the custom resources wait for each other: a dependency of the whole construct would make the
+      // shared handler policy, which names this operation's resources, wait for the earlier operation too.
+      resource.node.addDependency(before.node.defaultChild!);
+      validateAtSynth(this, () => chainProblems(before as LakeImport));
+    }
+
+    this.importId = resource.getAttString(LakeImportAttribute.IMPORT_ID);
+    this.importStatus = resource.getAttString(LakeImportAttribute.IMPORT_STATUS);
+    this.prefixesFound = resource.getAttString(LakeImportAttribute.PREFIXES_FOUND);
+    this.prefixesCompleted = resource.getAttString(LakeImportAttribute.PREFIXES_COMPLETED);
+    this.filesCompleted = resource.getAttString(LakeImportAttribute.FILES_COMPLETED);
+    this.eventsCompleted = resource.getAttString(LakeImportAttribute.EVENTS_COMPLETED);
+    this.failedEntries = resource.getAttString(LakeImportAttribute.FAILED_ENTRIES);
+  }
+}
+
+function importLocationUri(bucket: s3.IBucket, prefix: string | undefined): string {
+  const trimmed = prefix?.replace(/\/+$/, '');
+  return trimmed ? `s3://${bucket.bucketName}/${trimmed}` : `s3://${bucket.bucketName}`;
+}
+
+function chainProblems(before: LakeImport): Problem[] {
+  if (before.waitForCompletion) {
+    return [];
+  }
+  return [{
+    property: `waitForCompletion of ${before.node.path}`,
+    value: false,
+    rule: 'lets that import run on after its deployment step, so this import, which follows it, would fail with AccountHasOngoingImportException; '
+      + 'CloudTrail runs one import per account at a time (StartImport)',
+    fix: `let ${before.node.path} wait for completion, or deploy this import in a later deployment`,
+  }];
+}

@@ -1,0 +1,225 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { IEventDataStore } from './event-data-store';
+import { allowQueryDelivery, deliveryS3Uri } from './query-delivery';
+import { lakeQueryOptionsProblems } from './query-options-rules';
+import { queryRunnerStatements } from './query-permissions';
+import { MAX_CONCURRENT_QUERIES } from '../core/limits';
+import { Problem, throwIfProblems, validateAtSynth } from '../core/problems';
+import { joinChain } from '../operations/operation-chain';
+import { OperationWaitOptions } from '../operations/operation-options';
+import { LakeQueryAttribute, LakeQueryProperties, OperationKind, ScheduledQueryInput } from '../operations/operation-properties';
+import { OperationsProvider } from '../operations/provider';
+import { ScheduledQueryRunner } from '../operations/scheduled-query-runner';
+import { waitSettings } from '../operations/wait-settings';
+
+/** What a Lake query runs on and where its results go; shared by LakeQuery and ScheduledLakeQuery. */
+export interface LakeQueryOptions {
+  /** The event data store the query runs on. */
+  readonly eventDataStore: IEventDataStore;
+
+  /**
+   * The SQL query: one read-only `SELECT` (or `WITH … SELECT`) of 1 to 10000 characters that names the
+   * store by its ID, e.g. `` `SELECT eventName, count(*) FROM ${store.eventDataStoreId} GROUP BY eventName` ``.
+   */
+  readonly queryStatement: string;
+
+  /**
+   * The key prefix of the results in the delivery bucket.
+   *
+   * @default - the bucket's root
+   */
+  readonly deliveryPrefix?: string;
+}
+
+/** Properties of a LakeQuery. */
+export interface LakeQueryProps extends LakeQueryOptions, OperationWaitOptions {
+  /**
+   * A bucket CloudTrail writes the query results to, as CSV files. Its bucket policy (and key policy,
+   * when it has a key) gains what CloudTrail needs, limited to queries of this store.
+   *
+   * @default - results are kept by CloudTrail Lake only (GetQueryResults, for 7 days)
+   */
+  readonly deliveryBucket?: s3.IBucket;
+}
+
+/**
+ * A CloudTrail Lake query run at deploy time, as a custom resource: it starts the query on create,
+ * waits for it (unless told not to), fails the deployment with the query's error when it fails, runs
+ * again on update only when the statement, the store or the delivery change, and cancels a running
+ * query on delete. At most 10 LakeQuery resources of a stack run at once, because CloudTrail Lake runs
+ * at most 10 queries at once per account.
+ */
+export class LakeQuery extends Construct {
+  /** The query's ID. @attribute */
+  public readonly queryId: string;
+  /** The query's status when the deployment went on: FINISHED, or QUEUED/RUNNING when not waiting. @attribute */
+  public readonly queryStatus: string;
+  /** How many events matched the query. @attribute */
+  public readonly eventsMatched: string;
+  /** How many events the query scanned. @attribute */
+  public readonly eventsScanned: string;
+  /** How many bytes the query scanned: what the query is billed for. @attribute */
+  public readonly bytesScanned: string;
+  /** The query's run time in milliseconds. @attribute */
+  public readonly executionTimeInMillis: string;
+  /** Where the results were delivered, `s3://…`; empty without a delivery bucket. @attribute */
+  public readonly deliveryS3Uri: string;
+
+  /** The store the query runs on. */
+  public readonly eventDataStore: IEventDataStore;
+  /** Whether the deployment waits for the query to finish. */
+  public readonly waitForCompletion: boolean;
+
+  constructor(scope: Construct, id: string, props: LakeQueryProps) {
+    super(scope, id);
+    throwIfProblems(this, lakeQueryOptionsProblems(props, props?.deliveryBucket));
+    const { settings, problems } = waitSettings(props);
+    throwIfProblems(this, problems);
+    this.eventDataStore = props.eventDataStore;
+    this.waitForCompletion = settings.waitForCompletion;
+
+    const delivery = props.deliveryBucket ? { bucket: props.deliveryBucket, prefix: props.deliveryPrefix } : undefined;
+    const uri = delivery ? deliveryS3Uri(delivery) : undefined;
+    if (delivery) {
+      allowQueryDelivery(this, delivery, props.eventDataStore);
+    }
+
+    const provider = OperationsProvider.of(this);
+    for (const statement of queryRunnerStatements(props.eventDataStore, ['StartQuery', 'DescribeQuery', 'CancelQuery', 'ListQueries'])) {
+      provider.addToHandlerPolicy(statement);
+    }
+    const properties: LakeQueryProperties = {
+      Operation: OperationKind.LAKE_QUERY,
+      EventDataStoreArn: props.eventDataStore.eventDataStoreArn,
+      QueryStatement: props.queryStatement,
+      DeliveryS3Uri: uri,
+      ...settings.properties,
+    };
+    const resource = provider.createResource(this, 'Resource', { resourceType: 'Custom::CloudTrailLakeQuery', properties, serviceTimeout: settings.serviceTimeout });
+
+    const before = joinChain(this, 'LakeQuery', MAX_CONCURRENT_QUERIES);
+    if (before) {
+      // Only the custom resources wait for each other: a dependency of the whole construct would make the
+      // shared handler policy, which names this operation's resources, wait for the earlier operation too.
+      resource.node.addDependency(before.node.defaultChild!);
+      validateAtSynth(this, () => chainProblems(before as LakeQuery));
+    }
+
+    this.queryId = resource.getAttString(LakeQueryAttribute.QUERY_ID);
+    this.queryStatus = resource.getAttString(LakeQueryAttribute.QUERY_STATUS);
+    this.eventsMatched = resource.getAttString(LakeQueryAttribute.EVENTS_MATCHED);
+    this.eventsScanned = resource.getAttString(LakeQueryAttribute.EVENTS_SCANNED);
+    this.bytesScanned = resource.getAttString(LakeQueryAttribute.BYTES_SCANNED);
+    this.executionTimeInMillis = resource.getAttString(LakeQueryAttribute.EXECUTION_TIME_IN_MILLIS);
+    this.deliveryS3Uri = resource.getAttString(LakeQueryAttribute.DELIVERY_S3_URI);
+  }
+}
+
+/** Properties of a ScheduledLakeQuery. */
+export interface ScheduledLakeQueryProps extends LakeQueryOptions {
+  /** When the query runs, e.g. `ScheduleExpression.rate(Duration.hours(1))` or a cron expression. */
+  readonly schedule: scheduler.ScheduleExpression;
+
+  /**
+   * The bucket CloudTrail writes every run's results to, as CSV files. Its bucket policy (and key policy,
+   * when it has a key) gains what CloudTrail needs, limited to queries of this store.
+   */
+  readonly deliveryBucket: s3.IBucket;
+
+  /**
+   * A topic that hears about every run that returns at least one row: the query, the number of rows,
+   * the first rows and where all of them were delivered.
+   *
+   * @default - no notification
+   */
+  readonly topic?: sns.ITopic;
+
+  /**
+   * Whether the schedule runs.
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * The schedule's description.
+   *
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/**
+ * A CloudTrail Lake query that runs on a schedule (EventBridge Scheduler), delivers its results to S3 and
+ * tells an SNS topic when it returns rows: an alert on audit findings, which CloudTrail Lake itself lacks.
+ * Each run waits up to 15 minutes for its query; a longer query still delivers its results, without the
+ * notification. Scheduled queries count toward CloudTrail Lake's 10 queries at once per account.
+ */
+export class ScheduledLakeQuery extends Construct {
+  /** The EventBridge Scheduler schedule that starts each run. */
+  public readonly schedule: scheduler.ISchedule;
+
+  constructor(scope: Construct, id: string, props: ScheduledLakeQueryProps) {
+    super(scope, id);
+    const problems = lakeQueryOptionsProblems(props, props?.deliveryBucket);
+    if (props?.eventDataStore && !props.deliveryBucket) {
+      problems.push({ property: 'deliveryBucket', rule: 'is required: a scheduled query keeps its results in S3', fix: 'pass the bucket the results go to' });
+    }
+    if (props?.enabled !== undefined && typeof props.enabled !== 'boolean') {
+      problems.push({ property: 'enabled', value: props.enabled, rule: 'must be true or false', fix: 'pass a boolean' });
+    }
+    throwIfProblems(this, problems);
+
+    const delivery = { bucket: props.deliveryBucket, prefix: props.deliveryPrefix };
+    allowQueryDelivery(this, delivery, props.eventDataStore);
+    const runner = ScheduledQueryRunner.of(this);
+    for (const statement of queryRunnerStatements(props.eventDataStore, ['StartQuery', 'DescribeQuery', 'GetQueryResults'])) {
+      runner.addToPolicy(statement);
+    }
+    if (props.topic) {
+      runner.addToPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [props.topic.topicArn] }));
+      if (props.topic.masterKey) {
+        // SNS Developer Guide, "Enabling compatibility between encrypted topics and event sources": publishers need these
+        runner.addToPolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [props.topic.masterKey.keyArn] }));
+      }
+    }
+
+    const input: ScheduledQueryInput = {
+      name: this.node.path,
+      eventDataStoreArn: props.eventDataStore.eventDataStoreArn,
+      queryStatement: props.queryStatement,
+      deliveryS3Uri: deliveryS3Uri(delivery),
+      topicArn: props.topic?.topicArn,
+    };
+    this.schedule = new scheduler.Schedule(this, 'Schedule', {
+      schedule: props.schedule,
+      description: props.description,
+      enabled: props.enabled ?? true,
+      target: new targets.LambdaInvoke(runner.function, {
+        role: runner.schedulerRole,
+        input: scheduler.ScheduleTargetInput.fromObject(input),
+        // a run that failed is not repeated: the next scheduled run starts a fresh query
+        retryAttempts: 0,
+      }),
+    });
+  }
+}
+
+function chainProblems(before: LakeQuery): Problem[] {
+  if (before.waitForCompletion) {
+    return [];
+  }
+  return [{
+    property: `waitForCompletion of ${before.node.path}`,
+    value: false,
+    rule: 'lets that query run on after its deployment step, so this query, which waits for it, could be the '
+      + `${MAX_CONCURRENT_QUERIES + 1}th running at once; CloudTrail Lake runs at most ${MAX_CONCURRENT_QUERIES} queries at once per account `
+      + '(MaxConcurrentQueriesException)',
+    fix: `let ${before.node.path} wait for completion, or keep at most ${MAX_CONCURRENT_QUERIES} LakeQuery resources in the stack`,
+  }];
+}

@@ -1,0 +1,2 @@
+// placeholder until the handler lands
+export async function handler(): Promise<void> {}

@@ -1,0 +1,93 @@
+/**
+ * The contract between the operation constructs and their custom-resource handlers: the resource
+ * properties each construct sends and the attributes each handler returns. CloudFormation passes every
+ * property value as a string, so numbers and booleans are sent as their text.
+ */
+
+/** Which operation a custom resource runs; the handlers dispatch on it. */
+export enum OperationKind {
+  LAKE_QUERY = 'LakeQuery',
+  LAKE_IMPORT = 'LakeImport',
+  ORGANIZATION_DELEGATED_ADMIN = 'OrganizationDelegatedAdmin',
+}
+
+/** Properties every operation sends. */
+export interface OperationProperties {
+  readonly Operation: OperationKind;
+}
+
+/** Properties of an operation that can wait for its outcome. */
+export interface WaitingOperationProperties extends OperationProperties {
+  /** 'true' or 'false' */
+  readonly WaitForCompletion: string;
+  /** Seconds the wait may take before the operation fails, as text; below CloudFormation's one hour. */
+  readonly TimeoutSeconds: string;
+}
+
+/** A LakeQuery: StartQuery on create, CancelQuery on delete. */
+export interface LakeQueryProperties extends WaitingOperationProperties {
+  readonly Operation: OperationKind.LAKE_QUERY;
+  readonly EventDataStoreArn: string;
+  readonly QueryStatement: string;
+  /** s3://bucket/prefix; absent when results are not delivered. */
+  readonly DeliveryS3Uri?: string;
+}
+
+/** Properties whose change starts a new query on update. */
+export const LAKE_QUERY_REPLACING_PROPERTIES = ['EventDataStoreArn', 'QueryStatement', 'DeliveryS3Uri'] as const;
+
+/** Attributes of a LakeQuery (Fn::GetAtt names). */
+export enum LakeQueryAttribute {
+  QUERY_ID = 'QueryId',
+  QUERY_STATUS = 'QueryStatus',
+  EVENTS_MATCHED = 'EventsMatched',
+  EVENTS_SCANNED = 'EventsScanned',
+  BYTES_SCANNED = 'BytesScanned',
+  EXECUTION_TIME_IN_MILLIS = 'ExecutionTimeInMillis',
+  DELIVERY_S3_URI = 'DeliveryS3Uri',
+}
+
+/** A LakeImport: StartImport on create, StopImport on delete when it still runs. */
+export interface LakeImportProperties extends WaitingOperationProperties {
+  readonly Operation: OperationKind.LAKE_IMPORT;
+  readonly EventDataStoreArn: string;
+  /** s3://bucket/prefix, the StartImport S3LocationUri */
+  readonly S3LocationUri: string;
+  readonly S3BucketRegion: string;
+  readonly S3BucketAccessRoleArn: string;
+  /** ISO 8601; absent for no lower bound */
+  readonly StartEventTime?: string;
+  /** ISO 8601; absent for no upper bound */
+  readonly EndEventTime?: string;
+}
+
+/** Properties whose change starts a new import on update. */
+export const LAKE_IMPORT_REPLACING_PROPERTIES = ['EventDataStoreArn', 'S3LocationUri', 'S3BucketRegion', 'StartEventTime', 'EndEventTime'] as const;
+
+/** Attributes of a LakeImport (Fn::GetAtt names). */
+export enum LakeImportAttribute {
+  IMPORT_ID = 'ImportId',
+  IMPORT_STATUS = 'ImportStatus',
+  PREFIXES_FOUND = 'PrefixesFound',
+  PREFIXES_COMPLETED = 'PrefixesCompleted',
+  FILES_COMPLETED = 'FilesCompleted',
+  EVENTS_COMPLETED = 'EventsCompleted',
+  FAILED_ENTRIES = 'FailedEntries',
+}
+
+/** An OrganizationDelegatedAdmin: trusted access plus RegisterOrganizationDelegatedAdmin; deregistered on delete. */
+export interface DelegatedAdminProperties extends OperationProperties {
+  readonly Operation: OperationKind.ORGANIZATION_DELEGATED_ADMIN;
+  readonly MemberAccountId: string;
+}
+
+/** The input EventBridge Scheduler passes to the scheduled-query function on every run. */
+export interface ScheduledQueryInput {
+  /** The construct path, to name the query in logs and notifications. */
+  readonly name: string;
+  readonly eventDataStoreArn: string;
+  readonly queryStatement: string;
+  readonly deliveryS3Uri?: string;
+  /** Published to when the query returns at least one row. */
+  readonly topicArn?: string;
+}

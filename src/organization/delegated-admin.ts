@@ -1,0 +1,106 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct, IConstruct } from 'constructs';
+import { delegatedAdminProblems, delegatedAdminsProblems } from './delegated-admin-rules';
+import { throwIfProblems, validateAtSynth } from '../core/problems';
+import { joinChain } from '../operations/operation-chain';
+import { DelegatedAdminProperties, OperationKind } from '../operations/operation-properties';
+import { OperationsProvider } from '../operations/provider';
+import { acknowledgeWildcardResources, DELEGATED_ADMIN_ORGANIZATION_REASON } from '../trail/gate-acknowledgements';
+
+const CLOUDTRAIL_SERVICE = 'cloudtrail.amazonaws.com';
+// Registration answers at once; this only bounds a stuck call
+const ANSWER_TIMEOUT = Duration.minutes(5);
+const DELEGATED_ADMIN = Symbol.for('cdk-cloudtrail-org.OrganizationDelegatedAdmin');
+
+/** Properties of an OrganizationDelegatedAdmin. */
+export interface OrganizationDelegatedAdminProps {
+  /** The member account that becomes a CloudTrail delegated administrator: 12 digits, not the management account. */
+  readonly memberAccountId: string;
+}
+
+/**
+ * Makes a member account of the organization a CloudTrail delegated administrator, as a custom
+ * resource: it turns on trusted access for CloudTrail in AWS Organizations and calls
+ * RegisterOrganizationDelegatedAdmin; delete deregisters the account and leaves trusted access on, which
+ * organization trails need. Deploy it in a stack of the organization's management account.
+ */
+export class OrganizationDelegatedAdmin extends Construct {
+  /** Whether a construct is an OrganizationDelegatedAdmin. */
+  public static isOrganizationDelegatedAdmin(x: unknown): x is OrganizationDelegatedAdmin {
+    return typeof x === 'object' && x !== null && DELEGATED_ADMIN in x;
+  }
+
+  /** The delegated administrator's account ID. */
+  public readonly memberAccountId: string;
+
+  constructor(scope: Construct, id: string, props: OrganizationDelegatedAdminProps) {
+    super(scope, id);
+    Object.defineProperty(this, DELEGATED_ADMIN, { value: true });
+    const stack = Stack.of(this);
+    throwIfProblems(this, delegatedAdminProblems(props, stack.account));
+    this.memberAccountId = props.memberAccountId;
+
+    const provider = OperationsProvider.of(this);
+    for (const statement of delegatedAdminStatements(stack, props.memberAccountId)) {
+      provider.addToHandlerPolicy(statement);
+    }
+    acknowledgeWildcardResources(provider.handlerPolicy, [memberAccountArn(stack, props.memberAccountId)], DELEGATED_ADMIN_ORGANIZATION_REASON);
+    const properties: DelegatedAdminProperties = { Operation: OperationKind.ORGANIZATION_DELEGATED_ADMIN, MemberAccountId: props.memberAccountId };
+    const resource = provider.createResource(this, 'Resource', {
+      resourceType: 'Custom::CloudTrailDelegatedAdmin',
+      properties,
+      serviceTimeout: ANSWER_TIMEOUT,
+    });
+
+    // Organizations answers ConflictException to registrations that overlap
+    const before = joinChain(this, 'OrganizationDelegatedAdmin', 1);
+    if (before) {
+      resource.node.addDependency(before.node.defaultChild!);
+    }
+    validateAtSynth(this, () => delegatedAdminsProblems(this.memberAccountId, delegatedAdminsOf(stack)));
+  }
+}
+
+function delegatedAdminsOf(scope: IConstruct): string[] {
+  return Stack.of(scope).node.findAll().filter(OrganizationDelegatedAdmin.isOrganizationDelegatedAdmin).map(admin => admin.memberAccountId);
+}
+
+/** The member account's ARN in any organization of the management account (the stack does not know the organization ID). */
+function memberAccountArn(stack: Stack, memberAccountId: string): string {
+  return stack.formatArn({ service: 'organizations', region: '', resource: 'account', resourceName: `o-*/${memberAccountId}` });
+}
+
+/**
+ * What registering and deregistering a CloudTrail delegated administrator takes (CloudTrail User Guide,
+ * "Required permissions for assigning a CloudTrail delegated administrator"), scoped to CloudTrail and
+ * the member account where the actions allow it.
+ */
+function delegatedAdminStatements(stack: Stack, memberAccountId: string): iam.PolicyStatement[] {
+  const forCloudTrail = { StringEquals: { 'organizations:ServicePrincipal': CLOUDTRAIL_SERVICE } };
+  const serviceLinkedRole = stack.formatArn({
+    service: 'iam',
+    region: '',
+    resource: 'role',
+    resourceName: `aws-service-role/${CLOUDTRAIL_SERVICE}/AWSServiceRoleForCloudTrail`,
+  });
+  return [
+    new iam.PolicyStatement({
+      actions: ['cloudtrail:RegisterOrganizationDelegatedAdmin', 'cloudtrail:DeregisterOrganizationDelegatedAdmin'],
+      resources: ['*'],
+    }),
+    new iam.PolicyStatement({
+      actions: ['organizations:RegisterDelegatedAdministrator', 'organizations:DeregisterDelegatedAdministrator'],
+      resources: [memberAccountArn(stack, memberAccountId)],
+      conditions: forCloudTrail,
+    }),
+    new iam.PolicyStatement({ actions: ['organizations:EnableAWSServiceAccess'], resources: ['*'], conditions: forCloudTrail }),
+    new iam.PolicyStatement({ actions: ['organizations:DescribeOrganization', 'organizations:ListAWSServiceAccessForOrganization'], resources: ['*'] }),
+    new iam.PolicyStatement({
+      actions: ['iam:CreateServiceLinkedRole'],
+      resources: [serviceLinkedRole],
+      conditions: { StringEquals: { 'iam:AWSServiceName': CLOUDTRAIL_SERVICE } },
+    }),
+    new iam.PolicyStatement({ actions: ['iam:GetRole'], resources: [serviceLinkedRole] }),
+  ];
+}

@@ -1,0 +1,210 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { EventDataStoreKind, LakeEventDataStore, LakeImport, LakeImportProps } from '../../src';
+import { errorOf, testStack } from '../util';
+
+const STORE_ARN = 'arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
+
+function setUp(kind?: EventDataStoreKind) {
+  const stack = testStack();
+  const store = LakeEventDataStore.fromEventDataStoreAttributes(stack, 'Store', { eventDataStoreArn: STORE_ARN, kind });
+  const bucket = new s3.Bucket(stack, 'TrailLogs', { encryption: s3.BucketEncryption.KMS });
+  return { stack, store, bucket };
+}
+
+function lakeImport(props: Partial<LakeImportProps> = {}, kind?: EventDataStoreKind) {
+  const { stack, store, bucket } = setUp(kind);
+  const construct = new LakeImport(stack, 'Import', { eventDataStore: store, sourceBucket: bucket, ...props });
+  return { stack, bucket, construct };
+}
+
+function resourcesOf(stack: Stack, type: string): Array<Record<string, any>> {
+  return Object.values(Template.fromStack(stack).findResources(type));
+}
+
+function logicalIdOf(stack: Stack, construct: { node: { defaultChild?: unknown } }): string {
+  return stack.getLogicalId(construct.node.defaultChild as any);
+}
+
+function managedPolicyStatements(stack: Stack, description: RegExp): Array<Record<string, unknown>> {
+  return resourcesOf(stack, 'AWS::IAM::ManagedPolicy')
+    .filter(p => description.test(p.Properties.Description))
+    .flatMap(p => p.Properties.PolicyDocument.Statement);
+}
+
+describe('LakeImport', () => {
+  test('starts an import of the bucket\'s CloudTrail prefix into the store, bounded by the dates', () => {
+    const { stack, bucket, construct } = lakeImport({
+      startEventTime: new Date('2026-01-01T00:00:00Z'),
+      endEventTime: new Date('2026-02-01T00:00:00Z'),
+    });
+    const [resource] = resourcesOf(stack, 'Custom::CloudTrailLakeImport');
+    expect(resource.Properties).toEqual({
+      ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CloudTrailOrgOperationsProviderframeworkonEvent/), 'Arn'] },
+      ServiceTimeout: '2100',
+      Operation: 'LakeImport',
+      EventDataStoreArn: STORE_ARN,
+      S3LocationUri: { 'Fn::Join': ['', ['s3://', { Ref: logicalIdOf(stack, bucket) }]] },
+      S3BucketRegion: 'us-east-1',
+      S3BucketAccessRoleArn: { 'Fn::GetAtt': [stack.getLogicalId(construct.role.node.defaultChild as iam.CfnRole), 'Arn'] },
+      StartEventTime: '2026-01-01T00:00:00.000Z',
+      EndEventTime: '2026-02-01T00:00:00.000Z',
+      WaitForCompletion: 'true',
+      TimeoutSeconds: '1800',
+    });
+    expect(resource.DependsOn).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^CloudTrailOrgOperationsHandlerPolicy/), expect.stringMatching(/^ImportSourcePolicy/),
+    ]));
+  });
+
+  test('imports from a prefix and Region when given', () => {
+    const { stack, bucket } = lakeImport({ sourcePrefix: 'org-trail/', sourceRegion: 'eu-west-1' });
+    expect(resourcesOf(stack, 'Custom::CloudTrailLakeImport')[0].Properties).toMatchObject({
+      S3LocationUri: { 'Fn::Join': ['', ['s3://', { Ref: logicalIdOf(stack, bucket) }, '/org-trail']] },
+      S3BucketRegion: 'eu-west-1',
+    });
+  });
+
+  test('creates a role that CloudTrail assumes for this account, to read the source prefix and decrypt with the bucket key', () => {
+    const { stack, bucket, construct } = lakeImport({ sourcePrefix: 'org-trail' });
+    const role = resourcesOf(stack, 'AWS::IAM::Role').find(r => /CloudTrail Lake import/.test(r.Properties.Description ?? ''));
+    expect(role?.Properties.AssumeRolePolicyDocument.Statement).toEqual([{
+      Effect: 'Allow',
+      Principal: { Service: 'cloudtrail.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+      Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
+    }]);
+    const bucketArn = { 'Fn::GetAtt': [logicalIdOf(stack, bucket), 'Arn'] };
+    const keyArn = { 'Fn::GetAtt': [stack.getLogicalId(bucket.encryptionKey!.node.defaultChild as kms.CfnKey), 'Arn'] };
+    expect(managedPolicyStatements(stack, /read trail logs/)).toEqual([
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Join': ['', [bucketArn, '/org-trail/*']] } },
+      { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketAcl'], Resource: bucketArn },
+      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: keyArn },
+    ]);
+    expect(resourcesOf(stack, 'AWS::IAM::ManagedPolicy').find(p => /read trail logs/.test(p.Properties.Description))?.Properties.Roles)
+      .toEqual([{ Ref: stack.getLogicalId(construct.role.node.defaultChild as iam.CfnRole) }]);
+  });
+
+  test('lets the handlers start imports into this store, pass this role to CloudTrail, and follow and stop imports', () => {
+    const { stack, construct } = lakeImport();
+    expect(managedPolicyStatements(stack, /^Runs the CloudTrail operations/)).toEqual(expect.arrayContaining([
+      { Effect: 'Allow', Action: 'cloudtrail:StartImport', Resource: STORE_ARN },
+      {
+        Effect: 'Allow',
+        Action: ['cloudtrail:GetImport', 'cloudtrail:ListImports', 'cloudtrail:ListImportFailures', 'cloudtrail:StopImport'],
+        Resource: '*',
+      },
+      {
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: { 'Fn::GetAtt': [stack.getLogicalId(construct.role.node.defaultChild as iam.CfnRole), 'Arn'] },
+        Condition: { StringEquals: { 'iam:PassedToService': 'cloudtrail.amazonaws.com' } },
+      },
+    ]));
+  });
+
+  test('gives a role of this stack the read policy, and asks the owner of any other role for it', () => {
+    const own = testStack();
+    const role = new iam.Role(own, 'Mine', { assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com') });
+    new LakeImport(own, 'Import', {
+      eventDataStore: LakeEventDataStore.fromEventDataStoreArn(own, 'Store', STORE_ARN),
+      sourceBucket: new s3.Bucket(own, 'Logs'),
+      role,
+    });
+    expect(resourcesOf(own, 'AWS::IAM::ManagedPolicy').find(p => /read trail logs/.test(p.Properties.Description))?.Properties.Roles)
+      .toEqual([{ Ref: own.getLogicalId(role.node.defaultChild as iam.CfnRole) }]);
+
+    const other = testStack();
+    new LakeImport(other, 'Import', {
+      eventDataStore: LakeEventDataStore.fromEventDataStoreArn(other, 'Store', STORE_ARN),
+      sourceBucket: new s3.Bucket(other, 'Logs'),
+      role: iam.Role.fromRoleArn(other, 'Theirs', 'arn:aws:iam::111111111111:role/import'),
+    });
+    expect(resourcesOf(other, 'AWS::IAM::ManagedPolicy').filter(p => /read trail logs/.test(p.Properties.Description))).toEqual([]);
+    const warnings = Annotations.fromStack(other).findWarning('/Stack/Import', Match.stringLikeRegexp('^import role')).map(w => String(w.entry.data));
+    expect(warnings).toEqual([expect.stringMatching(new RegExp('^import role arn:aws:iam::111111111111:role/import is not managed by this stack, so its policy '
+      + 'was not changed\\. The import fails with InvalidImportSourceException unless the role\'s owner adds these statements:\n'))]);
+  });
+
+  test('exposes the import attributes', () => {
+    const { stack, construct: i } = lakeImport();
+    const logicalId = Object.keys(Template.fromStack(stack).findResources('Custom::CloudTrailLakeImport'))[0];
+    expect([i.importId, i.importStatus, i.prefixesFound, i.prefixesCompleted, i.filesCompleted, i.eventsCompleted, i.failedEntries].map(a => stack.resolve(a)))
+      .toEqual(['ImportId', 'ImportStatus', 'PrefixesFound', 'PrefixesCompleted', 'FilesCompleted', 'EventsCompleted', 'FailedEntries']
+        .map(name => ({ 'Fn::GetAtt': [logicalId, name] })));
+  });
+
+  describe('rules', () => {
+    test.each([EventDataStoreKind.CONFIGURATION_ITEMS, EventDataStoreKind.EXTERNAL_EVENTS, EventDataStoreKind.INSIGHTS])('rejects a store of %s', kind => {
+      expect(errorOf(() => lakeImport({}, kind)).message).toBe(
+        `[Stack/Import] eventDataStore "${kind}": is not a store of CloudTrail events; trail events can only be copied into one `
+        + '(StartImport InvalidEventDataStoreCategoryException). Fix: import into a LakeEventDataStore of kind EventDataStoreKind.CLOUDTRAIL_EVENTS');
+    });
+
+    test('accepts a store of CloudTrail events, and one of unknown kind', () => {
+      expect(() => lakeImport({}, EventDataStoreKind.CLOUDTRAIL_EVENTS)).not.toThrow();
+      expect(() => lakeImport({})).not.toThrow();
+    });
+
+    test.each<[string, Partial<LakeImportProps>, string]>([
+      ['an end before the start', { startEventTime: new Date('2026-02-01T00:00:00Z'), endEventTime: new Date('2026-01-01T00:00:00Z') },
+        '[Stack/Import] startEventTime "2026-02-01T00:00:00.000Z": must be before endEventTime 2026-01-01T00:00:00.000Z '
+        + '(StartImport StartEventTime / EndEventTime). Fix: swap the two dates, or move startEventTime earlier'],
+      ['equal dates', { startEventTime: new Date('2026-01-01T00:00:00Z'), endEventTime: new Date('2026-01-01T00:00:00Z') },
+        '[Stack/Import] startEventTime "2026-01-01T00:00:00.000Z": must be before endEventTime 2026-01-01T00:00:00.000Z '
+        + '(StartImport StartEventTime / EndEventTime). Fix: swap the two dates, or move startEventTime earlier'],
+      ['an invalid date', { endEventTime: new Date('not a date') },
+        '[Stack/Import] endEventTime null: must be a valid date (StartImport StartEventTime / EndEventTime). '
+        + 'Fix: pass a Date such as new Date(\'2026-01-01T00:00:00Z\')'],
+      ['a prefix with a leading slash', { sourcePrefix: '/logs' },
+        '[Stack/Import] sourcePrefix "/logs": must not start with \'/\': the URI already separates the bucket from the prefix with one. '
+        + 'Fix: remove the leading \'/\''],
+      ['a Region that is not one', { sourceRegion: 'US East' },
+        '[Stack/Import] sourceRegion "US East": must be an AWS Region name. Fix: pass the source bucket\'s Region, e.g. \'us-east-1\''],
+      ['a timeout over 55 minutes', { timeout: Duration.minutes(90) },
+        '[Stack/Import] timeout "1 hour 30 minutes": must be whole seconds from 1 to 55 minutes, because CloudFormation fails a custom resource that has not '
+        + 'answered within 60 minutes (AWS::CloudFormation::CustomResource ServiceTimeout). Fix: wait at most Duration.minutes(55), or set waitForCompletion: '
+        + 'false and follow the operation outside the deployment'],
+    ])('rejects %s', (_name, props, message) => {
+      expect(errorOf(() => lakeImport(props)).message).toBe(message);
+    });
+
+    test('rejects a missing bucket with a ValidationError', () => {
+      const { stack, store } = setUp();
+      const error = errorOf(() => new LakeImport(stack, 'Import', { eventDataStore: store } as LakeImportProps));
+      expect(error.message).toBe('[Stack/Import] sourceBucket: is required. Fix: pass the bucket the trail delivered its logs to');
+      expect(error.constructor.name).toBe('ValidationError');
+    });
+  });
+
+  describe('chaining', () => {
+    test('runs the imports of a stack one after the other', () => {
+      const { stack, store, bucket } = setUp();
+      const imports = ['A', 'B', 'C'].map(id => new LakeImport(stack, id, { eventDataStore: store, sourceBucket: bucket, sourcePrefix: id }));
+      const template = Template.fromStack(stack).toJSON();
+      const importIds = (i: LakeImport) => (template.Resources[logicalIdOf(stack, i)].DependsOn as string[]).filter(id => /^[ABC][0-9A-F]{8}$/.test(id));
+      expect(imports.map(importIds)).toEqual([[], [logicalIdOf(stack, imports[0])], [logicalIdOf(stack, imports[1])]]);
+      expect(resourcesOf(stack, 'AWS::StepFunctions::StateMachine')).toHaveLength(1);
+    });
+
+    test('rejects an import that follows one which does not wait', () => {
+      const { stack, store, bucket } = setUp();
+      new LakeImport(stack, 'A', { eventDataStore: store, sourceBucket: bucket, waitForCompletion: false });
+      new LakeImport(stack, 'B', { eventDataStore: store, sourceBucket: bucket, sourcePrefix: 'b' });
+      expect(errorOf(() => Template.fromStack(stack)).message).toContain(
+        '[Stack/B] waitForCompletion of Stack/A false: lets that import run on after its deployment step, so this import, which follows it, would fail '
+        + 'with AccountHasOngoingImportException; CloudTrail runs one import per account at a time (StartImport). '
+        + 'Fix: let Stack/A wait for completion, or deploy this import in a later deployment');
+    });
+
+    test('allows the last import not to wait', () => {
+      const { stack, store, bucket } = setUp();
+      new LakeImport(stack, 'A', { eventDataStore: store, sourceBucket: bucket });
+      new LakeImport(stack, 'B', { eventDataStore: store, sourceBucket: bucket, sourcePrefix: 'b', waitForCompletion: false });
+      expect(resourcesOf(stack, 'Custom::CloudTrailLakeImport')[1].Properties.WaitForCompletion).toBe('false');
+    });
+  });
+});

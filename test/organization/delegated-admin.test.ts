@@ -1,0 +1,104 @@
+import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { OrganizationDelegatedAdmin } from '../../src';
+import { errorOf, testApp, testStack } from '../util';
+
+function resourcesOf(stack: Stack, type: string): Array<Record<string, any>> {
+  return Object.values(Template.fromStack(stack).findResources(type));
+}
+
+function handlerStatements(stack: Stack): Array<Record<string, unknown>> {
+  return resourcesOf(stack, 'AWS::IAM::ManagedPolicy')
+    .filter(p => /^Runs the CloudTrail operations/.test(p.Properties.Description))
+    .flatMap(p => p.Properties.PolicyDocument.Statement);
+}
+
+describe('OrganizationDelegatedAdmin', () => {
+  test('registers the member account through the stack\'s operations provider', () => {
+    const stack = testStack();
+    new OrganizationDelegatedAdmin(stack, 'Admin', { memberAccountId: '222222222222' });
+    const [resource] = resourcesOf(stack, 'Custom::CloudTrailDelegatedAdmin');
+    expect(resource.Properties).toEqual({
+      ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CloudTrailOrgOperationsProviderframeworkonEvent/), 'Arn'] },
+      ServiceTimeout: '300',
+      Operation: 'OrganizationDelegatedAdmin',
+      MemberAccountId: '222222222222',
+    });
+  });
+
+  test('may register and deregister only this account for CloudTrail, and create only CloudTrail\'s service-linked role', () => {
+    const stack = testStack();
+    new OrganizationDelegatedAdmin(stack, 'Admin', { memberAccountId: '222222222222' });
+    const forCloudTrail = { StringEquals: { 'organizations:ServicePrincipal': 'cloudtrail.amazonaws.com' } };
+    const serviceLinkedRole = {
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::111111111111:role/aws-service-role/cloudtrail.amazonaws.com/AWSServiceRoleForCloudTrail']],
+    };
+    expect(handlerStatements(stack)).toEqual(expect.arrayContaining([
+      { Effect: 'Allow', Action: ['cloudtrail:RegisterOrganizationDelegatedAdmin', 'cloudtrail:DeregisterOrganizationDelegatedAdmin'], Resource: '*' },
+      {
+        Effect: 'Allow',
+        Action: ['organizations:RegisterDelegatedAdministrator', 'organizations:DeregisterDelegatedAdministrator'],
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':organizations::111111111111:account/o-*/222222222222']] },
+        Condition: forCloudTrail,
+      },
+      { Effect: 'Allow', Action: 'organizations:EnableAWSServiceAccess', Resource: '*', Condition: forCloudTrail },
+      { Effect: 'Allow', Action: ['organizations:DescribeOrganization', 'organizations:ListAWSServiceAccessForOrganization'], Resource: '*' },
+      {
+        Effect: 'Allow',
+        Action: 'iam:CreateServiceLinkedRole',
+        Resource: serviceLinkedRole,
+        Condition: { StringEquals: { 'iam:AWSServiceName': 'cloudtrail.amazonaws.com' } },
+      },
+      { Effect: 'Allow', Action: 'iam:GetRole', Resource: serviceLinkedRole },
+    ]));
+  });
+
+  test('registers several accounts one after the other', () => {
+    const stack = testStack();
+    const admins = ['222222222222', '333333333333'].map((id, i) => new OrganizationDelegatedAdmin(stack, `Admin${i}`, { memberAccountId: id }));
+    const template = Template.fromStack(stack).toJSON();
+    const logicalId = (a: OrganizationDelegatedAdmin) => stack.getLogicalId(a.node.defaultChild as any);
+    expect(template.Resources[logicalId(admins[1])].DependsOn).toContain(logicalId(admins[0]));
+    expect(template.Resources[logicalId(admins[0])].DependsOn.filter((id: string) => id.startsWith('Admin'))).toEqual([]);
+  });
+
+  test.each<[string, string, string]>([
+    ['an ID that is not 12 digits', '12345', '[Stack/Admin] memberAccountId "12345": must be an AWS account ID of 12 digits. '
+      + 'Fix: pass the ID of the member account to delegate to, e.g. \'222222222222\''],
+    ['the management account itself', '111111111111', '[Stack/Admin] memberAccountId "111111111111": is the account this stack deploys to, which must be '
+      + 'the organization\'s management account; the management account cannot be its own delegated administrator '
+      + '(RegisterOrganizationDelegatedAdmin CannotDelegateManagementAccountException). Fix: pass a member account, such as your security tooling account'],
+  ])('rejects %s', (_name, memberAccountId, message) => {
+    expect(errorOf(() => new OrganizationDelegatedAdmin(testStack(), 'Admin', { memberAccountId })).message).toBe(message);
+  });
+
+  test('accepts any account in an environment-agnostic stack', () => {
+    const stack = new Stack(testApp(), 'Stack');
+    new OrganizationDelegatedAdmin(stack, 'Admin', { memberAccountId: '111111111111' });
+    expect(resourcesOf(stack, 'Custom::CloudTrailDelegatedAdmin')).toHaveLength(1);
+  });
+
+  test('rejects a missing account with a ValidationError', () => {
+    const error = errorOf(() => new OrganizationDelegatedAdmin(testStack(), 'Admin', {} as any));
+    expect(error.message).toBe('[Stack/Admin] memberAccountId: is required. Fix: pass the ID of the member account to delegate to, e.g. \'222222222222\'');
+    expect(error.constructor.name).toBe('ValidationError');
+  });
+
+  test('rejects the same account twice', () => {
+    const stack = testStack();
+    new OrganizationDelegatedAdmin(stack, 'A', { memberAccountId: '222222222222' });
+    new OrganizationDelegatedAdmin(stack, 'B', { memberAccountId: '222222222222' });
+    expect(errorOf(() => Template.fromStack(stack)).message).toContain('[Stack/B] memberAccountId "222222222222": is registered by another '
+      + 'OrganizationDelegatedAdmin of this stack too (AccountRegisteredException). Fix: keep one OrganizationDelegatedAdmin per account');
+  });
+
+  test('rejects a fourth delegated administrator', () => {
+    const stack = testStack();
+    for (const id of ['222222222222', '333333333333', '444444444444', '555555555555']) {
+      new OrganizationDelegatedAdmin(stack, `Admin${id[0]}`, { memberAccountId: id });
+    }
+    expect(errorOf(() => Template.fromStack(stack)).message).toContain('[Stack/Admin5] memberAccountId "555555555555": is one of 4 CloudTrail delegated '
+      + 'administrators in this stack; an organization has at most 3 (RegisterOrganizationDelegatedAdmin DelegatedAdminAccountLimitExceededException). '
+      + 'Fix: keep at most 3 OrganizationDelegatedAdmin resources');
+  });
+});
