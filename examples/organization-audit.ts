@@ -7,7 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { DataEventSelectors, DataResourceType, LakeEventDataStore, OrganizationTrail } from '../src';
+import { DataEventSelectors, DataResourceType, LakeEventDataStore, LakeImport, LakeQuery, OrganizationTrail } from '../src';
 
 /** Account and Region the example is synthesized for: the organization's management account. */
 export const EXAMPLE_ENV = { account: '111111111111', region: 'us-east-1' };
@@ -63,6 +63,24 @@ export class OrganizationAuditStack extends Stack {
       dataEvents,
     });
     this.lake.grantQuery(new iam.AccountPrincipal(SECURITY_TOOLING_ACCOUNT));
+
+    // Copy the trail's first half-year of logs into the lake, then count each account's write events at
+    // deploy time, with the results next to the trail's logs.
+    const history = new LakeImport(this, 'TrailHistoryImport', {
+      eventDataStore: this.lake,
+      sourceBucket: this.trail.bucket,
+      sourceKey: this.trail.encryptionKey,
+      startEventTime: new Date('2026-01-01T00:00:00Z'),
+      endEventTime: new Date('2026-07-01T00:00:00Z'),
+    });
+    const writesByAccount = new LakeQuery(this, 'WritesByAccount', {
+      eventDataStore: this.lake,
+      queryStatement: `SELECT recipientAccountId, count(*) AS writes FROM ${this.lake.eventDataStoreId} `
+        + "WHERE eventTime >= '2026-01-01 00:00:00' GROUP BY recipientAccountId ORDER BY writes DESC",
+      deliveryBucket: this.trail.bucket,
+      deliveryPrefix: 'lake-query-results',
+    });
+    writesByAccount.node.addDependency(history);
   }
 
   /**

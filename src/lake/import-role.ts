@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardResources } from '../trail/gate-acknowledgements';
@@ -8,20 +9,23 @@ import { acknowledgeWildcardResources } from '../trail/gate-acknowledgements';
 export interface ImportSource {
   readonly bucket: s3.IBucket;
   readonly prefix?: string;
+  /** The key the log files are encrypted with. */
+  readonly key?: kms.IKey;
 }
 
 /**
  * What CloudTrail needs to read trail logs for an import (CloudTrail User Guide, "Copy trail events to an
  * event data store", required permissions): the objects under the prefix, the bucket's listing and ACL
- * (CloudTrail refuses buckets with ACLs), and the bucket's key when it has one.
+ * (CloudTrail refuses buckets with ACLs), and the key of the log files when they have one.
  */
 export function importSourceStatements(source: ImportSource): iam.PolicyStatement[] {
   const statements = [
     new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [importObjects(source)] }),
     new iam.PolicyStatement({ actions: ['s3:ListBucket', 's3:GetBucketAcl'], resources: [source.bucket.bucketArn] }),
   ];
-  if (source.bucket.encryptionKey) {
-    statements.push(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [source.bucket.encryptionKey.keyArn] }));
+  const key = source.key ?? source.bucket.encryptionKey;
+  if (key) {
+    statements.push(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [key.keyArn] }));
   }
   return statements;
 }

@@ -1,4 +1,5 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { IEventDataStore } from './event-data-store';
@@ -33,6 +34,14 @@ export interface LakeImportProps extends OperationWaitOptions {
   readonly sourcePrefix?: string;
 
   /**
+   * The key the trail encrypted its log files with (`OrganizationTrail.encryptionKey`); the default role
+   * may decrypt with it.
+   *
+   * @default - the bucket's key, if it has one
+   */
+  readonly sourceKey?: kms.IKey;
+
+  /**
    * The Region of the source bucket.
    *
    * @default - the bucket's Region when it is known, otherwise the stack's Region
@@ -58,7 +67,7 @@ export interface LakeImportProps extends OperationWaitOptions {
    * permissions it needs; for any other role a warning lists them.
    *
    * @default - a new role trusted by CloudTrail for this account, allowed to read the source prefix
-   * (and to decrypt with the bucket's key when it has one)
+   * and to decrypt with the source key
    */
   readonly role?: iam.IRole;
 }
@@ -98,7 +107,7 @@ export class LakeImport extends Construct {
     throwIfProblems(this, problems);
     this.waitForCompletion = settings.waitForCompletion;
 
-    const source = { bucket: props.sourceBucket, prefix: props.sourcePrefix };
+    const source = { bucket: props.sourceBucket, prefix: props.sourcePrefix, key: props.sourceKey };
     this.role = props.role ?? createImportRole(this, 'Role', source);
     const sourcePolicy = attachOrRequestPolicy(this, 'SourcePolicy', this.role, importSourceStatements(source), {
       description: `Lets CloudTrail read trail logs from ${props.sourceBucket.node.path} for a CloudTrail Lake import`,

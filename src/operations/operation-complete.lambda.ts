@@ -1,2 +1,7 @@
-// placeholder until the handler lands
-export async function handler(): Promise<void> {}
+import { isComplete } from './handlers/dispatch';
+import { IsCompleteRequest, IsCompleteResponse } from './handlers/request-types';
+
+/** The provider's isComplete for every operation. */
+export async function handler(event: IsCompleteRequest): Promise<IsCompleteResponse> {
+  return isComplete(event);
+}

@@ -1,2 +1,7 @@
-// placeholder until the handler lands
-export async function handler(): Promise<void> {}
+import { onEvent } from './handlers/dispatch';
+import { OnEventRequest, OnEventResponse } from './handlers/request-types';
+
+/** The provider's onEvent for every operation (LakeQuery, LakeImport, OrganizationDelegatedAdmin). */
+export async function handler(event: OnEventRequest): Promise<OnEventResponse> {
+  return onEvent(event);
+}

@@ -63,6 +63,33 @@ describe('example organization audit app', () => {
     });
   });
 
+  test('the trail\'s first half-year of logs is imported into the lake, decrypted with the trail\'s key', () => {
+    const [resource] = Object.values(template.findResources('Custom::CloudTrailLakeImport'));
+    expect(resource.Properties).toMatchObject({
+      Operation: 'LakeImport',
+      EventDataStoreArn: { 'Fn::GetAtt': [expect.stringMatching(/^OrganizationLake/), 'EventDataStoreArn'] },
+      S3LocationUri: { 'Fn::Join': ['', ['s3://', { Ref: expect.stringMatching(/^OrganizationTrail/) }]] },
+      StartEventTime: '2026-01-01T00:00:00.000Z',
+      EndEventTime: '2026-07-01T00:00:00.000Z',
+      WaitForCompletion: 'true',
+    });
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrganizationTrailKey'), 'Arn'] } }]) },
+    });
+  });
+
+  test('a query counts each account\'s writes once the import is done, and delivers the results to the trail bucket', () => {
+    const queries = template.findResources('Custom::CloudTrailLakeQuery');
+    const [logicalId] = Object.keys(queries);
+    expect(queries[logicalId].Properties.QueryStatement).toEqual({
+      'Fn::Join': ['', ['SELECT recipientAccountId, count(*) AS writes FROM ', expect.anything(),
+        " WHERE eventTime >= '2026-01-01 00:00:00' GROUP BY recipientAccountId ORDER BY writes DESC"]],
+    });
+    expect(queries[logicalId].Properties.DeliveryS3Uri).toEqual({ 'Fn::Join': ['', ['s3://', { Ref: expect.stringMatching(/^OrganizationTrail/) }, '/lake-query-results']] });
+    expect(queries[logicalId].DependsOn).toContain(Object.keys(template.findResources('Custom::CloudTrailLakeImport'))[0]);
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+  });
+
   test('the app synthesizes with CloudFormation schema validation as errors and no warnings', () => {
     expect(() => app.synth()).not.toThrow();
     Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
@@ -70,7 +97,7 @@ describe('example organization audit app', () => {
 
   test('the summary names the stack, its selectors and their value counts', () => {
     const summary = summarize(app.synth());
-    expect(summary).toContain('Stack OrganizationAudit (111111111111/us-east-1): 45 resources');
+    expect(summary).toContain('Stack OrganizationAudit (111111111111/us-east-1): 68 resources');
     expect(summary).toMatch(/AWS::CloudTrail::Trail OrganizationTrail\w+: 5 advanced event selector\(s\), 16 value\(s\) \(quota 500\)/);
     expect(summary).toContain('[1] Payment object writes: Data AWS::S3::Object — 4 value(s)');
     expect(summary).toContain('[4] SNS publishes: Data AWS::SNS::Topic — 4 value(s)');

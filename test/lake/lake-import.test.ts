@@ -88,6 +88,14 @@ describe('LakeImport', () => {
       .toEqual([{ Ref: stack.getLogicalId(construct.role.node.defaultChild as iam.CfnRole) }]);
   });
 
+  test('lets the default role decrypt with the key the log files are encrypted with, when given', () => {
+    const { stack, store } = setUp();
+    const trailKey = new kms.Key(stack, 'TrailKey');
+    new LakeImport(stack, 'Import', { eventDataStore: store, sourceBucket: new s3.Bucket(stack, 'Plain'), sourceKey: trailKey });
+    expect(managedPolicyStatements(stack, /read trail logs from Stack\/Plain/)).toContainEqual(
+      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: { 'Fn::GetAtt': [stack.getLogicalId(trailKey.node.defaultChild as kms.CfnKey), 'Arn'] } });
+  });
+
   test('lets the handlers start imports into this store, pass this role to CloudTrail, and follow and stop imports', () => {
     const { stack, construct } = lakeImport();
     expect(managedPolicyStatements(stack, /^Runs the CloudTrail operations/)).toEqual(expect.arrayContaining([
@@ -132,7 +140,8 @@ describe('LakeImport', () => {
   test('exposes the import attributes', () => {
     const { stack, construct: i } = lakeImport();
     const logicalId = Object.keys(Template.fromStack(stack).findResources('Custom::CloudTrailLakeImport'))[0];
-    expect([i.importId, i.importStatus, i.prefixesFound, i.prefixesCompleted, i.filesCompleted, i.eventsCompleted, i.failedEntries].map(a => stack.resolve(a)))
+    const attributes = [i.importId, i.importStatus, i.prefixesFound, i.prefixesCompleted, i.filesCompleted, i.eventsCompleted, i.failedEntries];
+    expect(attributes.map(a => stack.resolve(a)))
       .toEqual(['ImportId', 'ImportStatus', 'PrefixesFound', 'PrefixesCompleted', 'FilesCompleted', 'EventsCompleted', 'FailedEntries']
         .map(name => ({ 'Fn::GetAtt': [logicalId, name] })));
   });

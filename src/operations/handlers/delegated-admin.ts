@@ -1,0 +1,76 @@
+import { DeregisterOrganizationDelegatedAdminCommand, RegisterOrganizationDelegatedAdminCommand } from '@aws-sdk/client-cloudtrail';
+import { EnableAWSServiceAccessCommand } from '@aws-sdk/client-organizations';
+import { cloudTrail } from './clients';
+import { errorName, isNamed } from './errors';
+import { Logger } from './log';
+import { OperationHandler } from './operation-handler';
+import { organizations } from './organizations-client';
+import { required } from './properties';
+import { OnEventRequest, OnEventResponse } from './request-types';
+import { OperationKind } from '../operation-properties';
+
+const CLOUDTRAIL_PRINCIPAL = 'cloudtrail.amazonaws.com';
+const ACCOUNT_ID = /^\d{12}$/;
+// DeregisterOrganizationDelegatedAdmin fails with these when the account is no longer an administrator
+const NOTHING_TO_DEREGISTER = ['AccountNotRegisteredException', 'AccountNotFoundException'];
+
+/** OrganizationDelegatedAdmin: trusted access and RegisterOrganizationDelegatedAdmin on create, deregistered on delete. */
+export const delegatedAdmin: OperationHandler = {
+  scope: (properties) => ({ operation: OperationKind.ORGANIZATION_DELEGATED_ADMIN, resource: `account ${properties.MemberAccountId ?? '(none)'}` }),
+  async onEvent(event, log) {
+    switch (event.RequestType) {
+      case 'Create':
+        return register(required(event.ResourceProperties, 'MemberAccountId'), log);
+      case 'Update':
+        return update(event, log);
+      case 'Delete':
+        return deregister(event, log);
+    }
+  },
+  // both calls take effect at once
+  isComplete: async () => ({ IsComplete: true }),
+};
+
+async function register(memberAccountId: string, log: Logger): Promise<OnEventResponse> {
+  // enabling trusted access again is a no-op, so a repeated event does no harm
+  await organizations().send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CLOUDTRAIL_PRINCIPAL }));
+  log.info('Trusted access for CloudTrail is enabled in the organization');
+  try {
+    await cloudTrail().send(new RegisterOrganizationDelegatedAdminCommand({ MemberAccountId: memberAccountId }));
+    log.info('Registered the delegated administrator', { memberAccountId });
+  } catch (error) {
+    if (!isNamed(error, ['AccountRegisteredException'])) {
+      throw error;
+    }
+    log.info('The account already is the delegated administrator', { memberAccountId });
+  }
+  return { PhysicalResourceId: memberAccountId };
+}
+
+async function update(event: OnEventRequest, log: Logger): Promise<OnEventResponse> {
+  const memberAccountId = required(event.ResourceProperties, 'MemberAccountId');
+  if (memberAccountId !== event.OldResourceProperties?.MemberAccountId) {
+    // a new physical id: CloudFormation then deletes the old resource, which deregisters the old account
+    return register(memberAccountId, log);
+  }
+  return { PhysicalResourceId: event.PhysicalResourceId ?? memberAccountId };
+}
+
+async function deregister(event: OnEventRequest, log: Logger): Promise<OnEventResponse> {
+  const accountId = event.PhysicalResourceId ?? '';
+  if (!ACCOUNT_ID.test(accountId)) {
+    log.info('No account was registered (the create failed); nothing to deregister');
+    return { PhysicalResourceId: accountId };
+  }
+  try {
+    await cloudTrail().send(new DeregisterOrganizationDelegatedAdminCommand({ DelegatedAdminAccountId: accountId }));
+    log.info('Deregistered the delegated administrator', { accountId });
+  } catch (error) {
+    if (!isNamed(error, NOTHING_TO_DEREGISTER)) {
+      throw error;
+    }
+    log.info('The account is no longer the delegated administrator; nothing to deregister', { accountId, reason: errorName(error) });
+  }
+  log.info('Trusted access between CloudTrail and AWS Organizations stays enabled: organization trails and event data stores need it');
+  return { PhysicalResourceId: accountId };
+}

@@ -1,0 +1,136 @@
+import { CancelQueryCommand, QueryStatus, StartQueryCommand } from '@aws-sdk/client-cloudtrail';
+import { queryAttributes } from './attributes';
+import { cloudTrail } from './clients';
+import { errorName, isNamed, OperationFailure } from './errors';
+import { Logger } from './log';
+import { OperationHandler } from './operation-handler';
+import { changed, isUuid, required, storeName } from './properties';
+import { findStartedQuery, QueryRequest } from './query-adoption';
+import { DescribedQuery, describeQuery, queryFailureText, RUNNING_QUERY_STATUSES } from './query-status';
+import { IsCompleteRequest, IsCompleteResponse, OnEventRequest, OnEventResponse, ResourceProperties } from './request-types';
+import { isPastDeadline, timedOutText, waitFields } from './wait';
+import { LAKE_QUERY_REPLACING_PROPERTIES, OperationKind } from '../operation-properties';
+
+// CancelQuery fails with these when the query (or its store) has already ended or gone: nothing is left to cancel
+const NOTHING_TO_CANCEL = [
+  'InactiveQueryException', 'QueryIdNotFoundException', 'EventDataStoreNotFoundException', 'EventDataStoreARNInvalidException',
+  'InactiveEventDataStoreException',
+];
+
+/** LakeQuery: StartQuery on create (adopting one an earlier attempt started), waits for it, CancelQuery on delete. */
+export const lakeQuery: OperationHandler = {
+  scope: (properties) => ({ operation: OperationKind.LAKE_QUERY, resource: storeName(properties.EventDataStoreArn) }),
+  async onEvent(event, log) {
+    switch (event.RequestType) {
+      case 'Create':
+        return runQuery(event.ResourceProperties, log);
+      case 'Update':
+        return updateQuery(event, log);
+      case 'Delete':
+        return cancelQuery(event, log);
+    }
+  },
+  isComplete: queryComplete,
+};
+
+function queryRequest(properties: ResourceProperties): QueryRequest {
+  return {
+    eventDataStoreArn: required(properties, 'EventDataStoreArn'),
+    statement: required(properties, 'QueryStatement'),
+    deliveryS3Uri: properties.DeliveryS3Uri || undefined,
+  };
+}
+
+async function runQuery(properties: ResourceProperties, log: Logger): Promise<OnEventResponse> {
+  const request = queryRequest(properties);
+  const adopted = await findStartedQuery(request);
+  if (adopted) {
+    log.info('Adopted the query an earlier attempt of this request started', { queryId: adopted.QueryId, queryStatus: adopted.QueryStatus });
+  }
+  const query = adopted ?? await startQuery(request, log);
+  return { PhysicalResourceId: query.QueryId, Data: queryAttributes(query), ...waitFields(properties) };
+}
+
+async function startQuery(request: QueryRequest, log: Logger): Promise<DescribedQuery> {
+  // the only line with the whole statement: later lines name the query by its id
+  log.info('Starting the query', { statement: request.statement, deliveryS3Uri: request.deliveryS3Uri });
+  const { QueryId } = await cloudTrail().send(new StartQueryCommand({ QueryStatement: request.statement, DeliveryS3Uri: request.deliveryS3Uri }));
+  if (!QueryId) {
+    throw new OperationFailure('StartQuery returned no query ID. Deploy again.');
+  }
+  log.info('Started the query', { queryId: QueryId });
+  return describeQuery(request.eventDataStoreArn, QueryId);
+}
+
+async function updateQuery(event: OnEventRequest, log: Logger): Promise<OnEventResponse> {
+  const properties = event.ResourceProperties;
+  if (changed(LAKE_QUERY_REPLACING_PROPERTIES, properties, event.OldResourceProperties)) {
+    log.info('The store, statement or delivery URI changed; running a new query');
+    return runQuery(properties, log);
+  }
+  const existing = await existingQuery(required(properties, 'EventDataStoreArn'), event.PhysicalResourceId);
+  if (!existing) {
+    log.warn('CloudTrail no longer knows the query; running it again');
+    return runQuery(properties, log);
+  }
+  return { PhysicalResourceId: existing.QueryId, Data: queryAttributes(existing) };
+}
+
+async function existingQuery(eventDataStoreArn: string, queryId: string | undefined): Promise<DescribedQuery | undefined> {
+  if (!isUuid(queryId)) {
+    return undefined;
+  }
+  try {
+    return await describeQuery(eventDataStoreArn, queryId);
+  } catch (error) {
+    if (isNamed(error, ['QueryIdNotFoundException'])) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+async function cancelQuery(event: OnEventRequest, log: Logger): Promise<OnEventResponse> {
+  const queryId = event.PhysicalResourceId ?? '';
+  if (!isUuid(queryId)) {
+    log.info('No query was started (the create failed); nothing to cancel');
+    return { PhysicalResourceId: queryId };
+  }
+  try {
+    await cloudTrail().send(new CancelQueryCommand({ EventDataStore: event.ResourceProperties.EventDataStoreArn, QueryId: queryId }));
+    log.info('Cancelled the query', { queryId });
+  } catch (error) {
+    if (!isNamed(error, NOTHING_TO_CANCEL)) {
+      throw error;
+    }
+    log.info('The query is no longer running; nothing to cancel', { queryId, reason: errorName(error) });
+  }
+  return { PhysicalResourceId: queryId };
+}
+
+async function queryComplete(event: IsCompleteRequest, log: Logger): Promise<IsCompleteResponse> {
+  if (event.Deadline === undefined) {
+    return { IsComplete: true };
+  }
+  const eventDataStoreArn = required(event.ResourceProperties, 'EventDataStoreArn');
+  const queryId = event.PhysicalResourceId;
+  const query = await describeQuery(eventDataStoreArn, queryId);
+  if (query.QueryStatus === QueryStatus.FINISHED) {
+    log.info('The query finished', { queryId, statistics: query.QueryStatistics, deliveryStatus: query.DeliveryStatus });
+    return { IsComplete: true, Data: queryAttributes(query) };
+  }
+  if (!RUNNING_QUERY_STATUSES.includes(query.QueryStatus ?? '')) {
+    throw new OperationFailure(queryFailureText(query));
+  }
+  if (!isPastDeadline(event)) {
+    log.info('The query is still running', { queryId, queryStatus: query.QueryStatus });
+    return { IsComplete: false };
+  }
+  try {
+    await cloudTrail().send(new CancelQueryCommand({ EventDataStore: eventDataStoreArn, QueryId: queryId }));
+  } catch (error) {
+    // it may have ended on its own meanwhile; the timeout is reported either way
+    log.warn('Could not cancel the query', { queryId, reason: errorName(error) });
+  }
+  throw new OperationFailure(timedOutText(`query ${queryId}`, event.ResourceProperties, 'it was cancelled'));
+}

@@ -1,0 +1,78 @@
+import { Duration, Lazy } from 'aws-cdk-lib';
+import * as fc from 'fast-check';
+import { importTimeRangeProblems, keyPrefixProblems, operationTimeoutProblems } from '../../src/core/operation-rules';
+import { formatProblem } from '../../src/core/problems';
+
+describe('operationTimeoutProblems', () => {
+  test('accepts whole seconds from 1 to 55 minutes', () => {
+    fc.assert(fc.property(fc.integer({ min: 60, max: 3300 }), seconds => {
+      expect(operationTimeoutProblems('timeout', Duration.seconds(seconds))).toEqual([]);
+    }));
+  });
+
+  test('rejects anything shorter or longer, naming the bound', () => {
+    fc.assert(fc.property(fc.oneof(fc.integer({ min: 0, max: 59 }), fc.integer({ min: 3301, max: 7 * 24 * 3600 })), seconds => {
+      const [problem, ...rest] = operationTimeoutProblems('timeout', Duration.seconds(seconds));
+      expect(rest).toEqual([]);
+      expect(problem.fix).toBe(seconds > 3300
+        ? 'wait at most Duration.minutes(55), or set waitForCompletion: false and follow the operation outside the deployment'
+        : 'wait at least Duration.minutes(1)');
+    }));
+  });
+
+  test('rejects a timeout only CloudFormation would know', () => {
+    const timeout = Duration.seconds(Lazy.number({ produce: () => 60 }));
+    expect(operationTimeoutProblems('timeout', timeout).map(formatProblem)).toEqual([expect.stringMatching(
+      /^timeout ".*": must be known at synth time, because the wait is bounded below the custom-resource limit\. Fix: pass a literal Duration$/)]);
+  });
+
+  test('rejects a value that is not a Duration', () => {
+    expect(operationTimeoutProblems('timeout', 1800 as unknown as Duration).map(formatProblem))
+      .toEqual(['timeout 1800: must be a Duration. Fix: pass e.g. Duration.minutes(30)']);
+  });
+});
+
+describe('keyPrefixProblems', () => {
+  test('accepts any prefix that does not start with a slash, and none', () => {
+    fc.assert(fc.property(fc.string().filter(s => !s.startsWith('/')), prefix => {
+      expect(keyPrefixProblems('deliveryPrefix', prefix)).toEqual([]);
+    }));
+    expect(keyPrefixProblems('deliveryPrefix', undefined)).toEqual([]);
+  });
+
+  test('rejects a leading slash, and a value that is not a string', () => {
+    expect(keyPrefixProblems('deliveryPrefix', '/x').map(formatProblem)).toEqual([
+      'deliveryPrefix "/x": must not start with \'/\': the URI already separates the bucket from the prefix with one. Fix: remove the leading \'/\'',
+    ]);
+    expect(keyPrefixProblems('deliveryPrefix', 7 as unknown as string).map(formatProblem)).toEqual([
+      'deliveryPrefix 7: must be a string. Fix: pass a key prefix such as \'lake-queries\'',
+    ]);
+  });
+});
+
+describe('importTimeRangeProblems', () => {
+  const date = fc.date({ min: new Date('2013-11-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true });
+
+  test('accepts a start strictly before the end, and open ranges', () => {
+    fc.assert(fc.property(date, date, (a, b) => {
+      fc.pre(a.getTime() !== b.getTime());
+      const [start, end] = a < b ? [a, b] : [b, a];
+      expect(importTimeRangeProblems('startEventTime', start, 'endEventTime', end)).toEqual([]);
+      expect(importTimeRangeProblems('startEventTime', start, 'endEventTime', undefined)).toEqual([]);
+      expect(importTimeRangeProblems('startEventTime', undefined, 'endEventTime', end)).toEqual([]);
+    }));
+  });
+
+  test('rejects a start at or after the end', () => {
+    fc.assert(fc.property(date, date, (a, b) => {
+      const [start, end] = a >= b ? [a, b] : [b, a];
+      const problems = importTimeRangeProblems('startEventTime', start, 'endEventTime', end);
+      expect(problems.map(p => p.property)).toEqual(['startEventTime']);
+    }));
+  });
+
+  test('rejects invalid dates and values that are not dates, without comparing them', () => {
+    expect(importTimeRangeProblems('startEventTime', new Date(NaN), 'endEventTime', '2026-01-01' as unknown as Date).map(p => p.property))
+      .toEqual(['startEventTime', 'endEventTime']);
+  });
+});
