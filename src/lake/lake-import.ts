@@ -151,11 +151,8 @@ export class LakeImport extends Construct {
       resource.node.addDependency(sourcePolicy);
     }
 
-    const before = joinChain(this, 'LakeImport', 1);
+    const before = joinChain(this, resource, 'LakeImport', 1);
     if (before) {
-      // Only the custom resources wait for each other: a dependency of the whole construct would make the
-      // shared handler policy, which names this operation's resources, wait for the earlier operation too.
-      resource.node.addDependency(before.node.defaultChild!);
       validateAtSynth(this, () => chainProblems(before as LakeImport));
     }
 

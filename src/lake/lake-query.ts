@@ -102,11 +102,8 @@ export class LakeQuery extends Construct {
     };
     const resource = provider.createResource(this, 'Resource', { resourceType: 'Custom::CloudTrailLakeQuery', properties, serviceTimeout: settings.serviceTimeout });
 
-    const before = joinChain(this, 'LakeQuery', MAX_CONCURRENT_QUERIES);
+    const before = joinChain(this, resource, 'LakeQuery', MAX_CONCURRENT_QUERIES);
     if (before) {
-      // Only the custom resources wait for each other: a dependency of the whole construct would make the
-      // shared handler policy, which names this operation's resources, wait for the earlier operation too.
-      resource.node.addDependency(before.node.defaultChild!);
       validateAtSynth(this, () => chainProblems(before as LakeQuery));
     }
 

@@ -59,11 +59,6 @@ export class OperationsProvider extends Construct {
     acknowledgeProviderFramework(provider, [onEvent, isComplete]);
   }
 
-  /** The role both handlers run as. */
-  public get role(): iam.IRole {
-    return this.handlerRole.role;
-  }
-
   /** The handlers' managed policy. */
   public get handlerPolicy(): iam.ManagedPolicy {
     return this.handlerRole.managedPolicy;

@@ -54,10 +54,7 @@ export class OrganizationDelegatedAdmin extends Construct {
     });
 
     // Organizations answers ConflictException to registrations that overlap
-    const before = joinChain(this, 'OrganizationDelegatedAdmin', 1);
-    if (before) {
-      resource.node.addDependency(before.node.defaultChild!);
-    }
+    joinChain(this, resource, 'OrganizationDelegatedAdmin', 1);
     validateAtSynth(this, () => delegatedAdminsProblems(this.memberAccountId, delegatedAdminsOf(stack)));
   }
 }

@@ -38,4 +38,19 @@ describe('a stack with every operation', () => {
   test('has no unacknowledged error in any gate', () => {
     expect(unacknowledgedErrors(findings).filter(f => LIBRARY_PATHS.test(f.path)).map(f => `${f.gate} ${f.ruleId} ${f.path}`)).toEqual([]);
   });
+
+  test('acknowledges on the handlers\' policy only the actions without resources and the organization wildcard', () => {
+    const onPolicy = findings.filter(f => f.path.startsWith('Stack/CloudTrailOrgOperations/Handler/Policy'));
+    expect(onPolicy.map(f => `${f.gate} ${f.ruleId} ${f.acknowledged}`)).toEqual([
+      'AwsSolutions AwsSolutions-IAM5[Resource::*] true',
+      'AwsSolutions AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:organizations::111111111111:account/o-*/222222222222] true',
+    ]);
+  });
+
+  test('finds nothing on the operations themselves but the import\'s read of the source prefix, acknowledged', () => {
+    const onOperations = findings.filter(f => /^Stack\/(Query|Scheduled|Import|Admin)\//.test(f.path));
+    expect(onOperations.map(f => `${f.gate} ${f.ruleId} ${f.path} ${f.acknowledged}`)).toEqual([
+      'AwsSolutions AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::trail-logs/*] Stack/Import/SourcePolicy/Resource true',
+    ]);
+  });
 });
