@@ -78,7 +78,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     dirs: ['src'],
     devdirs: ['test', 'examples', 'bench'],
   },
-  gitignore: ['cdk.out/', '*.d.ts.map'],
+  gitignore: ['cdk.out/', '*.d.ts.map', '/.bench/'],
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/cdk.json', '/cdk.out/'] },
 });
 
@@ -87,6 +87,15 @@ project.eslint?.allowDevDeps('src/operations/handlers/**');
 
 // The example app is type-checked and linted like the tests, but not compiled into the library.
 new JsonFile(project, 'examples/tsconfig.json', {
+  obj: {
+    extends: '../tsconfig.json',
+    compilerOptions: { noEmit: true, rootDir: '..', isolatedModules: true },
+    include: ['**/*.ts'],
+  },
+});
+
+// The benchmarks are type-checked and linted like the tests; `npm run bench` builds them with esbuild.
+new JsonFile(project, 'bench/tsconfig.json', {
   obj: {
     extends: '../tsconfig.json',
     compilerOptions: { noEmit: true, rootDir: '..', isolatedModules: true },
@@ -103,5 +112,13 @@ const example = project.addTask('example', {
 });
 example.spawn(bundle);
 example.exec('ts-node --prefer-ts-exts examples/main.ts');
+
+// The benchmarks load the library as users do (the jsii build in lib/), so they build it first.
+const bench = project.addTask('bench', {
+  description: 'Benchmark synthesis against plain aws-cdk-lib, validation scaling and the handlers; writes bench/RESULTS.md',
+});
+bench.spawn(bundle);
+bench.spawn(project.compileTask);
+bench.exec('ts-node --prefer-ts-exts bench/run.ts');
 
 project.synth();
