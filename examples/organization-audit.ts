@@ -109,9 +109,3 @@ export class OrganizationAuditStack extends Stack {
 export function buildOrganizationAuditApp(app: App): void {
   new OrganizationAuditStack(app, 'OrganizationAudit', { env: EXAMPLE_ENV });
 }
-
-if (require.main === module) {
-  const app = new App();
-  buildOrganizationAuditApp(app);
-  app.synth();
-}

@@ -275,7 +275,9 @@ export class DataResourceType {
     this.isCatalogued = isCatalogued;
   }
 
-  /** @returns the `resources.type` value */
+  /**
+   * The resource type as the `resources.type` field of a selector takes it, e.g. `AWS::S3::Object`.
+   */
   public toString(): string {
     return this.value;
   }
