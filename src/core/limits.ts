@@ -80,6 +80,9 @@ export const CUSTOM_RESOURCE_TIMEOUT_MINUTES = 60;
 export const OPERATION_WAIT_MINUTES: Range = { min: 1, max: 55 };
 export const DEFAULT_OPERATION_WAIT_MINUTES = 30;
 
+// EventBridge Scheduler API CreateSchedule Description: max 512
+export const SCHEDULE_DESCRIPTION_MAX_LENGTH = 512;
+
 // CloudTrail User Guide, "Organization delegated administrator": at most three per organization
 export const MAX_CLOUDTRAIL_DELEGATED_ADMINS = 3;
 

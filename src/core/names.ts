@@ -1,20 +1,42 @@
 import { DASHBOARD_NAME_LENGTH, EVENT_DATA_STORE_NAME_LENGTH, Range, TRAIL_NAME_LENGTH } from './limits';
-import { isUnresolved, Problem } from './problems';
+import { isUnresolved, printable, Problem } from './problems';
 
 /**
- * Problems with a string's length, or none. Shared by every length rule in the library so they all
- * read the same.
+ * Problems with a string's length, or none, and with its text (see `textProblems`). Shared by every
+ * length rule in the library so they all read the same.
  */
 export function lengthProblems(property: string, value: string, range: Range, source: string): Problem[] {
+  const problems = textProblems(property, value);
   const length = [...value].length;
   if (length >= range.min && length <= range.max) {
-    return [];
+    return problems;
   }
   const rule = `must be ${range.min} to ${range.max} characters long, got ${length} (${source})`;
   const fix = length < range.min
     ? `use at least ${range.min} character${range.min === 1 ? '' : 's'}`
     : `shorten it to at most ${range.max} characters`;
-  return [{ property, value, rule, fix }];
+  return [...problems, { property, value, rule, fix }];
+}
+
+// A UTF-16 surrogate without its other half
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The rule every string in a template follows: it is Unicode text. A lone UTF-16 surrogate (half of a
+ * character, e.g. from cutting a string inside an emoji) cannot be encoded in UTF-8, and CloudFormation
+ * rejects the template (aws-cdk-lib's CloudFormation validation, F1101 JSON parse error).
+ */
+export function textProblems(property: string, value: string): Problem[] {
+  const lone = LONE_SURROGATE.exec(value);
+  if (!lone) {
+    return [];
+  }
+  return [{
+    property,
+    value,
+    rule: `contains the lone surrogate \\u${lone[0].charCodeAt(0).toString(16)} at index ${lone.index}, half of a character, which is not Unicode text (template JSON)`,
+    fix: 'remove it, or complete the character it belongs to',
+  }];
 }
 
 /**
@@ -105,7 +127,7 @@ export function quoteList(values: string[], conjunction: 'and' | 'or' = 'or'): s
   if (values.length === 0) {
     return '';
   }
-  const shown = values.slice(0, 5).map(v => `'${v}'`);
+  const shown = values.slice(0, 5).map(v => `'${printable(v)}'`);
   const more = values.length > 5 ? ` and ${values.length - 5} more` : '';
   return shown.length === 1 ? shown[0] + more : `${shown.slice(0, -1).join(', ')} ${conjunction} ${shown[shown.length - 1]}${more}`;
 }

@@ -1,5 +1,6 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { CUSTOM_RESOURCE_TIMEOUT_MINUTES, OPERATION_WAIT_MINUTES } from './limits';
+import { textProblems } from './names';
 import { Problem } from './problems';
 
 /**
@@ -11,7 +12,7 @@ export function operationTimeoutProblems(property: string, timeout: Duration): P
   if (!(timeout instanceof Duration)) {
     return [{ property, value: timeout, rule: 'must be a Duration', fix: 'pass e.g. Duration.minutes(30)' }];
   }
-  if (Token.isUnresolved(timeout.toSeconds({ integral: false }))) {
+  if (timeout.isUnresolved()) {
     return [{
       property,
       value: timeout.toString(),
@@ -46,10 +47,11 @@ export function keyPrefixProblems(property: string, prefix: string | undefined):
   if (typeof prefix !== 'string') {
     return [{ property, value: prefix, rule: 'must be a string', fix: "pass a key prefix such as 'lake-queries'" }];
   }
+  const problems = textProblems(property, prefix);
   if (prefix.startsWith('/')) {
-    return [{ property, value: prefix, rule: "must not start with '/': the URI already separates the bucket from the prefix with one", fix: "remove the leading '/'" }];
+    problems.push({ property, value: prefix, rule: "must not start with '/': the URI already separates the bucket from the prefix with one", fix: "remove the leading '/'" });
   }
-  return [];
+  return problems;
 }
 
 const IMPORT_SOURCE = 'StartImport StartEventTime / EndEventTime';

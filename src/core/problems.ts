@@ -28,15 +28,24 @@ export function isUnresolved(value: unknown): boolean {
   return value !== undefined && value !== null && Token.isUnresolved(value);
 }
 
-/** The value as the message shows it: JSON, cut to a readable length. */
+/** The value as the message shows it: JSON, cut to a readable length, on one line. */
 export function showValue(value: unknown): string {
-  const characters = [...asText(value)];
+  const characters = [...printable(asText(value))];
   if (characters.length <= MAX_SHOWN_VALUE_LENGTH) {
     return characters.join('');
   }
   const length = typeof value === 'string' ? ` (length ${[...value].length})`
     : Array.isArray(value) ? ` (length ${value.length})` : '';
   return `${characters.slice(0, MAX_SHOWN_VALUE_LENGTH - 1).join('')}…${length}`;
+}
+
+// Characters that break a message's line or hide or reorder its text: controls, zero-width and bidirectional
+// formatting characters, line and paragraph separators, and surrogates without their other half.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]/gu;
+
+/** Text with every character that would break a message's line or hide its text shown as a \u escape. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function asText(value: unknown): string {

@@ -1,5 +1,7 @@
+import { Duration } from 'aws-cdk-lib';
 import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import { MAX_TRAILS_PER_REGION, S3_KEY_PREFIX_MAX_LENGTH, SNS_TOPIC_NAME_MAX_LENGTH } from './limits';
+import { textProblems } from './names';
 import type { Placement } from './placement';
 import { isUnresolved, Problem } from './problems';
 
@@ -11,15 +13,43 @@ export function s3KeyPrefixProblems(property: string, prefix: string | undefined
   if (typeof prefix !== 'string') {
     return [{ property, value: prefix, rule: 'must be a string (CreateTrail S3KeyPrefix)', fix: "pass a prefix such as 'audit', or leave it out" }];
   }
+  const problems = textProblems(property, prefix);
   const length = [...prefix].length;
   if (length <= S3_KEY_PREFIX_MAX_LENGTH) {
-    return [];
+    return problems;
   }
-  return [{
+  return [...problems, {
     property,
     value: prefix,
     rule: `must be at most ${S3_KEY_PREFIX_MAX_LENGTH} characters long, got ${length} (CreateTrail S3KeyPrefix)`,
     fix: `shorten it to at most ${S3_KEY_PREFIX_MAX_LENGTH} characters`,
+  }];
+}
+
+/**
+ * How long a trail's log bucket keeps log files (AWS::S3::Bucket Rule ExpirationInDays): a whole number of
+ * days, at least one. A token duration is not checked.
+ */
+export function logFileExpirationProblems(property: string, expiration: Duration | undefined): Problem[] {
+  if (expiration === undefined) {
+    return [];
+  }
+  const source = 'AWS::S3::Bucket Rule ExpirationInDays';
+  if (!(expiration instanceof Duration)) {
+    return [{ property, value: expiration, rule: `must be a Duration (${source})`, fix: 'pass e.g. Duration.days(2557)' }];
+  }
+  if (expiration.isUnresolved()) {
+    return [];
+  }
+  const days = expiration.toDays({ integral: false });
+  if (Number.isInteger(days) && days >= 1) {
+    return [];
+  }
+  return [{
+    property,
+    value: expiration.toString(),
+    rule: `must be a whole number of days, at least 1 (${source})`,
+    fix: 'use Duration.days(n) with a whole n of 1 or more',
   }];
 }
 

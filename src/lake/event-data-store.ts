@@ -289,9 +289,12 @@ export class LakeEventDataStore extends EventDataStoreBase {
   private resourcePolicy?: iam.PolicyDocument;
 
   constructor(scope: Construct, id: string, props: LakeEventDataStoreProps = {}) {
-    super(scope, id, { physicalName: props?.eventDataStoreName ?? PhysicalName.GENERATE_IF_NEEDED });
+    // An eventDataStoreName that is not a string is reported below, not left to aws-cdk-lib's Resource to trip over.
+    super(scope, id, { physicalName: typeof props?.eventDataStoreName === 'string' ? props.eventDataStoreName : PhysicalName.GENERATE_IF_NEEDED });
     const settings = storeSettings(props ?? {});
     throwIfProblems(this, storeSettingsProblems(settings));
+    // null props from JavaScript mean no props, as undefined does
+    props = settings.props;
 
     this.kind = settings.kind;
     this.eventDataStoreName = props.eventDataStoreName ?? Names.uniqueResourceName(this, { maxLength: EVENT_DATA_STORE_NAME_LENGTH.max });

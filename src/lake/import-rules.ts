@@ -3,6 +3,7 @@ import type { LakeImportProps } from './lake-import';
 import { EventDataStoreKind } from './store-options';
 import { importTimeRangeProblems, keyPrefixProblems } from '../core/operation-rules';
 import { Problem } from '../core/problems';
+import { constructPropProblems } from '../core/prop-types';
 
 // Region names such as us-east-1, eu-central-2, us-gov-west-1, ap-southeast-7
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -15,7 +16,12 @@ export function lakeImportProblems(props: LakeImportProps): Problem[] {
   if (!props.sourceBucket?.bucketArn) {
     return [{ property: 'sourceBucket', rule: 'is required', fix: 'pass the bucket the trail delivered its logs to' }];
   }
-  const problems: Problem[] = [];
+  const problems: Problem[] = [
+    ...constructPropProblems('eventDataStore', props.eventDataStore, 'IEventDataStore', ['eventDataStoreArn', 'eventDataStoreId']),
+    ...constructPropProblems('sourceBucket', props.sourceBucket, 's3.IBucket', ['bucketArn', 'bucketName', 'arnForObjects']),
+    ...constructPropProblems('sourceKey', props.sourceKey, 'kms.IKey', ['keyArn']),
+    ...constructPropProblems('role', props.role, 'iam.IRole', ['roleArn']),
+  ];
   const kind = props.eventDataStore.kind;
   if (kind !== undefined && kind !== EventDataStoreKind.CLOUDTRAIL_EVENTS) {
     problems.push({

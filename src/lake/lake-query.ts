@@ -8,8 +8,10 @@ import { IEventDataStore } from './event-data-store';
 import { allowQueryDelivery, deliveryS3Uri } from './query-delivery';
 import { lakeQueryOptionsProblems } from './query-options-rules';
 import { queryRunnerStatements } from './query-permissions';
-import { MAX_CONCURRENT_QUERIES } from '../core/limits';
-import { Problem, throwIfProblems, validateAtSynth } from '../core/problems';
+import { MAX_CONCURRENT_QUERIES, SCHEDULE_DESCRIPTION_MAX_LENGTH } from '../core/limits';
+import { lengthProblems } from '../core/names';
+import { isUnresolved, Problem, throwIfProblems, validateAtSynth } from '../core/problems';
+import { constructPropProblems } from '../core/prop-types';
 import { joinChain } from '../operations/operation-chain';
 import { OperationWaitOptions } from '../operations/operation-options';
 import { LakeQueryAttribute, LakeQueryProperties, OperationKind, ScheduledQueryInput } from '../operations/operation-properties';
@@ -170,6 +172,14 @@ export class ScheduledLakeQuery extends Construct {
     if (props?.enabled !== undefined && typeof props.enabled !== 'boolean') {
       problems.push({ property: 'enabled', value: props.enabled, rule: 'must be true or false', fix: 'pass a boolean' });
     }
+    const scheduleFix = 'pass e.g. ScheduleExpression.rate(Duration.hours(1)) or ScheduleExpression.cron({ minute: \'0\', hour: \'6\' })';
+    if (props?.eventDataStore && props.schedule === undefined) {
+      problems.push({ property: 'schedule', rule: 'is required: it says when the query runs', fix: scheduleFix });
+    } else if (props?.eventDataStore && typeof props.schedule?.expressionString !== 'string') {
+      problems.push({ property: 'schedule', value: props.schedule, rule: 'must be a ScheduleExpression', fix: scheduleFix });
+    }
+    problems.push(...constructPropProblems('topic', props?.topic, 'sns.ITopic', ['topicArn']));
+    problems.push(...descriptionProblems(props?.description));
     throwIfProblems(this, problems);
 
     const delivery = { bucket: props.deliveryBucket, prefix: props.deliveryPrefix };
@@ -205,6 +215,16 @@ export class ScheduledLakeQuery extends Construct {
       }),
     });
   }
+}
+
+function descriptionProblems(description: unknown): Problem[] {
+  if (description === undefined || isUnresolved(description)) {
+    return [];
+  }
+  if (typeof description !== 'string') {
+    return [{ property: 'description', value: description, rule: 'must be a string', fix: 'describe the query in words, or leave description out' }];
+  }
+  return lengthProblems('description', description, { min: 0, max: SCHEDULE_DESCRIPTION_MAX_LENGTH }, 'EventBridge Scheduler CreateSchedule Description');
 }
 
 function chainProblems(before: LakeQuery): Problem[] {

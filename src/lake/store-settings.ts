@@ -8,6 +8,7 @@ import { contextKeySelectorProblems, eventDataStoreQuotaProblems, retentionProbl
 import { eventDataStoreNameProblems } from '../core/names';
 import { placedInApp, placementOf, renderedTags } from '../core/placement';
 import { isUnresolved, Problem } from '../core/problems';
+import { constructPropProblems, isConstructOf, shownProp } from '../core/prop-types';
 import { tagProblems } from '../core/tags';
 import { insightProblems } from '../core/trail-rules';
 import { DataEventSelectors } from '../selectors/data-event-selectors';
@@ -65,10 +66,14 @@ export function storeSettingsProblems(settings: StoreSettings): Problem[] {
     problems.push(...(typeof props.eventDataStoreName === 'string' ? eventDataStoreNameProblems('eventDataStoreName', props.eventDataStoreName)
       : [{ property: 'eventDataStoreName', value: props.eventDataStoreName, rule: 'must be a string (CreateEventDataStore Name)', fix: 'pass a name, or leave eventDataStoreName out for a generated one' }]));
   }
+  problems.push(...constructPropProblems('encryptionKey', props.encryptionKey, 'kms.IKey', ['keyArn']));
+  problems.push(...constructPropProblems('federationRole', props.federationRole, 'iam.IRole', ['roleArn']));
+  problems.push(...constructPropProblems('insightsDestination', props.insightsDestination, 'IEventDataStore', ['eventDataStoreArn']));
   problems.push(...enumProblems('kind', props.kind, EventDataStoreKind, 'EventDataStoreKind'));
   problems.push(...enumProblems('billingMode', props.billingMode, BillingMode, 'BillingMode'));
   problems.push(...enumProblems('maxEventSize', props.maxEventSize, MaxEventSize, 'MaxEventSize'));
   problems.push(...enumProblems('managementEvents', props.managementEvents, ReadWriteType, 'ReadWriteType'));
+  problems.push(...enumProblems('removalPolicy', props.removalPolicy, RemovalPolicy, 'RemovalPolicy'));
   for (const name of BOOLEAN_PROPS) {
     const value: unknown = props[name];
     if (value !== undefined && typeof value !== 'boolean' && !isUnresolved(value)) {
@@ -125,7 +130,7 @@ function kindProblems(settings: StoreSettings): Problem[] {
       if (props[name] !== undefined) {
         problems.push({
           property: name,
-          value: showProp(props[name]),
+          value: shownProp(props[name]),
           rule: `configures CloudTrail events, and this store collects ${kindName(settings.kind)}; its only selector is eventCategory (AdvancedFieldSelector Field)`,
           fix: `leave ${name} out, or collect CloudTrail events in a store of kind EventDataStoreKind.CLOUDTRAIL_EVENTS`,
         });
@@ -183,7 +188,7 @@ function federationProblems(settings: StoreSettings): Problem[] {
   if (props.federationRole !== undefined && props.federationEnabled === false) {
     return [{
       property: 'federationRole',
-      value: props.federationRole.node.path,
+      value: shownProp(props.federationRole),
       rule: 'names a federation role, and federationEnabled is false (CreateEventDataStore FederationRoleArn is used only with federation)',
       fix: 'set federationEnabled to true, or leave federationRole out',
     }];
@@ -207,15 +212,15 @@ function insightsProblems(settings: StoreSettings): Problem[] {
   if (destination !== undefined && !enabled) {
     problems.push({
       property: 'insightsDestination',
-      value: destination.node.path,
+      value: shownProp(destination),
       rule: `names a destination for Insights events, and insightTypes is empty (${source})`,
       fix: 'set insightTypes, or leave insightsDestination out',
     });
   }
-  if (destination !== undefined && destination.kind !== undefined && destination.kind !== EventDataStoreKind.INSIGHTS) {
+  if (isConstructOf<IEventDataStore>(destination, ['eventDataStoreArn']) && destination.kind !== undefined && destination.kind !== EventDataStoreKind.INSIGHTS) {
     problems.push({
       property: 'insightsDestination',
-      value: destination.node.path,
+      value: shownProp(destination),
       rule: `the destination must be a store of Insights events, and it collects ${kindName(destination.kind)} (${source} InsightsDestination)`,
       fix: 'pass a LakeEventDataStore created with kind: EventDataStoreKind.INSIGHTS',
     });
@@ -273,10 +278,4 @@ function kindName(kind: EventDataStoreKind): string {
 
 function enumKey(values: Record<string, string>, value: string): string {
   return Object.keys(values).find(key => values[key] === value) ?? value;
-}
-
-/** A prop as a message shows it: a construct by its path. */
-function showProp(value: unknown): unknown {
-  const path = (value as { node?: { path?: unknown } } | undefined)?.node?.path;
-  return typeof path === 'string' ? path : value;
 }

@@ -239,7 +239,14 @@ export class DataEventSelectors {
 
   private addSelector(type: DataResourceType, options: DataEventOptions, resourceArns: FieldConditions): DataEventSelectors {
     const property = this.nextProperty();
-    if (options.readWriteType === ReadWriteType.NONE) {
+    if (options.readWriteType !== undefined && !Object.values(ReadWriteType).includes(options.readWriteType)) {
+      this.builderProblems.push({
+        property: `${property}.readWriteType`,
+        value: options.readWriteType,
+        rule: 'must be a ReadWriteType',
+        fix: 'use ReadWriteType.READ_ONLY, WRITE_ONLY or ALL',
+      });
+    } else if (options.readWriteType === ReadWriteType.NONE) {
       this.builderProblems.push({
         property: `${property}.readWriteType`,
         value: options.readWriteType,

@@ -32,6 +32,14 @@ export function placedSelectors(set: SelectorSet): PlacedSelector[] {
 export function selectorSetProblems(set: SelectorSet): Problem[] {
   const placed = placedSelectors(set);
   const problems = [...set.dataEvents?._builderProblems() ?? []];
+  if (set.managementEvents !== undefined && !isUnresolved(set.managementEvents) && !Object.values(ReadWriteType).includes(set.managementEvents)) {
+    problems.push({
+      property: 'managementEvents',
+      value: set.managementEvents,
+      rule: 'must be a ReadWriteType (PutEventSelectors ReadWriteType)',
+      fix: 'use ReadWriteType.ALL, READ_ONLY, WRITE_ONLY or NONE',
+    });
+  }
   if (set.managementEvents === ReadWriteType.NONE && (set.dataEvents?._selectors().length ?? 0) === 0) {
     problems.push({
       property: 'managementEvents',
@@ -41,7 +49,14 @@ export function selectorSetProblems(set: SelectorSet): Problem[] {
     });
   }
   const excluded = set.excludeManagementEventSources;
-  if (excluded !== undefined && !isUnresolved(excluded) && excluded.length > 0 && set.managementEvents === ReadWriteType.NONE) {
+  if (excluded !== undefined && !isUnresolved(excluded) && !Array.isArray(excluded)) {
+    problems.push({
+      property: 'excludeManagementEventSources',
+      value: excluded,
+      rule: 'must be a list of ManagementEventSources',
+      fix: 'pass e.g. [ManagementEventSources.KMS], or leave it out',
+    });
+  } else if (excluded !== undefined && !isUnresolved(excluded) && excluded.length > 0 && set.managementEvents === ReadWriteType.NONE) {
     problems.push({
       property: 'excludeManagementEventSources',
       value: excluded,

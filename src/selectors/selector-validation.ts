@@ -1,3 +1,4 @@
+import { Tokenization } from 'aws-cdk-lib';
 import { findDataResourceType, matchesArnFormat } from './arn-format';
 import { DataResourceType } from './data-resource-type';
 import {
@@ -137,14 +138,41 @@ function operatorValueProblems(values: unknown, property: string, field: unknown
   if (values.length === 0) {
     return [{ property, value: values, rule: `an operator of ${showValue(field)} needs at least one value (API model Operator, min 1)`, fix: 'add a value or leave the operator out' }];
   }
+  if (values.length > 1 && values.some(isListToken)) {
+    return [{
+      property,
+      value: values,
+      rule: `holds a list token (such as a CfnParameter's valueAsList) and ${values.length - 1} more value${values.length === 2 ? '' : 's'}; `
+        + 'a list token stands for a whole list, which only CloudFormation knows, so nothing can be added to it',
+      fix: 'pass literal values, or the list token alone in a condition that nothing else adds to',
+    }];
+  }
   const problems: Problem[] = [];
   values.forEach((value, k) => {
     if (typeof value !== 'string') {
       problems.push({ property: `${property}[${k}]`, value, rule: `${showValue(field)} values must be strings`, fix: 'pass the value as a string' });
     } else if (!isUnresolved(value)) {
       problems.push(...lengthProblems(`${property}[${k}]`, value, OPERATOR_VALUE_LENGTH, 'API model OperatorValue'));
+      if (value.length > 0 && !/./.test(value)) {
+        problems.push({
+          property: `${property}[${k}]`,
+          value,
+          rule: 'holds only line breaks; a value needs another character (API model OperatorValue pattern .+)',
+          fix: 'remove the value, or write what it should match',
+        });
+      }
     }
   });
+  // The same token twice renders the same intrinsic twice, so tokens count as repeated values too.
+  const repeated = [...new Set(values.filter((value, k) => typeof value === 'string' && values.indexOf(value) !== k))];
+  if (repeated.length > 0) {
+    problems.push({
+      property,
+      value: values,
+      rule: `lists ${repeated.map(value => showValue(value)).join(', ')} more than once (CloudFormation AdvancedFieldSelector schema: unique items)`,
+      fix: 'list each value once',
+    });
+  }
   return problems;
 }
 
@@ -401,6 +429,11 @@ function fieldValues(selector: AdvancedEventSelector, field: string): string[] {
   return selector.fieldSelectors
     .filter(fs => isObject(fs) && fs.field === field)
     .flatMap(fs => OPERATORS.flatMap(op => Array.isArray(fs[op.key]) ? fs[op.key]! : []));
+}
+
+/** Whether a list element is the encoding of a list token (what `Token.asList` and `valueAsList` return). */
+function isListToken(value: unknown): boolean {
+  return typeof value === 'string' && Tokenization.reverseList([value]) !== undefined;
 }
 
 function isObject<T>(value: T): value is T & object {

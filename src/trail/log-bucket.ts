@@ -100,10 +100,19 @@ function commonSettings(props: LogBucketProps): s3.BucketProps {
     lifecycleRules: [{
       abortIncompleteMultipartUploadAfter: ABORT_INCOMPLETE_UPLOADS_AFTER,
       noncurrentVersionExpiration: NONCURRENT_VERSION_EXPIRATION,
-      transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: TRANSITION_AFTER }],
+      // S3 takes an expiration only later than every transition (AWS::S3::Bucket Rule ExpirationInDays): log
+      // files that expire by then stay where they are.
+      transitions: expiresBy(props.logFileExpiration, TRANSITION_AFTER)
+        ? undefined
+        : [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: TRANSITION_AFTER }],
       expiration: props.logFileExpiration,
     }],
   };
+}
+
+/** Whether objects expire no later than the given age; an unknown (token) expiration is taken as later. */
+function expiresBy(expiration: Duration | undefined, age: Duration): boolean {
+  return expiration !== undefined && !expiration.isUnresolved() && expiration.toDays() <= age.toDays();
 }
 
 /**

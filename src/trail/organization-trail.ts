@@ -217,7 +217,8 @@ export class OrganizationTrail extends Resource {
   constructor(scope: Construct, id: string, props: OrganizationTrailProps) {
     // The generated name is known only after super(); the ARN attribute below is built from it, so the
     // marker only tells aws-cdk-lib that the name is not left to CloudFormation.
-    super(scope, id, { physicalName: props?.trailName ?? PhysicalName.GENERATE_IF_NEEDED });
+    // A trailName that is not a string is reported below, not left to aws-cdk-lib's Resource to trip over.
+    super(scope, id, { physicalName: typeof props?.trailName === 'string' ? props.trailName : PhysicalName.GENERATE_IF_NEEDED });
     const settings = trailSettings(props ?? ({} as OrganizationTrailProps));
     throwIfProblems(this, trailSettingsProblems(settings));
 

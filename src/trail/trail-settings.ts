@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnTrail, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
@@ -7,8 +7,11 @@ import { trailNameProblems } from '../core/names';
 import { accountIdProblems, organizationIdProblems } from '../core/organization';
 import { placedInApp, placementOf, renderedTags } from '../core/placement';
 import { isUnresolved, Problem } from '../core/problems';
+import { constructPropProblems, isConstructOf, shownProp } from '../core/prop-types';
 import { tagProblems } from '../core/tags';
-import { globalServiceEventsProblems, insightProblems, PlacedTrail, s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems } from '../core/trail-rules';
+import {
+  globalServiceEventsProblems, insightProblems, logFileExpirationProblems, PlacedTrail, s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems,
+} from '../core/trail-rules';
 import { DataEventSelectors } from '../selectors/data-event-selectors';
 
 /** An organization trail's props, and each optional prop that has a default with the default applied. */
@@ -60,8 +63,12 @@ export function trailSettingsProblems(settings: TrailSettings): Problem[] {
       : [{ property: 'trailName', value: props.trailName, rule: 'must be a string (CreateTrail Name)', fix: 'pass a name, or leave trailName out for a generated one' }]));
   }
   problems.push(...s3KeyPrefixProblems('s3KeyPrefix', props.s3KeyPrefix));
-  if (props.snsTopic !== undefined) {
-    problems.push(...snsTopicNameProblems('snsTopic', props.snsTopic.topicName));
+  problems.push(...constructPropProblems('bucket', props.bucket, 's3.IBucket', ['bucketArn', 'bucketName']));
+  problems.push(...constructPropProblems('encryptionKey', props.encryptionKey, 'kms.IKey', ['keyArn']));
+  problems.push(...constructPropProblems('snsTopic', props.snsTopic, 'sns.ITopic', ['topicArn', 'topicName']));
+  problems.push(...constructPropProblems('cloudWatchLogGroup', props.cloudWatchLogGroup, 'logs.ILogGroup', ['logGroupArn', 'logGroupName']));
+  if (isConstructOf(props.snsTopic, ['topicName'])) {
+    problems.push(...snsTopicNameProblems('snsTopic', props.snsTopic!.topicName));
   }
   for (const name of BOOLEAN_PROPS) {
     const value: unknown = props[name];
@@ -88,15 +95,35 @@ export function trailSettingsProblems(settings: TrailSettings): Problem[] {
   problems.push(...logDeliveryProblems(settings));
   problems.push(...globalServiceEventsProblems(settings.isMultiRegionTrail === true, settings.includeGlobalServiceEvents === true));
   problems.push(...insightProblems(props.insightTypes, settings.managementEvents));
+  problems.push(...removalPolicyProblems(props.removalPolicy));
+  problems.push(...logFileExpirationProblems('logFileExpiration', props.logFileExpiration));
   if (props.logFileExpiration !== undefined && props.bucket !== undefined) {
     problems.push({
       property: 'logFileExpiration',
-      value: props.logFileExpiration.toHumanString(),
+      value: props.logFileExpiration instanceof Duration ? props.logFileExpiration.toHumanString() : props.logFileExpiration,
       rule: 'expires log files in the bucket the trail creates, and a bucket is given',
       fix: 'add a lifecycle rule to the given bucket, or leave logFileExpiration out',
     });
   }
   return problems;
+}
+
+function removalPolicyProblems(removalPolicy: RemovalPolicy | undefined): Problem[] {
+  if (removalPolicy === undefined || isUnresolved(removalPolicy)) {
+    return [];
+  }
+  if (!Object.values(RemovalPolicy).includes(removalPolicy)) {
+    return [{ property: 'removalPolicy', value: removalPolicy, rule: 'must be a RemovalPolicy', fix: 'use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY' }];
+  }
+  if (removalPolicy === RemovalPolicy.SNAPSHOT) {
+    return [{
+      property: 'removalPolicy',
+      value: 'RemovalPolicy.SNAPSHOT',
+      rule: 'the trail\'s bucket, key and log group have no snapshots (CloudFormation DeletionPolicy)',
+      fix: 'use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY',
+    }];
+  }
+  return [];
 }
 
 function logDeliveryProblems(settings: TrailSettings): Problem[] {
@@ -105,12 +132,20 @@ function logDeliveryProblems(settings: TrailSettings): Problem[] {
   if (!settings.sendToCloudWatchLogs && props.cloudWatchLogGroup !== undefined) {
     problems.push({
       property: 'cloudWatchLogGroup',
-      value: props.cloudWatchLogGroup.node.path,
+      value: shownProp(props.cloudWatchLogGroup),
       rule: 'names a log group, but sendToCloudWatchLogs is false (CreateTrail sets CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn together)',
       fix: 'set sendToCloudWatchLogs to true, or leave cloudWatchLogGroup out',
     });
   }
-  if (props.cloudWatchLogsRetention !== undefined && (!settings.sendToCloudWatchLogs || props.cloudWatchLogGroup !== undefined)) {
+  const retention: unknown = props.cloudWatchLogsRetention;
+  if (retention !== undefined && !isUnresolved(retention) && !Object.values(logs.RetentionDays).includes(retention as logs.RetentionDays)) {
+    problems.push({
+      property: 'cloudWatchLogsRetention',
+      value: retention,
+      rule: 'must be a logs.RetentionDays (AWS::Logs::LogGroup RetentionInDays takes only its values)',
+      fix: 'use e.g. logs.RetentionDays.ONE_YEAR',
+    });
+  } else if (retention !== undefined && (!settings.sendToCloudWatchLogs || props.cloudWatchLogGroup !== undefined)) {
     problems.push({
       property: 'cloudWatchLogsRetention',
       value: props.cloudWatchLogsRetention,

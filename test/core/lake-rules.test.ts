@@ -206,6 +206,13 @@ describe('contextKeySelectorProblems', () => {
     }]);
   });
 
+  test('rejects a key listed twice', () => {
+    expect(problemsOf([{ type: 'TagContext', keys: ['team', 'cost', 'team'] }]).map(formatProblem)).toEqual([
+      'contextKeySelectors[0].keys ["team","cost","team"]: lists "team" more than once (CloudFormation ContextKeySelector schema: unique Equals items). '
+      + 'Fix: list each key once',
+    ]);
+  });
+
   test('rejects 3 selectors, listing their types', () => {
     expect(problemsOf([TAG, REQUEST, TAG])).toStrictEqual([{
       property: 'contextKeySelectors',

@@ -5,6 +5,7 @@ import {
   eventDataStoreNameProblems,
   lengthProblems,
   quoteList,
+  textProblems,
   trailNameProblems,
 } from '../../src/core/names';
 import { formatProblem } from '../../src/core/problems';
@@ -210,6 +211,33 @@ describe('quoteList', () => {
   test('defaults to "or"', () => {
     expect(quoteList(['a', 'b', 'c'])).toBe("'a', 'b' or 'c'");
   });
+
+  test('shows characters that would break the line or hide text as escapes', () => {
+    expect(quoteList(['\n', '\t', '\u202e', '\u200b', 'é'], 'and')).toBe("'\\u000a', '\\u0009', '\\u202e', '\\u200b' and 'é'");
+  });
+});
+
+describe('textProblems', () => {
+  test.each(['', 'plain', 'émoji 😀 and 👩‍👩‍👧', '\u0000', 'עברית'])('accepts %j', text => {
+    expect(textProblems('name', text)).toEqual([]);
+  });
+
+  test.each([
+    ['a leading surrogate without its pair', 'ab\ud83d', '\\ud83d at index 2'],
+    ['a trailing surrogate without its pair', '\ude00x', '\\ude00 at index 0'],
+    ['a surrogate pair in the wrong order', '\ude00\ud83d', '\\ude00 at index 0'],
+  ])('rejects %s', (_, text, where) => {
+    expect(textProblems('name', text).map(formatProblem)).toEqual([
+      `name ${JSON.stringify(text)}: contains the lone surrogate ${where}, half of a character, which is not Unicode text (template JSON). `
+      + 'Fix: remove it, or complete the character it belongs to',
+    ]);
+  });
+
+  test('is part of every length rule', () => {
+    expect(lengthProblems('tags key', 'k\udc00', { min: 1, max: 128 }, 'AddTags').map(p => p.rule)).toEqual([
+      'contains the lone surrogate \\udc00 at index 1, half of a character, which is not Unicode text (template JSON)',
+    ]);
+  });
 });
 
 describe('trail name properties', () => {
@@ -253,7 +281,8 @@ describe('trail name properties', () => {
     fc.assert(fc.property(shortValidTrailName, invalidChar, fc.nat(), (valid, char, at) => {
       const index = 1 + (at % (valid.length - 1));
       const name = valid.slice(0, index) + char + valid.slice(index);
-      expect(rulesOf(name)).toEqual([`contains '${char}'; ${TRAIL_CHARS}`]);
+      // a tab would break the message's line, so it is shown as its escape
+      expect(rulesOf(name)).toEqual([`contains '${char === '\t' ? '\\u0009' : char}'; ${TRAIL_CHARS}`]);
     }), FC_OPTIONS);
   });
 

@@ -1,4 +1,4 @@
-import { Duration, Lazy } from 'aws-cdk-lib';
+import { Duration, Lazy, Token } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import { importTimeRangeProblems, keyPrefixProblems, operationTimeoutProblems } from '../../src/core/operation-rules';
 import { formatProblem } from '../../src/core/problems';
@@ -24,6 +24,13 @@ describe('operationTimeoutProblems', () => {
     const timeout = Duration.seconds(Lazy.number({ produce: () => 60 }));
     expect(operationTimeoutProblems('timeout', timeout).map(formatProblem)).toEqual([expect.stringMatching(
       /^timeout ".*": must be known at synth time, because the wait is bounded below the custom-resource limit\. Fix: pass a literal Duration$/)]);
+  });
+
+  test('rejects a token timeout in a unit other than seconds, which aws-cdk-lib cannot convert', () => {
+    const timeout = Duration.minutes(Token.asNumber({ Ref: 'Minutes' }));
+    expect(operationTimeoutProblems('timeout', timeout).map(p => p.rule)).toEqual([
+      'must be known at synth time, because the wait is bounded below the custom-resource limit',
+    ]);
   });
 
   test('rejects a value that is not a Duration', () => {

@@ -70,6 +70,16 @@ describe('showValue', () => {
     expect(showValue(value)).toBe(expected);
   });
 
+  test.each([
+    { why: 'a line separator', value: 'a\u2028b', expected: '"a\\u2028b"' },
+    { why: 'a right-to-left override', value: '\u202eevil', expected: '"\\u202eevil"' },
+    { why: 'a zero-width space', value: 'zero\u200bwidth', expected: '"zero\\u200bwidth"' },
+    { why: 'a C1 control', value: 'x\u0085', expected: '"x\\u0085"' },
+    { why: 'a byte order mark', value: '\ufeffbom', expected: '"\\ufeffbom"' },
+  ])('shows $why as an escape, so a message stays one readable line', ({ value, expected }) => {
+    expect(showValue(value)).toBe(expected);
+  });
+
   test('keeps a value whose JSON is exactly 60 characters', () => {
     const value = 'y'.repeat(58);
     expect(showValue(value)).toBe(`"${value}"`);

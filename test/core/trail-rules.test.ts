@@ -1,9 +1,10 @@
-import { Lazy, Token } from 'aws-cdk-lib';
+import { Duration, Lazy, Token } from 'aws-cdk-lib';
 import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import { formatProblem, Problem } from '../../src/core/problems';
 import {
   globalServiceEventsProblems,
   insightProblems,
+  logFileExpirationProblems,
   PlacedTrail,
   s3KeyPrefixProblems,
   snsTopicNameProblems,
@@ -449,5 +450,31 @@ describe('non-string values from JavaScript callers', () => {
 
   test('snsTopicNameProblems skips a missing name (imported topics have one)', () => {
     expect(snsTopicNameProblems('snsTopic', undefined as unknown as string)).toEqual([]);
+  });
+});
+
+describe('logFileExpirationProblems', () => {
+  const SOURCE = 'AWS::S3::Bucket Rule ExpirationInDays';
+
+  test.each([undefined, Duration.days(1), Duration.days(2557), Duration.hours(48), Duration.days(Token.asNumber({ Ref: 'Days' }))])(
+    'accepts %s', expiration => {
+      expect(logFileExpirationProblems('logFileExpiration', expiration)).toEqual([]);
+    });
+
+  test.each([
+    [Duration.hours(36), 'Duration.hours(36)'],
+    [Duration.days(0), 'Duration.days(0)'],
+    [Duration.days(1.5), 'Duration.days(1.5)'],
+    [Duration.days(NaN), 'Duration.days(NaN)'],
+  ])('rejects %s, which S3 cannot take', (expiration, shown) => {
+    expect(logFileExpirationProblems('logFileExpiration', expiration).map(formatProblem)).toEqual([
+      `logFileExpiration "${shown}": must be a whole number of days, at least 1 (${SOURCE}). Fix: use Duration.days(n) with a whole n of 1 or more`,
+    ]);
+  });
+
+  test.each([null, 30, '30 days'])('rejects %j, which is not a Duration', value => {
+    expect(logFileExpirationProblems('logFileExpiration', value as unknown as Duration).map(formatProblem)).toEqual([
+      `logFileExpiration ${JSON.stringify(value)}: must be a Duration (${SOURCE}). Fix: pass e.g. Duration.days(2557)`,
+    ]);
   });
 });

@@ -225,6 +225,17 @@ describe('props rejected in the constructor, with the exact message', () => {
     ['RemovalPolicy.SNAPSHOT', () => ({ removalPolicy: RemovalPolicy.SNAPSHOT }),
       'removalPolicy "RemovalPolicy.SNAPSHOT": AWS::CloudTrail::EventDataStore has no snapshots (CloudFormation DeletionPolicy). '
       + 'Fix: use RemovalPolicy.RETAIN, or DESTROY with terminationProtection false'],
+    ['removalPolicy not a RemovalPolicy', () => ({ removalPolicy: 'keep' as RemovalPolicy }),
+      'removalPolicy "keep": must be a RemovalPolicy. Fix: use RemovalPolicy.DESTROY, RemovalPolicy.RETAIN, RemovalPolicy.SNAPSHOT or RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE'],
+    ['encryptionKey not a key', () => ({ encryptionKey: 'alias/lake' as unknown as kms.IKey }),
+      'encryptionKey "alias/lake": must implement kms.IKey. Fix: pass a construct created in this app, or one imported with a from*() method'],
+    ['insightsDestination null', () => ({ insightTypes: [cloudtrail.InsightType.API_CALL_RATE], insightsDestination: null as unknown as IEventDataStore }),
+      'insightsDestination null: must implement IEventDataStore. Fix: pass a construct created in this app, or one imported with a from*() method'],
+    ['eventDataStoreName a Symbol', () => ({ eventDataStoreName: Symbol('store') as unknown as string }),
+      'eventDataStoreName Symbol(store): must be a string (CreateEventDataStore Name). Fix: pass a name, or leave eventDataStoreName out for a generated one'],
+    ['a context key listed twice', () => ({ contextKeySelectors: [{ type: ContextKeyType.TAG_CONTEXT, keys: ['team', 'team'] }] }),
+      'contextKeySelectors[0].keys ["team","team"]: lists "team" more than once (CloudFormation ContextKeySelector schema: unique Equals items). '
+      + 'Fix: list each key once'],
     ['data events on a store of configuration items', () => ({ kind: EventDataStoreKind.CONFIGURATION_ITEMS, managementEvents: cloudtrail.ReadWriteType.ALL }),
       'managementEvents "All": configures CloudTrail events, and this store collects AWS Config configuration items; its only selector is eventCategory '
       + '(AdvancedFieldSelector Field). Fix: leave managementEvents out, or collect CloudTrail events in a store of kind EventDataStoreKind.CLOUDTRAIL_EVENTS'],
@@ -294,6 +305,12 @@ describe('props rejected in the constructor, with the exact message', () => {
   test('no props object at all is the default store', () => {
     const stack = testStack();
     new LakeEventDataStore(stack, 'Store');
+    expect(storeProperties(stack).TerminationProtectionEnabled).toBe(true);
+  });
+
+  test('null props from JavaScript are no props, not a TypeError', () => {
+    const stack = testStack();
+    new LakeEventDataStore(stack, 'Store', null as unknown as LakeEventDataStoreProps);
     expect(storeProperties(stack).TerminationProtectionEnabled).toBe(true);
   });
 

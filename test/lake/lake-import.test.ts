@@ -171,6 +171,11 @@ describe('LakeImport', () => {
       ['a prefix with a leading slash', { sourcePrefix: '/logs' },
         '[Stack/Import] sourcePrefix "/logs": must not start with \'/\': the URI already separates the bucket from the prefix with one. '
         + 'Fix: remove the leading \'/\''],
+      ['a role that is not one', { role: 'arn:aws:iam::111111111111:role/import' as unknown as iam.IRole },
+        '[Stack/Import] role "arn:aws:iam::111111111111:role/import": must implement iam.IRole. Fix: pass a construct created in this app, '
+        + 'or one imported with a from*() method'],
+      ['a source key that is not one', { sourceKey: null as unknown as kms.IKey },
+        '[Stack/Import] sourceKey null: must implement kms.IKey. Fix: pass a construct created in this app, or one imported with a from*() method'],
       ['a Region that is not one', { sourceRegion: 'US East' },
         '[Stack/Import] sourceRegion "US East": must be an AWS Region name. Fix: pass the source bucket\'s Region, e.g. \'us-east-1\''],
       ['a timeout over 55 minutes', { timeout: Duration.minutes(90) },

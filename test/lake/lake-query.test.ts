@@ -4,7 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { EventDataStoreKind, IEventDataStore, LakeEventDataStore, LakeQuery, LakeQueryProps, ScheduledLakeQuery } from '../../src';
+import { EventDataStoreKind, IEventDataStore, LakeEventDataStore, LakeQuery, LakeQueryProps, ScheduledLakeQuery, ScheduledLakeQueryProps } from '../../src';
 import { errorOf, testStack } from '../util';
 
 const STORE_ID = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
@@ -158,6 +158,13 @@ describe('LakeQuery', () => {
       expect(errorOf(() => query(testStack(), props)).message).toBe(message);
     });
 
+    test('rejects a delivery bucket that is not a bucket, rather than failing with a TypeError', () => {
+      const error = errorOf(() => query(testStack(), { deliveryBucket: { bucketName: 'results' } as unknown as s3.IBucket }));
+      expect(error.constructor.name).toBe('ValidationError');
+      expect(error.message).toBe('[Stack/Query] deliveryBucket {"bucketName":"results"}: must implement s3.IBucket. '
+        + 'Fix: pass a construct created in this app, or one imported with a from*() method');
+    });
+
     test('rejects a bucket name the delivery URI pattern refuses', () => {
       const stack = testStack();
       const bucket = s3.Bucket.fromBucketName(stack, 'Results', 'Results_Bucket');
@@ -253,6 +260,30 @@ describe('ScheduledLakeQuery', () => {
       topic,
     });
   }
+
+  test.each<[string, Partial<ScheduledLakeQueryProps>, string]>([
+    ['no schedule', { schedule: undefined },
+      "[Stack/Daily] schedule: is required: it says when the query runs. Fix: pass e.g. ScheduleExpression.rate(Duration.hours(1)) or ScheduleExpression.cron({ minute: '0', hour: '6' })"],
+    ['a schedule that is a string', { schedule: 'rate(1 day)' as unknown as scheduler.ScheduleExpression },
+      "[Stack/Daily] schedule \"rate(1 day)\": must be a ScheduleExpression. Fix: pass e.g. ScheduleExpression.rate(Duration.hours(1)) or ScheduleExpression.cron({ minute: '0', hour: '6' })"],
+    ['a topic that is not one', { topic: 'arn:aws:sns:us-east-1:111111111111:findings' as unknown as sns.ITopic },
+      '[Stack/Daily] topic "arn:aws:sns:us-east-1:111111111111:findings": must implement sns.ITopic. Fix: pass a construct created in this app, '
+      + 'or one imported with a from*() method'],
+    ['a description longer than EventBridge Scheduler takes', { description: 'd'.repeat(513) },
+      `[Stack/Daily] description "${'d'.repeat(58)}… (length 513): must be 0 to 512 characters long, got 513 (EventBridge Scheduler CreateSchedule Description). `
+      + 'Fix: shorten it to at most 512 characters'],
+  ])('rejects %s', (_name, props, message) => {
+    const stack = testStack();
+    const error = errorOf(() => new ScheduledLakeQuery(stack, 'Daily', {
+      eventDataStore: importedStore(stack),
+      queryStatement: STATEMENT,
+      schedule: scheduler.ScheduleExpression.rate(Duration.days(1)),
+      deliveryBucket: new s3.Bucket(stack, 'Results'),
+      ...props,
+    }));
+    expect(error.constructor.name).toBe('ValidationError');
+    expect(error.message).toBe(message);
+  });
 
   test('invokes the runner function on the schedule with the query as input, without retries', () => {
     const stack = testStack();

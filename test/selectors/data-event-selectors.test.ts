@@ -1,4 +1,4 @@
-import { App, Errors, Stack } from 'aws-cdk-lib';
+import { App, Errors, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -312,5 +312,43 @@ describe('regressions', () => {
   test('an empty selector name is rejected before CloudFormation schema validation sees it', () => {
     expect(apply(new DataEventSelectors().addLambdaFunctions({ name: '' })).message).toBe(
       '[Stack/Trail] dataEvents[0].name "": must be 1 to 1000 characters long, got 0 (CloudFormation AdvancedEventSelector Name). Fix: use at least 1 character');
+  });
+
+  test('managementEvents that is not a ReadWriteType is rejected, not taken as ALL', () => {
+    const error = errorOf(() => new DataEventSelectors().addLambdaFunctions().applyToCfnTrail(cfnTrail(testStack()),
+      { managementEvents: 'Read' as cloudtrail.ReadWriteType }));
+    expect(error.message).toBe('[Stack/Trail] managementEvents "Read": must be a ReadWriteType (PutEventSelectors ReadWriteType). '
+      + 'Fix: use ReadWriteType.ALL, READ_ONLY, WRITE_ONLY or NONE');
+  });
+
+  test('a readWriteType that is not a ReadWriteType is rejected, not taken as ALL', () => {
+    expect(apply(new DataEventSelectors().addLambdaFunctions({ readWriteType: 'Read' as cloudtrail.ReadWriteType })).message).toBe(
+      '[Stack/Trail] dataEvents[0].readWriteType "Read": must be a ReadWriteType. Fix: use ReadWriteType.READ_ONLY, WRITE_ONLY or ALL');
+  });
+
+  test('excludeManagementEventSources that is not a list is a problem, not a TypeError', () => {
+    const error = errorOf(() => new DataEventSelectors().applyToCfnEventDataStore(cfnStore(testStack()),
+      { excludeManagementEventSources: null as unknown as cloudtrail.ManagementEventSources[] }));
+    expect(Errors.isValidationError(error)).toBe(true);
+    expect(error.message).toBe('[Stack/Store] excludeManagementEventSources null: must be a list of ManagementEventSources. '
+      + 'Fix: pass e.g. [ManagementEventSources.KMS], or leave it out');
+  });
+
+  test('a source excluded twice is rejected before CloudFormation schema validation sees it', () => {
+    const kms = cloudtrail.ManagementEventSources.KMS;
+    const selectors = new DataEventSelectors();
+    expect(errorOf(() => selectors.applyToCfnTrail(cfnTrail(testStack()), { excludeManagementEventSources: [kms, kms] })).message).toBe(
+      '[Stack/Trail] managementEvents.fieldSelectors[1].notEquals ["kms.amazonaws.com","kms.amazonaws.com"]: lists "kms.amazonaws.com" more than once '
+      + '(CloudFormation AdvancedFieldSelector schema: unique items). Fix: list each value once');
+  });
+
+  test('a list token in resourceArns with buckets, which cannot be merged at synth, is rejected', () => {
+    const stack = testStack();
+    const selectors = new DataEventSelectors().addS3Objects({
+      buckets: [s3.Bucket.fromBucketName(stack, 'Logs', 'logs')],
+      resourceArns: { startsWith: Token.asList({ Ref: 'Prefixes' }) },
+    });
+    expect(errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message).toMatch(
+      /^\[Stack\/Trail\] dataEvents\[0\]\.fieldSelectors\[2\]\.startsWith .*: holds a list token \(such as a CfnParameter's valueAsList\) and 1 more value; /);
   });
 });

@@ -33,7 +33,7 @@ const partitionAndRegion = fc.constantFrom(
 
 /** Conditions of one or two operators, each with 1 to 5 safe values. */
 const conditions: fc.Arbitrary<FieldConditions> = fc.uniqueArray(
-  fc.record({ key: fc.constantFrom(...OPERATOR_KEYS), values: fc.array(safeName, { minLength: 1, maxLength: 5 }) }),
+  fc.record({ key: fc.constantFrom(...OPERATOR_KEYS), values: fc.uniqueArray(safeName, { minLength: 1, maxLength: 5 }) }),
   { minLength: 1, maxLength: 2, selector: entry => entry.key },
 ).map(entries => Object.fromEntries(entries.map(entry => [entry.key, entry.values])));
 
@@ -42,7 +42,7 @@ const options: fc.Arbitrary<DataEventOptions> = fc.record({
   name: fc.string({ minLength: 1, maxLength: 60 }),
   readWriteType: fc.constantFrom(ReadWriteType.ALL, ReadWriteType.READ_ONLY, ReadWriteType.WRITE_ONLY),
   eventNames: conditions,
-  userIdentityArns: fc.record({ startsWith: fc.array(account.map(id => `arn:aws:iam::${id}:role/`), { minLength: 1, maxLength: 2 }) }),
+  userIdentityArns: fc.record({ startsWith: fc.uniqueArray(account.map(id => `arn:aws:iam::${id}:role/`), { minLength: 1, maxLength: 2 }) }),
 }, { requiredKeys: [] });
 
 /** An ARN of one of the type's formats, with every placeholder filled in at random. */
@@ -73,16 +73,16 @@ const builderCall: fc.Arbitrary<BuilderCall> = fc.oneof(
   fc.record({
     kind: fc.constant('s3' as const),
     options,
-    buckets: fc.array(bucketName, { maxLength: 3 }),
+    buckets: fc.uniqueArray(bucketName, { maxLength: 3 }),
     objectPrefix: fc.option(fc.stringMatching(/^[a-z0-9/]{1,20}$/), { nil: undefined }),
   }).map(call => (call.buckets.length > 0 ? call : { ...call, objectPrefix: undefined })),
-  fc.record({ kind: fc.constant('lambda' as const), options, arns: fc.array(arnOf(DataResourceType.LAMBDA_FUNCTION), { maxLength: 3 }) }),
-  fc.record({ kind: fc.constant('dynamodb' as const), options, arns: fc.array(arnOf(DataResourceType.DYNAMODB_TABLE), { maxLength: 3 }) }),
+  fc.record({ kind: fc.constant('lambda' as const), options, arns: fc.uniqueArray(arnOf(DataResourceType.LAMBDA_FUNCTION), { maxLength: 3 }) }),
+  fc.record({ kind: fc.constant('dynamodb' as const), options, arns: fc.uniqueArray(arnOf(DataResourceType.DYNAMODB_TABLE), { maxLength: 3 }) }),
   fc.constantFrom(...DataResourceType.all()).chain(type => fc.record({
     kind: fc.constant('data' as const),
     type: fc.constant(type),
     options,
-    arns: type.arnFormats.length > 0 ? fc.array(arnOf(type), { maxLength: 3 }) : fc.constant<string[]>([]),
+    arns: type.arnFormats.length > 0 ? fc.uniqueArray(arnOf(type), { maxLength: 3 }) : fc.constant<string[]>([]),
   })),
 );
 
@@ -197,7 +197,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 const baseSelector = fc.record({
   type: fc.constantFrom(...FORMATTED_TYPES),
   readWriteType: fc.constantFrom(ReadWriteType.READ_ONLY, ReadWriteType.WRITE_ONLY),
-  eventNames: fc.array(safeName, { minLength: 1, maxLength: 5 }),
+  eventNames: fc.uniqueArray(safeName, { minLength: 1, maxLength: 5 }),
 }).map(({ type, readWriteType, eventNames }) => ({
   type,
   selector: new DataEventSelectors().addDataEvents(type, { readWriteType, eventNames: { equalTo: eventNames } })._selectors()[0],

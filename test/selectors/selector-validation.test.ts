@@ -344,7 +344,27 @@ describe('resources.ARN', () => {
 
 describe('field selector shape', () => {
   const long = (length: number): string => 'x'.repeat(length);
+  test.each(TARGETS)('a list token with more values in one condition, which cannot be rendered (%s)', target => {
+    const eventNames = [...Token.asList({ Ref: 'EventNames' }), 'PutObject'];
+    expect(messages([data('AWS::S3::Object', { field: 'eventName', equalTo: eventNames })], target)).toEqual([expect.stringMatching(new RegExp(
+      '^dataEvents\\[0\\]\\.fieldSelectors\\[2\\]\\.equalTo \\["#\\{Token\\[TOKEN\\.\\d+\\]\\}","PutObject"\\]: holds a list token '
+      + "\\(such as a CfnParameter's valueAsList\\) and 1 more value; a list token stands for a whole list, which only CloudFormation knows, "
+      + 'so nothing can be added to it\\. Fix: pass literal values, or the list token alone in a condition that nothing else adds to$'))]);
+  });
+
   check([
+    onBoth('a value listed twice', [data('AWS::S3::Object', { field: 'eventName', equalTo: ['PutObject', 'GetObject', 'PutObject'] })], () => [
+      'dataEvents[0].fieldSelectors[2].equalTo ["PutObject","GetObject","PutObject"]: lists "PutObject" more than once '
+        + '(CloudFormation AdvancedFieldSelector schema: unique items). Fix: list each value once',
+    ]),
+    onBoth('a value of line breaks only', [data('AWS::S3::Object', { field: 'eventName', equalTo: ['\n'] })], () => [
+      'dataEvents[0].fieldSelectors[2].equalTo[0] "\\n": holds only line breaks; a value needs another character (API model OperatorValue pattern .+). '
+        + 'Fix: remove the value, or write what it should match',
+    ]),
+    onBoth('a value with half a character', [data('AWS::S3::Object', { field: 'eventName', equalTo: ['Put\ud83d'] })], () => [
+      'dataEvents[0].fieldSelectors[2].equalTo[0] "Put\\ud83d": contains the lone surrogate \\ud83d at index 3, half of a character, which is not Unicode text '
+        + '(template JSON). Fix: remove it, or complete the character it belongs to',
+    ]),
     onBoth('a misspelt field', [data('AWS::S3::Object', { field: 'eventname', equalTo: ['PutObject'] })], () => [
       `dataEvents[0].fieldSelectors[2].field "eventname": is not a field advanced event selectors know (${FIELD}). Fix: did you mean 'eventName'?`,
     ]),

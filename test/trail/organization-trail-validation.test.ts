@@ -1,4 +1,4 @@
-import { Duration, Errors, Lazy, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Duration, Errors, Lazy, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -68,13 +68,43 @@ describe('props rejected in the constructor, with the exact message', () => {
     ['logFileExpiration with a given bucket', stack => ({ bucket: new s3.Bucket(stack, 'Bucket'), logFileExpiration: Duration.days(10) }),
       'logFileExpiration "10 days": expires log files in the bucket the trail creates, and a bucket is given. '
       + 'Fix: add a lifecycle rule to the given bucket, or leave logFileExpiration out'],
+    ['logFileExpiration not a Duration', () => ({ logFileExpiration: null as unknown as Duration }),
+      'logFileExpiration null: must be a Duration (AWS::S3::Bucket Rule ExpirationInDays). Fix: pass e.g. Duration.days(2557)'],
+    ['logFileExpiration not whole days', () => ({ logFileExpiration: Duration.hours(36) }),
+      'logFileExpiration "Duration.hours(36)": must be a whole number of days, at least 1 (AWS::S3::Bucket Rule ExpirationInDays). '
+      + 'Fix: use Duration.days(n) with a whole n of 1 or more'],
+    ['removalPolicy SNAPSHOT, which no resource of the trail has', () => ({ removalPolicy: RemovalPolicy.SNAPSHOT }),
+      'removalPolicy "RemovalPolicy.SNAPSHOT": the trail\'s bucket, key and log group have no snapshots (CloudFormation DeletionPolicy). '
+      + 'Fix: use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY'],
+    ['removalPolicy not a RemovalPolicy', () => ({ removalPolicy: 'keep' as RemovalPolicy }),
+      'removalPolicy "keep": must be a RemovalPolicy. Fix: use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY'],
+    ['cloudWatchLogsRetention not a RetentionDays', () => ({ cloudWatchLogsRetention: 42 as logs.RetentionDays }),
+      'cloudWatchLogsRetention 42: must be a logs.RetentionDays (AWS::Logs::LogGroup RetentionInDays takes only its values). Fix: use e.g. logs.RetentionDays.ONE_YEAR'],
+    ['bucket not a bucket', () => ({ bucket: 'audit-logs' as unknown as s3.IBucket }),
+      'bucket "audit-logs": must implement s3.IBucket. Fix: pass a construct created in this app, or one imported with a from*() method'],
+    ['cloudWatchLogGroup null', () => ({ sendToCloudWatchLogs: false, cloudWatchLogGroup: null as unknown as logs.ILogGroup }), [
+      '2 problems:',
+      `  ${PATH} cloudWatchLogGroup null: must implement logs.ILogGroup. Fix: pass a construct created in this app, or one imported with a from*() method`,
+      `  ${PATH} cloudWatchLogGroup null: names a log group, but sendToCloudWatchLogs is false (CreateTrail sets CloudWatchLogsLogGroupArn and `
+      + 'CloudWatchLogsRoleArn together). Fix: set sendToCloudWatchLogs to true, or leave cloudWatchLogGroup out',
+    ].join('\n')],
+    ['excludeManagementEventSources not a list', () => ({ excludeManagementEventSources: 'kms.amazonaws.com' as unknown as cloudtrail.ManagementEventSources[] }),
+      'excludeManagementEventSources "kms.amazonaws.com": must be a list of ManagementEventSources. Fix: pass e.g. [ManagementEventSources.KMS], or leave it out'],
+    ['trailName a Symbol', () => ({ trailName: Symbol('trail') as unknown as string }),
+      'trailName Symbol(trail): must be a string (CreateTrail Name). Fix: pass a name, or leave trailName out for a generated one'],
+    ['s3KeyPrefix with half a character', () => ({ s3KeyPrefix: 'logs-\ud83d' }),
+      's3KeyPrefix "logs-\\ud83d": contains the lone surrogate \\ud83d at index 5, half of a character, which is not Unicode text (template JSON). '
+      + 'Fix: remove it, or complete the character it belongs to'],
+    ['a trailName with a line break names the character on one line', () => ({ trailName: 'org\ntrail' }),
+      'trailName "org\\ntrail": contains \'\\u000a\'; only ASCII letters, digits, \'.\', \'_\' and \'-\' are allowed (CreateTrail Name rules). '
+      + 'Fix: remove or replace those characters'],
     ['ReadWriteType.NONE without data events', () => ({ managementEvents: cloudtrail.ReadWriteType.NONE }),
       'managementEvents "None": ReadWriteType.NONE leaves no selector, and without selectors CloudTrail logs all management events (PutEventSelectors). '
       + 'Fix: add data events, or log management events'],
   ])('%s', (_, props, message) => {
     const error = errorOf(() => construct(props));
     expect(Errors.isValidationError(error)).toBe(true);
-    expect(error.message).toBe(`${PATH} ${message}`);
+    expect(error.message).toBe(message.includes('\n') ? message : `${PATH} ${message}`);
   });
 
   test('every problem is reported at once', () => {

@@ -221,9 +221,17 @@ describe('log bucket', () => {
 
   test('logFileExpiration expires log files', () => {
     synthTrail({ logFileExpiration: Duration.days(2555) }).template.hasResourceProperties('AWS::S3::Bucket', {
-      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 2555 })] },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 2555, Transitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 90 }] })] },
       LoggingConfiguration: Match.anyValue(),
     });
+  });
+
+  test.each([1, 30, 90])('log files that expire after %i days stay in their storage class, as S3 takes an expiration only after a transition', days => {
+    const rules = synthTrail({ logFileExpiration: Duration.days(days) }).template.findResources('AWS::S3::Bucket');
+    for (const bucket of Object.values(rules)) {
+      expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual([expect.objectContaining({ ExpirationInDays: days })]);
+      expect(bucket.Properties.LifecycleConfiguration.Rules[0].Transitions).toBeUndefined();
+    }
   });
 });
 

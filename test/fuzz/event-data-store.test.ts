@@ -1,0 +1,256 @@
+import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as fc from 'fast-check';
+import {
+  ACCOUNT, accountId, adversarialString, anyDataEventSelectors, anyDuration, constantly, excludedSources, hugeList, invalidReadWriteType, junk,
+  just, key, lift, make, merged, nearValid, propsOrJunk, REGION, storeId, tags, tokenString, uniqueId, validDataEventSelectors, validRecord,
+} from './arbitraries';
+import {
+  expectNoProblems, insightTypesOf, managementEventsOf, propertiesOf, selectorsOf, stackEnv, Subject, tagsOf, Tally, trial,
+} from './harness';
+import {
+  BillingMode, ContextKeyType, DataEventSelectors, DataResourceType, EventDataStoreKind, LakeEventDataStore, LakeEventDataStoreProps, MaxEventSize,
+} from '../../src';
+import { contextKeySelectorProblems, resourcePolicyProblems, retentionProblems } from '../../src/core/lake-rules';
+import { eventDataStoreNameProblems } from '../../src/core/names';
+import { Problem } from '../../src/core/problems';
+import { tagProblems } from '../../src/core/tags';
+import { insightProblems } from '../../src/core/trail-rules';
+import { advancedSelectorProblems } from '../../src/selectors/selector-validation';
+
+const storeName = fc.stringMatching(/^[A-Za-z0-9._-]{3,128}$/);
+const flag = lift(fc.boolean());
+const notBoolean = lift(fc.constantFrom<unknown>('true', 'false', 0, 1, 'yes'));
+const days = (min: number, max: number) => fc.integer({ min, max }).map(n => make(`Duration.days(${n})`, () => Duration.days(n)));
+const readWrite = (...types: ReadWriteType[]) => lift(fc.constantFrom(...types));
+const insights = (...types: InsightType[]) => lift(fc.subarray(types, { minLength: 1 }));
+const federationRole = fc.oneof(
+  fc.constant(make('new iam.Role()', stack => new iam.Role(stack, uniqueId(stack, 'Role'), { assumedBy: new iam.ServicePrincipal('lakeformation.amazonaws.com') }))),
+  fc.constant(make('iam.Role.fromRoleArn()', stack => iam.Role.fromRoleArn(stack, uniqueId(stack, 'Role'), `arn:aws:iam::${ACCOUNT}:role/federation`))),
+);
+/** A store of Insights events in the same account, as an Insights destination must be. */
+const insightsDestination = fc.oneof(
+  fc.constant(make('new LakeEventDataStore({ kind: INSIGHTS })', stack => new LakeEventDataStore(stack, uniqueId(stack, 'Insights'),
+    { kind: EventDataStoreKind.INSIGHTS }))),
+  storeId.map(id => make(`fromEventDataStoreAttributes(${id}, INSIGHTS)`, stack => LakeEventDataStore.fromEventDataStoreAttributes(stack,
+    uniqueId(stack, 'Insights'), { eventDataStoreArn: `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:eventdatastore/${id}`, kind: EventDataStoreKind.INSIGHTS }))),
+);
+const contextKey = fc.stringMatching(/^[A-Za-z][\w:-]{0,40}$/);
+const contextKeySelectors = fc.uniqueArray(fc.record({
+  type: fc.constantFrom(...Object.values(ContextKeyType)),
+  keys: fc.uniqueArray(contextKey, { minLength: 1, maxLength: 5 }),
+}), { minLength: 1, maxLength: 2, selector: selector => selector.type });
+
+/** CloudTrail events: management events (and the Insights on them), data events, context keys. */
+const cloudTrailEvents = merged(
+  validRecord({
+    kind: constantly(EventDataStoreKind.CLOUDTRAIL_EVENTS), multiRegionEnabled: flag, organizationEnabled: flag, ingestionEnabled: flag,
+  }),
+  fc.oneof(
+    validRecord({
+      managementEvents: readWrite(ReadWriteType.ALL, ReadWriteType.WRITE_ONLY),
+      excludeManagementEventSources: excludedSources,
+      dataEvents: validDataEventSelectors,
+    }),
+    merged(validRecord({ managementEvents: readWrite(ReadWriteType.ALL, ReadWriteType.WRITE_ONLY), dataEvents: validDataEventSelectors }),
+      validRecord({ insightTypes: insights(InsightType.API_CALL_RATE, InsightType.API_ERROR_RATE), insightsDestination }, ['insightTypes', 'insightsDestination'])),
+    validRecord({ managementEvents: readWrite(ReadWriteType.READ_ONLY), insightTypes: insights(InsightType.API_ERROR_RATE), insightsDestination },
+      ['managementEvents', 'insightTypes', 'insightsDestination']),
+    validRecord({ managementEvents: readWrite(ReadWriteType.NONE), dataEvents: validDataEventSelectors }, ['managementEvents', 'dataEvents']),
+  ),
+  fc.oneof(
+    validRecord({ maxEventSize: lift(fc.constantFrom(...Object.values(MaxEventSize))) }),
+    validRecord({ contextKeySelectors: lift(contextKeySelectors), maxEventSize: constantly(MaxEventSize.LARGE) }, ['contextKeySelectors']),
+  ),
+);
+
+/**
+ * Valid store props, in groups of props whose valid values depend on each other: the retention within
+ * the billing mode's range, federation with or without a role, and what the kind of store collects.
+ */
+const validProps = merged(
+  validRecord({
+    eventDataStoreName: fc.oneof({ weight: 4, arbitrary: lift(storeName) }, { weight: 1, arbitrary: tokenString(storeName) }),
+    terminationProtection: flag,
+    encryptionKey: key,
+    removalPolicy: lift(fc.constantFrom(RemovalPolicy.RETAIN, RemovalPolicy.DESTROY, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)),
+  }),
+  fc.oneof(
+    validRecord({ billingMode: constantly(BillingMode.EXTENDABLE_RETENTION_PRICING), retention: days(7, 3653) }),
+    validRecord({ billingMode: constantly(BillingMode.FIXED_RETENTION_PRICING), retention: days(7, 2557) }, ['billingMode']),
+  ),
+  fc.oneof(
+    validRecord({ federationEnabled: flag }),
+    validRecord({ federationEnabled: constantly(true), federationRole }, ['federationRole']),
+  ),
+  fc.oneof(
+    { weight: 4, arbitrary: cloudTrailEvents },
+    {
+      weight: 1,
+      arbitrary: validRecord({
+        kind: constantly(EventDataStoreKind.CONFIGURATION_ITEMS),
+        multiRegionEnabled: flag,
+        organizationEnabled: flag,
+        ingestionEnabled: flag,
+      }, ['kind']),
+    },
+    { weight: 1, arbitrary: validRecord({ kind: constantly(EventDataStoreKind.INSIGHTS), multiRegionEnabled: flag, organizationEnabled: flag }, ['kind']) },
+    {
+      weight: 1,
+      arbitrary: validRecord({
+        kind: constantly(EventDataStoreKind.EXTERNAL_EVENTS),
+        multiRegionEnabled: constantly(false),
+        organizationEnabled: constantly(false),
+      }, ['kind']),
+    },
+  ),
+);
+
+const invalidProps = {
+  eventDataStoreName: lift(fc.oneof(nearValid(storeName), adversarialString)),
+  kind: fc.oneof(lift(adversarialString), lift(fc.constantFrom(...Object.values(EventDataStoreKind)))),
+  retention: fc.oneof(anyDuration, days(1, 6), days(2558, 4000)),
+  billingMode: fc.oneof(lift(nearValid(fc.constantFrom(...Object.values(BillingMode)))), lift(fc.constantFrom(...Object.values(BillingMode)))),
+  terminationProtection: notBoolean,
+  removalPolicy: lift(fc.oneof(adversarialString, fc.constant(RemovalPolicy.SNAPSHOT))),
+  encryptionKey: junk,
+  managementEvents: fc.oneof(invalidReadWriteType, readWrite(...Object.values(ReadWriteType))),
+  excludeManagementEventSources: fc.oneof(lift(fc.array(adversarialString, { maxLength: 3 })), excludedSources),
+  dataEvents: fc.oneof(anyDataEventSelectors, junk),
+  organizationEnabled: fc.oneof(notBoolean, flag),
+  multiRegionEnabled: fc.oneof(notBoolean, flag),
+  ingestionEnabled: fc.oneof(notBoolean, flag),
+  federationEnabled: fc.oneof(notBoolean, flag),
+  federationRole: fc.oneof(junk, federationRole),
+  insightTypes: lift(fc.oneof(fc.constant([]), fc.constant([InsightType.API_CALL_RATE, InsightType.API_CALL_RATE]),
+    adversarialString.map(value => [{ value }]), fc.subarray([InsightType.API_CALL_RATE, InsightType.API_ERROR_RATE]))),
+  insightsDestination: fc.oneof(junk, insightsDestination, fc.constant(make('new LakeEventDataStore()', stack => new LakeEventDataStore(stack, uniqueId(stack, 'Other'))))),
+  maxEventSize: fc.oneof(lift(nearValid(fc.constantFrom(...Object.values(MaxEventSize)))), lift(fc.constantFrom(...Object.values(MaxEventSize)))),
+  contextKeySelectors: lift(fc.oneof(
+    fc.array(fc.record({
+      type: fc.oneof(fc.constantFrom(...Object.values(ContextKeyType)), adversarialString),
+      keys: fc.array(adversarialString, { maxLength: 3 }),
+    }), { maxLength: 3 }),
+    fc.record({ type: fc.constantFrom(...Object.values(ContextKeyType)), keys: hugeList(contextKey, 45, 60) }).map(selector => [selector]),
+  )),
+};
+
+const SUBJECT: Subject = { path: 'Stack/Store', properties: [...Object.keys(invalidProps), 'tags', 'eventDataStore', 'resourcePolicy'] };
+
+const storeProps = propsOrJunk(validProps, invalidProps);
+
+/** Accounts granted queries: none, a few, or so many that the resource policy outgrows CloudTrail's 8192 characters. */
+const grantees = fc.oneof(
+  { weight: 4, arbitrary: fc.constant<string[]>([]) },
+  { weight: 2, arbitrary: fc.uniqueArray(accountId, { minLength: 1, maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 100, max: 200 }).map(count => Array.from({ length: count }, (_, i) => String(222222222222 + i))) },
+);
+
+/** Builds the store with the props, tags and query grants; returns the resource types its selectors may declare. */
+function buildStore(stack: Stack, props: unknown, tagList: Array<[string, string]>, accounts: string[]): DataResourceType[] {
+  const store = new LakeEventDataStore(stack, 'Store', props as LakeEventDataStoreProps);
+  for (const [tagKey, value] of tagList) {
+    Tags.of(store).add(tagKey, value, { includeResourceTypes: ['AWS::CloudTrail::EventDataStore'] });
+  }
+  for (const account of accounts) {
+    store.grantQuery(new iam.AccountPrincipal(account));
+  }
+  const dataEvents = (props as LakeEventDataStoreProps | null)?.dataEvents;
+  return dataEvents instanceof DataEventSelectors ? dataEvents._declaredTypes() : [];
+}
+
+/** A template value with every intrinsic left out, as the resource policy rule measures a policy's least length. */
+function withoutIntrinsics(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(withoutIntrinsics);
+  }
+  if (typeof value !== 'object' || value === null) {
+    return value;
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
+    return '';
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, inner]) => [k, withoutIntrinsics(inner)]));
+}
+
+// CloudTrail User Guide, "Create an integration with an event source outside of AWS": single-Region, single-account
+const EXTERNAL = 'ActivityAuditLog';
+// StopEventDataStoreIngestion: only stores of Management, Data or ConfigurationItem events stop ingesting
+const STOPPABLE = ['Management', 'Data', 'NetworkActivity', 'ConfigurationItem'];
+
+function templateProblems(template: Template, declaredTypes: DataResourceType[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const store of propertiesOf(template, 'AWS::CloudTrail::EventDataStore')) {
+    const selectors = selectorsOf(store.AdvancedEventSelectors);
+    const categories = selectors.flatMap(s => s.fieldSelectors.filter(fs => fs.field === 'eventCategory').flatMap(fs => fs.equalTo ?? []));
+    problems.push(...eventDataStoreNameProblems('Name', store.Name));
+    if (store.RetentionPeriod !== undefined) {
+      problems.push(...retentionProblems('RetentionPeriod', store.RetentionPeriod, store.BillingMode));
+    }
+    problems.push(...advancedSelectorProblems(selectors.map((selector, i) => ({ selector, property: `AdvancedEventSelectors[${i}]` })),
+      { target: 'eventDataStore', declaredTypes }));
+    problems.push(...tagProblems('Tags', tagsOf(store.Tags)));
+    if (store.ContextKeySelectors !== undefined) {
+      const selected = store.ContextKeySelectors
+        .map((selector: { Type: string; Equals: string[] }) => ({ type: selector.Type, keys: selector.Equals }));
+      problems.push(...contextKeySelectorProblems('ContextKeySelectors', selected, store.MaxEventSize));
+    }
+    problems.push(...insightProblems(insightTypesOf(store.InsightSelectors), managementEventsOf(selectors)));
+    const rule = (property: string, value: unknown, text: string) => problems.push({ property, value, rule: text, fix: '' });
+    if ((store.InsightSelectors !== undefined) !== (store.InsightsDestination !== undefined)) {
+      rule('InsightSelectors', store.InsightSelectors, 'Insights selectors and their destination go together (PutInsightSelectors)');
+    }
+    if (categories.includes(EXTERNAL) && (store.MultiRegionEnabled === true || store.OrganizationEnabled === true)) {
+      rule('MultiRegionEnabled', store.MultiRegionEnabled, 'a store of events from outside AWS is single-Region and single-account');
+    }
+    if (store.IngestionEnabled === false && !categories.every(category => STOPPABLE.includes(category))) {
+      rule('IngestionEnabled', categories, 'only stores of CloudTrail events or configuration items can be created without ingestion');
+    }
+    if (store.FederationRoleArn !== undefined && store.FederationEnabled !== true) {
+      rule('FederationRoleArn', store.FederationRoleArn, 'a federation role is used only with federation');
+    }
+  }
+  for (const [, resource] of Object.entries(template.findResources('AWS::CloudTrail::ResourcePolicy'))) {
+    const policy = resource.Properties.ResourcePolicy;
+    const statements: Array<{ Principal?: unknown; Action?: string | string[] }> = policy.Statement ?? [];
+    problems.push(...resourcePolicyProblems('ResourcePolicy', JSON.stringify(withoutIntrinsics(policy)),
+      statements.filter(statement => statement.Principal === undefined).map(() => 'a statement without a principal'),
+      statements.flatMap(statement => statement.Action ?? [])));
+  }
+  return problems;
+}
+
+describe('LakeEventDataStore under fuzzing', () => {
+  test('rejects only with ValidationErrors in the library format; every accepted store synthesizes and keeps every rule', () => {
+    const tally = new Tally();
+    fc.assert(fc.property(stackEnv, storeProps, tags, grantees, (env, props, tagList, accounts) => {
+      let declaredTypes: DataResourceType[] = [];
+      const outcome = tally.count(trial(env, props, (stack, made) => {
+        declaredTypes = buildStore(stack, made, tagList, accounts);
+      }, SUBJECT));
+      if (outcome.accepted) {
+        expectNoProblems('AWS::CloudTrail::EventDataStore', templateProblems(outcome.template, declaredTypes));
+      }
+    }), { seed: 4201, numRuns: 150 });
+    expect(tally.accepted).toBeGreaterThanOrEqual(30);
+    expect(tally.rejected).toBeGreaterThanOrEqual(30);
+  });
+
+  test('the harness sees a rejection: a retention beyond fixed retention pricing', () => {
+    const props = just({ billingMode: BillingMode.FIXED_RETENTION_PRICING, retention: Duration.days(3000) });
+    const outcome = trial('known', props, (stack, made) => buildStore(stack, made, [], []), SUBJECT);
+    expect(!outcome.accepted && outcome.error.constructor.name).toBe('ValidationError');
+    expect(!outcome.accepted && outcome.error.message).toBe('[Stack/Store] retention "3000 days": must be 7 to 2557 days with '
+      + 'BillingMode.FIXED_RETENTION_PRICING (CreateEventDataStore RetentionPeriod). Fix: keep events at most 2557 days, '
+      + 'or use BillingMode.EXTENDABLE_RETENTION_PRICING for up to 3653 days');
+  });
+
+  test('the harness sees a rejection at synthesis: a resource policy over 8192 characters', () => {
+    const accounts = Array.from({ length: 200 }, (_, i) => String(222222222222 + i));
+    const outcome = trial('known', just({}), (stack, made) => buildStore(stack, made, [], accounts), SUBJECT);
+    expect(!outcome.accepted && outcome.error.message).toMatch(/^Validation failed with the following errors:\n {2}\[Stack\/Store\] resourcePolicy: the policy has at least \d+ characters of JSON; CloudTrail takes at most 8192/);
+  });
+});

@@ -1,0 +1,140 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as fc from 'fast-check';
+import {
+  ACCOUNT, adversarialString, anyDate, anyDuration, bucket, eventDataStore, junk, key, lift, make, merged, nearValid, propsOrJunk, REGION, storeId,
+  tokenString, uniqueId, validRecord,
+} from './arbitraries';
+import { expectNoProblems, propertiesOf, stackEnv, Subject, Tally, trial } from './harness';
+import { EventDataStoreKind, LakeEventDataStore, LakeImport, LakeImportProps } from '../../src';
+import { importTimeRangeProblems, keyPrefixProblems, operationTimeoutProblems } from '../../src/core/operation-rules';
+import { isUnresolved, Problem } from '../../src/core/problems';
+
+const region = fc.constantFrom('us-east-1', 'eu-west-2', 'ap-southeast-7', 'us-gov-west-1', 'cn-north-1', 'eu-central-2');
+const prefix = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9/_.-]{0,60}$/);
+const flag = lift(fc.boolean());
+const notBoolean = lift(fc.constantFrom<unknown>('true', 'false', 0, 1, 'yes'));
+const timeout = fc.integer({ min: 60, max: 55 * 60 }).map(seconds => make(`Duration.seconds(${seconds})`, () => Duration.seconds(seconds)));
+
+/** A store trail events can be copied into: one of CloudTrail events, created or imported, or of unknown kind. */
+const cloudTrailStore = fc.oneof(
+  fc.constant(make('new LakeEventDataStore()', stack => new LakeEventDataStore(stack, uniqueId(stack, 'Store')))),
+  fc.tuple(storeId, fc.constantFrom(undefined, EventDataStoreKind.CLOUDTRAIL_EVENTS)).map(([id, kind]) => make(`fromEventDataStoreAttributes(${id}, ${kind})`,
+    stack => LakeEventDataStore.fromEventDataStoreAttributes(stack, uniqueId(stack, 'Store'), {
+      eventDataStoreArn: `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:eventdatastore/${id}`, kind,
+    }))),
+);
+const role = fc.oneof(
+  fc.constant(make('new iam.Role()', stack => new iam.Role(stack, uniqueId(stack, 'Role'), { assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com') }))),
+  fc.constant(make('iam.Role.fromRoleArn()', stack => iam.Role.fromRoleArn(stack, uniqueId(stack, 'Role'), `arn:aws:iam::${ACCOUNT}:role/import`))),
+);
+const dates = fc.uniqueArray(fc.date({ min: new Date('2013-11-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }),
+  { minLength: 2, maxLength: 2, selector: date => date.getTime() })
+  .map(pair => pair.sort((a, b) => a.getTime() - b.getTime()))
+  .map(([start, end]) => ({
+    startEventTime: make(`new Date(${JSON.stringify(start.toISOString())})`, () => new Date(start.getTime())),
+    endEventTime: make(`new Date(${JSON.stringify(end.toISOString())})`, () => new Date(end.getTime())),
+  }));
+
+/** Valid import props: the time range is one group, as its bounds depend on each other. */
+const validProps = merged(
+  validRecord({
+    eventDataStore: cloudTrailStore,
+    sourceBucket: bucket,
+    sourcePrefix: fc.oneof(lift(prefix), tokenString(prefix)),
+    sourceKey: key,
+    sourceRegion: fc.oneof(lift(region), tokenString(region)),
+    role,
+    waitForCompletion: flag,
+    timeout,
+  }, ['eventDataStore', 'sourceBucket']),
+  fc.oneof(fc.constant({}), dates.map(({ startEventTime }) => ({ startEventTime })), dates.map(({ endEventTime }) => ({ endEventTime })), dates),
+);
+
+const invalidProps = {
+  eventDataStore: fc.oneof(junk, eventDataStore),
+  sourceBucket: junk,
+  sourcePrefix: lift(fc.oneof(adversarialString, prefix.map(text => `/${text}`))),
+  sourceKey: junk,
+  sourceRegion: lift(fc.oneof(nearValid(region), adversarialString)),
+  startEventTime: anyDate,
+  endEventTime: anyDate,
+  role: junk,
+  waitForCompletion: notBoolean,
+  timeout: anyDuration,
+};
+
+const SUBJECT: Subject = { path: 'Stack/Import', properties: [...Object.keys(invalidProps), 'waitForCompletion'] };
+
+/** Sometimes an import before the one under test, which it follows; one that does not wait must be reported. */
+const before = fc.option(fc.boolean(), { nil: undefined });
+
+function buildImport(stack: Stack, props: unknown, earlierWaits: boolean | undefined): void {
+  if (earlierWaits !== undefined) {
+    new LakeImport(stack, 'Earlier', {
+      eventDataStore: LakeEventDataStore.fromEventDataStoreArn(stack, 'EarlierStore', `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:eventdatastore/a1b2c3d4`),
+      sourceBucket: s3.Bucket.fromBucketName(stack, 'EarlierLogs', 'earlier-trail-logs'),
+      waitForCompletion: earlierWaits,
+    });
+  }
+  new LakeImport(stack, 'Import', props as LakeImportProps);
+}
+
+// Region names, as the import's rules take them
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+function templateProblems(template: Template): Problem[] {
+  const problems: Problem[] = [];
+  for (const imported of propertiesOf(template, 'Custom::CloudTrailLakeImport')) {
+    const date = (value: unknown) => (typeof value === 'string' ? new Date(value) : undefined);
+    problems.push(...importTimeRangeProblems('StartEventTime', date(imported.StartEventTime), 'EndEventTime', date(imported.EndEventTime)));
+    const location = /^s3:\/\/([^/]+)(?:\/(.*))?$/s.exec(imported.S3LocationUri);
+    if (!location) {
+      problems.push({ property: 'S3LocationUri', value: imported.S3LocationUri, rule: 'must be s3://<bucket>[/<prefix>] (StartImport S3LocationUri)', fix: '' });
+    } else {
+      problems.push(...keyPrefixProblems('S3LocationUri prefix', location[2]));
+    }
+    if (!isUnresolved(imported.S3BucketRegion) && !REGION_NAME.test(imported.S3BucketRegion)) {
+      problems.push({ property: 'S3BucketRegion', value: imported.S3BucketRegion, rule: 'must be an AWS Region name (StartImport S3BucketRegion)', fix: '' });
+    }
+    problems.push(...operationTimeoutProblems('TimeoutSeconds', Duration.seconds(Number(imported.TimeoutSeconds))));
+  }
+  return problems;
+}
+
+describe('LakeImport under fuzzing', () => {
+  test('rejects only with ValidationErrors in the library format; every accepted import synthesizes and keeps every rule', () => {
+    const tally = new Tally();
+    const props = propsOrJunk(validProps, invalidProps);
+    fc.assert(fc.property(stackEnv, props, before, (env, made, earlierWaits) => {
+      const outcome = tally.count(trial(env, made, (stack, values) => buildImport(stack, values, earlierWaits), SUBJECT));
+      if (outcome.accepted) {
+        expectNoProblems('Custom::CloudTrailLakeImport', templateProblems(outcome.template));
+      }
+    }), { seed: 4501, numRuns: 120 });
+    expect(tally.accepted).toBeGreaterThanOrEqual(25);
+    expect(tally.rejected).toBeGreaterThanOrEqual(25);
+  });
+
+  test('the harness sees a rejection: a time range that ends before it starts', () => {
+    const outcome = trial('known', make('{ start after end }', stack => ({
+      eventDataStore: LakeEventDataStore.fromEventDataStoreArn(stack, 'Store', `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:eventdatastore/a1b2c3d4`),
+      sourceBucket: s3.Bucket.fromBucketName(stack, 'Logs', 'trail-logs'),
+      startEventTime: new Date('2026-02-01T00:00:00Z'),
+      endEventTime: new Date('2026-01-01T00:00:00Z'),
+    })), (stack, values) => buildImport(stack, values, undefined), SUBJECT);
+    expect(!outcome.accepted && outcome.error.constructor.name).toBe('ValidationError');
+    expect(!outcome.accepted && outcome.error.message).toBe('[Stack/Import] startEventTime "2026-02-01T00:00:00.000Z": must be before endEventTime '
+      + '2026-01-01T00:00:00.000Z (StartImport StartEventTime / EndEventTime). Fix: swap the two dates, or move startEventTime earlier');
+  });
+
+  test('the harness sees a rejection at synthesis: the import before does not wait', () => {
+    const outcome = trial('known', make('{ imported store and bucket }', stack => ({
+      eventDataStore: LakeEventDataStore.fromEventDataStoreArn(stack, 'Store', `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:eventdatastore/a1b2c3d4`),
+      sourceBucket: s3.Bucket.fromBucketName(stack, 'Logs', 'trail-logs'),
+    })), (stack, values) => buildImport(stack, values, false), SUBJECT);
+    expect(!outcome.accepted && outcome.error.message).toMatch(/^Validation failed with the following errors:\n {2}\[Stack\/Import\] waitForCompletion of Stack\/Earlier false: /);
+  });
+});
