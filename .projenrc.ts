@@ -121,4 +121,14 @@ bench.spawn(bundle);
 bench.spawn(project.compileTask);
 bench.exec('ts-node --prefer-ts-exts bench/run.ts');
 
+// The README's and the @example snippets must compile and translate (jsii-rosetta strict mode), each placed
+// in a fixture of rosetta/. It reads them from the jsii assembly, so it runs after `compile`; the translations
+// go to .jsii.tabl.json, which jsii-pacmak uses for the Python and Java READMEs and docstrings.
+const rosetta = project.addTask('rosetta', {
+  description: 'Compile and translate the README and @example snippets with jsii-rosetta, failing on any error (after compile)',
+});
+rosetta.exec('jsii-rosetta extract --strict .jsii');
+project.gitignore.exclude('/.jsii.tabl.json');
+project.npmignore?.exclude('/rosetta/');
+
 project.synth();
