@@ -4,7 +4,8 @@ import {
 } from './limits';
 import { lengthProblems } from './names';
 import type { Placement } from './placement';
-import { isUnresolved, Problem, showValue } from './problems';
+import { isUnresolved, Problem } from './problems';
+import { uniqueItemsProblems } from './unique-items';
 
 // API model BillingMode values
 const EXTENDABLE_RETENTION_PRICING = 'EXTENDABLE_RETENTION_PRICING';
@@ -106,15 +107,7 @@ export function contextKeySelectorProblems(property: string, selectors: ContextK
         problems.push(...lengthProblems(`${at}.keys[${k}]`, key, CONTEXT_KEY_LENGTH, `${source} Equals`));
       }
     });
-    const repeated = [...new Set(keys.filter((key, k) => typeof key === 'string' && keys.indexOf(key) !== k))];
-    if (repeated.length > 0) {
-      problems.push({
-        property: `${at}.keys`,
-        value: keys,
-        rule: `lists ${repeated.map(key => showValue(key)).join(', ')} more than once (CloudFormation ContextKeySelector schema: unique Equals items)`,
-        fix: 'list each key once',
-      });
-    }
+    problems.push(...uniqueItemsProblems(`${at}.keys`, keys, 'CloudFormation ContextKeySelector schema: unique Equals items', 'list each key once'));
   });
   return problems;
 }

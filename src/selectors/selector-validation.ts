@@ -13,6 +13,7 @@ import {
 import { lengthProblems, quoteList } from '../core/names';
 import { isUnresolved, Problem, showValue } from '../core/problems';
 import { closestMatch } from '../core/suggestions';
+import { uniqueItemsProblems } from '../core/unique-items';
 
 /** A selector and where it came from in the props, e.g. `dataEvents[2]`. */
 export interface PlacedSelector {
@@ -163,16 +164,7 @@ function operatorValueProblems(values: unknown, property: string, field: unknown
       }
     }
   });
-  // The same token twice renders the same intrinsic twice, so tokens count as repeated values too.
-  const repeated = [...new Set(values.filter((value, k) => typeof value === 'string' && values.indexOf(value) !== k))];
-  if (repeated.length > 0) {
-    problems.push({
-      property,
-      value: values,
-      rule: `lists ${repeated.map(value => showValue(value)).join(', ')} more than once (CloudFormation AdvancedFieldSelector schema: unique items)`,
-      fix: 'list each value once',
-    });
-  }
+  problems.push(...uniqueItemsProblems(property, values, 'CloudFormation AdvancedFieldSelector schema: unique items', 'list each value once'));
   return problems;
 }
 
