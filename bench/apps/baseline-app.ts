@@ -1,0 +1,4 @@
+import { synthesizeFromArgs } from './synth-stacks';
+import { BaselineAuditStack } from '../baseline';
+
+synthesizeFromArgs(BaselineAuditStack);
