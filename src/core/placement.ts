@@ -18,10 +18,22 @@ export function placementOf(resource: IConstruct): Placement | undefined {
   return { path: resource.node.path, account: stack.account, region: stack.region };
 }
 
-/** Every resource of one kind in the scope's whole app, placed; resources of unknown placement are left out. */
-export function placedInApp<T extends IConstruct, P extends Placement>(scope: IConstruct, isKind: (c: IConstruct) => c is T,
-  place: (resource: T) => P | undefined): P[] {
-  return scope.node.root.node.findAll().filter(isKind).map(place).filter((p): p is P => p !== undefined);
+/**
+ * Every resource of one kind that the scope's app deploys to one account, placed; resources of unknown
+ * placement are left out. Only the stacks of that account are searched, so that checking every trail of
+ * an app of many accounts costs the app's size once, not once per trail.
+ */
+export function placedInAccount<T extends IConstruct, P extends Placement>(scope: IConstruct, account: string,
+  isKind: (c: IConstruct) => c is T, place: (resource: T) => P | undefined): P[] {
+  return stacksIn(scope.node.root)
+    .filter(stack => stack.account === account)
+    .flatMap(stack => stack.node.findAll().filter(isKind).map(place))
+    .filter((p): p is P => p !== undefined);
+}
+
+/** The outermost stacks under a construct, in stages too; each one's own tree holds its nested stacks. */
+function stacksIn(construct: IConstruct): Stack[] {
+  return construct.node.children.flatMap(child => Stack.isStack(child) ? [child] : stacksIn(child));
 }
 
 /** The tags a resource will carry (those of `Tags.of(...)` included), as CloudFormation receives them. */

@@ -6,7 +6,7 @@ import { kindOfCategory } from './store-kinds';
 import { BillingMode, EventDataStoreKind, MaxEventSize } from './store-options';
 import { contextKeySelectorProblems, eventDataStoreQuotaProblems, retentionProblems } from '../core/lake-rules';
 import { eventDataStoreNameProblems } from '../core/names';
-import { placedInApp, placementOf, renderedTags } from '../core/placement';
+import { placedInAccount, placementOf, renderedTags } from '../core/placement';
 import { isUnresolved, Problem } from '../core/problems';
 import { constructPropProblems, isConstructOf, shownProp } from '../core/prop-types';
 import { tagProblems } from '../core/tags';
@@ -254,7 +254,7 @@ export function storeSynthProblems(scope: IConstruct, store: CfnEventDataStore):
   const problems = tagProblems('tags', renderedTags(scope, store.tags));
   const placed = placementOf(store);
   if (placed) {
-    problems.push(...eventDataStoreQuotaProblems(placed, placedInApp(scope, CfnEventDataStore.isCfnEventDataStore, placementOf)));
+    problems.push(...eventDataStoreQuotaProblems(placed, placedInAccount(scope, placed.account, CfnEventDataStore.isCfnEventDataStore, placementOf)));
   }
   return problems;
 }

@@ -5,7 +5,7 @@ import { IConstruct } from 'constructs';
 import type { OrganizationTrailProps } from './organization-trail';
 import { trailNameProblems } from '../core/names';
 import { accountIdProblems, organizationIdProblems } from '../core/organization';
-import { placedInApp, placementOf, renderedTags } from '../core/placement';
+import { placedInAccount, placementOf, renderedTags } from '../core/placement';
 import { isUnresolved, Problem } from '../core/problems';
 import { constructPropProblems, isConstructOf, shownProp } from '../core/prop-types';
 import { tagProblems } from '../core/tags';
@@ -166,7 +166,7 @@ export function trailSynthProblems(scope: IConstruct, trail: CfnTrail): Problem[
   const problems = tagProblems('tags', renderedTags(scope, trail.tags));
   const placed = placeTrail(trail);
   if (placed) {
-    problems.push(...trailQuotaProblems(placed, placedInApp(scope, CfnTrail.isCfnTrail, placeTrail)));
+    problems.push(...trailQuotaProblems(placed, placedInAccount(scope, placed.account, CfnTrail.isCfnTrail, placeTrail)));
   }
   return problems;
 }

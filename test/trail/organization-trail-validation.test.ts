@@ -1,4 +1,4 @@
-import { Duration, Errors, Lazy, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Duration, Errors, Lazy, NestedStack, RemovalPolicy, Stack, Stage, Tags, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -206,6 +206,24 @@ describe('synth-time checks', () => {
     new cloudtrail.Trail(stacks[1], 'Extra1', { isMultiRegionTrail: true });
     new cloudtrail.Trail(stacks[1], 'Extra2', { isMultiRegionTrail: true });
     expect(() => app.synth()).toThrow(/this app puts 6 trails in account 111111111111, Region us-east-1 \(multi-Region trails count in every Region\)/);
+  });
+
+  test('trails in stages and nested stacks count; trails of other accounts do not', () => {
+    const { app, stacks } = appWithTrails(3);
+    const stage = new Stage(app, 'Prod', { env: { account: '111111111111', region: 'us-east-1' } });
+    new cloudtrail.Trail(new Stack(stage, 'Workload'), 'StageTrail', { isMultiRegionTrail: false });
+    new cloudtrail.Trail(new NestedStack(stacks[0], 'Nested'), 'NestedTrail', { isMultiRegionTrail: false });
+    const other = new Stack(app, 'OtherAccount', { env: { account: '222222222222', region: 'us-east-1' } });
+    new cloudtrail.Trail(other, 'OtherTrail', { isMultiRegionTrail: false });
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('a trail in a stage and one in a nested stack of the same account count towards the five', () => {
+    const { app, stacks } = appWithTrails(4);
+    new cloudtrail.Trail(new NestedStack(stacks[0], 'Nested'), 'NestedTrail', { isMultiRegionTrail: false });
+    const stage = new Stage(app, 'Prod', { env: { account: '111111111111', region: 'us-east-1' } });
+    new cloudtrail.Trail(new Stack(stage, 'Workload'), 'StageTrail', { isMultiRegionTrail: false });
+    expect(() => app.synth()).toThrow(/\[Audit0\/Trail0\] trail .*: this app puts 6 trails in account 111111111111, Region us-east-1/);
   });
 });
 
