@@ -7,7 +7,7 @@ import { isUnresolved, printable, Problem } from './problems';
  */
 export function lengthProblems(property: string, value: string, range: Range, source: string): Problem[] {
   const problems = textProblems(property, value);
-  const length = [...value].length;
+  const length = characterCount(value);
   if (length >= range.min && length <= range.max) {
     return problems;
   }
@@ -18,8 +18,18 @@ export function lengthProblems(property: string, value: string, range: Range, so
   return [...problems, { property, value, rule, fix }];
 }
 
+// Any UTF-16 surrogate: only strings with one need a closer look
+const SURROGATE = /[\uD800-\uDFFF]/;
 // A UTF-16 surrogate without its other half
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Characters as the API counts them: Unicode code points. Most values have no surrogate, and their count is
+ * their length; the others are walked, which is what a character count costs.
+ */
+function characterCount(value: string): number {
+  return SURROGATE.test(value) ? [...value].length : value.length;
+}
 
 /**
  * The rule every string in a template follows: it is Unicode text. A lone UTF-16 surrogate (half of a
@@ -27,7 +37,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * rejects the template (aws-cdk-lib's CloudFormation validation, F1101 JSON parse error).
  */
 export function textProblems(property: string, value: string): Problem[] {
-  const lone = LONE_SURROGATE.exec(value);
+  const lone = SURROGATE.test(value) ? LONE_SURROGATE.exec(value) : null;
   if (!lone) {
     return [];
   }
