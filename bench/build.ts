@@ -1,3 +1,4 @@
+import { cpSync, rmSync } from 'fs';
 import { join } from 'path';
 import { build, Plugin } from 'esbuild';
 
@@ -11,19 +12,31 @@ export const APPS = {
   baseline: join(BUILD_DIR, 'baseline-app.js'),
 };
 
+/** The library as npm installs it for a user: its package.json, jsii build (lib/) and handler bundles (assets/). */
+const INSTALLED_LIBRARY = join(BUILD_DIR, 'node_modules', 'cdk-cloudtrail-org');
+
+function installLibrary(): void {
+  rmSync(INSTALLED_LIBRARY, { recursive: true, force: true });
+  for (const entry of ['package.json', 'lib', 'assets']) {
+    cpSync(join(ROOT, entry), join(INSTALLED_LIBRARY, entry), { recursive: true });
+  }
+}
+
 /**
- * The example imports the library's TypeScript sources; the bench loads the jsii build in lib/ instead,
- * as users do, so the library is neither bundled nor compiled on the fly.
+ * The example imports the library's TypeScript sources; the bench loads the installed package instead, as
+ * users do: neither bundled nor compiled on the fly, and under node_modules, where aws-cdk-lib's stack traces
+ * (construct creation, acknowledgements) fold a library's frames as they do for aws-cdk-lib's own.
  */
-const libraryFromLib: Plugin = {
-  name: 'library-from-lib',
+const libraryAsInstalled: Plugin = {
+  name: 'library-as-installed',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^\.\.\/src$/ }, () => ({ path: join(ROOT, 'lib', 'index.js'), external: true }));
+    pluginBuild.onResolve({ filter: /^\.\.\/src$/ }, () => ({ path: 'cdk-cloudtrail-org', external: true }));
   },
 };
 
-/** Compiles both programs to plain JavaScript, so neither pays for TypeScript at run time. */
+/** Installs the library, and compiles both programs to plain JavaScript, so neither pays for TypeScript at run time. */
 export async function buildApps(): Promise<void> {
+  installLibrary();
   await build({
     entryPoints: [join(__dirname, 'apps', 'library-app.ts'), join(__dirname, 'apps', 'baseline-app.ts')],
     outdir: BUILD_DIR,
@@ -33,6 +46,6 @@ export async function buildApps(): Promise<void> {
     format: 'cjs',
     packages: 'external',
     logLevel: 'warning',
-    plugins: [libraryFromLib],
+    plugins: [libraryAsInstalled],
   });
 }
