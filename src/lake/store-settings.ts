@@ -9,6 +9,7 @@ import { eventDataStoreNameProblems } from '../core/names';
 import { placedInAccount, placementOf, renderedTags } from '../core/placement';
 import { isUnresolved, Problem } from '../core/problems';
 import { constructPropProblems, isConstructOf, shownProp } from '../core/prop-types';
+import { removalPolicyProblems } from '../core/removal-policy';
 import { tagProblems } from '../core/tags';
 import { insightProblems } from '../core/trail-rules';
 import { DataEventSelectors } from '../selectors/data-event-selectors';
@@ -73,7 +74,8 @@ export function storeSettingsProblems(settings: StoreSettings): Problem[] {
   problems.push(...enumProblems('billingMode', props.billingMode, BillingMode, 'BillingMode'));
   problems.push(...enumProblems('maxEventSize', props.maxEventSize, MaxEventSize, 'MaxEventSize'));
   problems.push(...enumProblems('managementEvents', props.managementEvents, ReadWriteType, 'ReadWriteType'));
-  problems.push(...enumProblems('removalPolicy', props.removalPolicy, RemovalPolicy, 'RemovalPolicy'));
+  problems.push(...removalPolicyProblems(props.removalPolicy, 'AWS::CloudTrail::EventDataStore has no snapshots',
+    'use RemovalPolicy.RETAIN, or DESTROY with terminationProtection false'));
   for (const name of BOOLEAN_PROPS) {
     const value: unknown = props[name];
     if (value !== undefined && typeof value !== 'boolean' && !isUnresolved(value)) {
@@ -82,14 +84,6 @@ export function storeSettingsProblems(settings: StoreSettings): Problem[] {
   }
   if (props.retention !== undefined) {
     problems.push(...retentionDaysProblems(props, settings.billingMode));
-  }
-  if (settings.removalPolicy === RemovalPolicy.SNAPSHOT) {
-    problems.push({
-      property: 'removalPolicy',
-      value: 'RemovalPolicy.SNAPSHOT',
-      rule: 'AWS::CloudTrail::EventDataStore has no snapshots (CloudFormation DeletionPolicy)',
-      fix: 'use RemovalPolicy.RETAIN, or DESTROY with terminationProtection false',
-    });
   }
   if (props.dataEvents !== undefined && !(props.dataEvents instanceof DataEventSelectors)) {
     problems.push({

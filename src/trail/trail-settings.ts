@@ -8,6 +8,7 @@ import { accountIdProblems, organizationIdProblems } from '../core/organization'
 import { placedInAccount, placementOf, renderedTags } from '../core/placement';
 import { isUnresolved, Problem } from '../core/problems';
 import { constructPropProblems, isConstructOf, shownProp } from '../core/prop-types';
+import { removalPolicyProblems } from '../core/removal-policy';
 import { tagProblems } from '../core/tags';
 import {
   globalServiceEventsProblems, insightProblems, logFileExpirationProblems, PlacedTrail, s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems,
@@ -95,7 +96,8 @@ export function trailSettingsProblems(settings: TrailSettings): Problem[] {
   problems.push(...logDeliveryProblems(settings));
   problems.push(...globalServiceEventsProblems(settings.isMultiRegionTrail === true, settings.includeGlobalServiceEvents === true));
   problems.push(...insightProblems(props.insightTypes, settings.managementEvents));
-  problems.push(...removalPolicyProblems(props.removalPolicy));
+  problems.push(...removalPolicyProblems(props.removalPolicy, 'the trail\'s bucket, key and log group have no snapshots',
+    'use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY'));
   problems.push(...logFileExpirationProblems('logFileExpiration', props.logFileExpiration));
   if (props.logFileExpiration !== undefined && props.bucket !== undefined) {
     problems.push({
@@ -106,24 +108,6 @@ export function trailSettingsProblems(settings: TrailSettings): Problem[] {
     });
   }
   return problems;
-}
-
-function removalPolicyProblems(removalPolicy: RemovalPolicy | undefined): Problem[] {
-  if (removalPolicy === undefined || isUnresolved(removalPolicy)) {
-    return [];
-  }
-  if (!Object.values(RemovalPolicy).includes(removalPolicy)) {
-    return [{ property: 'removalPolicy', value: removalPolicy, rule: 'must be a RemovalPolicy', fix: 'use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY' }];
-  }
-  if (removalPolicy === RemovalPolicy.SNAPSHOT) {
-    return [{
-      property: 'removalPolicy',
-      value: 'RemovalPolicy.SNAPSHOT',
-      rule: 'the trail\'s bucket, key and log group have no snapshots (CloudFormation DeletionPolicy)',
-      fix: 'use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY',
-    }];
-  }
-  return [];
 }
 
 function logDeliveryProblems(settings: TrailSettings): Problem[] {

@@ -226,7 +226,7 @@ describe('props rejected in the constructor, with the exact message', () => {
       'removalPolicy "RemovalPolicy.SNAPSHOT": AWS::CloudTrail::EventDataStore has no snapshots (CloudFormation DeletionPolicy). '
       + 'Fix: use RemovalPolicy.RETAIN, or DESTROY with terminationProtection false'],
     ['removalPolicy not a RemovalPolicy', () => ({ removalPolicy: 'keep' as RemovalPolicy }),
-      'removalPolicy "keep": must be a RemovalPolicy. Fix: use RemovalPolicy.DESTROY, RemovalPolicy.RETAIN, RemovalPolicy.SNAPSHOT or RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE'],
+      'removalPolicy "keep": must be a RemovalPolicy. Fix: use RemovalPolicy.RETAIN, or DESTROY with terminationProtection false'],
     ['encryptionKey not a key', () => ({ encryptionKey: 'alias/lake' as unknown as kms.IKey }),
       'encryptionKey "alias/lake": must implement kms.IKey. Fix: pass a construct created in this app, or one imported with a from*() method'],
     ['insightsDestination null', () => ({ insightTypes: [cloudtrail.InsightType.API_CALL_RATE], insightsDestination: null as unknown as IEventDataStore }),
