@@ -8,6 +8,7 @@ import { storeKeyStatements } from './store-key';
 import { KIND_CATEGORY } from './store-kinds';
 import { BillingMode, ContextKeySelector, EventDataStoreKind, MaxEventSize } from './store-options';
 import { insightsDestinationAccountProblems, KINDS_WITH_INGESTION_CONTROL, selectorKindProblems, StoreSettings, storeSettings, storeSettingsProblems, storeSynthProblems } from './store-settings';
+import { withoutIntrinsics } from '../core/intrinsics';
 import { resourcePolicyProblems } from '../core/lake-rules';
 import { EVENT_DATA_STORE_NAME_LENGTH } from '../core/limits';
 import { throwIfProblems, validateAtSynth } from '../core/problems';
@@ -415,21 +416,6 @@ function importProblems(attrs: EventDataStoreAttributes | undefined) {
     rule: 'must be an event data store ARN, arn:<partition>:cloudtrail:<region>:<account>:eventdatastore/<id> (API model EventDataStoreArn)',
     fix: 'copy the ARN from `aws cloudtrail list-event-data-stores` (EventDataStoreArn)',
   }];
-}
-
-/** A resolved value with every intrinsic (whose value only CloudFormation knows) replaced by an empty string. */
-function withoutIntrinsics(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map(withoutIntrinsics);
-  }
-  if (typeof value !== 'object' || value === null) {
-    return value;
-  }
-  const keys = Object.keys(value);
-  if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
-    return '';
-  }
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withoutIntrinsics(inner)]));
 }
 
 function eventDataStoreIdOf(arn: string): string {

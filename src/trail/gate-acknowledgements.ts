@@ -1,6 +1,6 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { flattenIntrinsics } from './intrinsics';
+import { flattenIntrinsics } from '../core/intrinsics';
 
 /**
  * A finding of a policy gate (cdk-nag pack or the Control Tower proactive controls of

@@ -1,7 +1,7 @@
 import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
-import { flattenIntrinsics } from './intrinsics';
+import { flattenIntrinsics } from '../core/intrinsics';
 
 /** A resource whose policy CloudTrail depends on: a bucket, a key or a topic. */
 export interface PolicyHolder extends IConstruct {

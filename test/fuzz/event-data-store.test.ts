@@ -13,6 +13,7 @@ import {
 import {
   BillingMode, ContextKeyType, DataEventSelectors, DataResourceType, EventDataStoreKind, LakeEventDataStore, LakeEventDataStoreProps, MaxEventSize,
 } from '../../src';
+import { withoutIntrinsics } from '../../src/core/intrinsics';
 import { contextKeySelectorProblems, resourcePolicyProblems, retentionProblems } from '../../src/core/lake-rules';
 import { eventDataStoreNameProblems } from '../../src/core/names';
 import { Problem } from '../../src/core/problems';
@@ -159,21 +160,6 @@ function buildStore(stack: Stack, props: unknown, tagList: Array<[string, string
   }
   const dataEvents = (props as LakeEventDataStoreProps | null)?.dataEvents;
   return dataEvents instanceof DataEventSelectors ? dataEvents._declaredTypes() : [];
-}
-
-/** A template value with every intrinsic left out, as the resource policy rule measures a policy's least length. */
-function withoutIntrinsics(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map(withoutIntrinsics);
-  }
-  if (typeof value !== 'object' || value === null) {
-    return value;
-  }
-  const keys = Object.keys(value);
-  if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
-    return '';
-  }
-  return Object.fromEntries(Object.entries(value).map(([k, inner]) => [k, withoutIntrinsics(inner)]));
 }
 
 // CloudTrail User Guide, "Create an integration with an event source outside of AWS": single-Region, single-account

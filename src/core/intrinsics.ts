@@ -21,3 +21,18 @@ export function flattenIntrinsics(value: unknown, reference: (name: string) => s
   }
   return JSON.stringify(value);
 }
+
+/** A resolved value with every intrinsic (whose value only CloudFormation knows) replaced by an empty string. */
+export function withoutIntrinsics(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(withoutIntrinsics);
+  }
+  if (typeof value !== 'object' || value === null) {
+    return value;
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
+    return '';
+  }
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withoutIntrinsics(inner)]));
+}
