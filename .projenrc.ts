@@ -50,6 +50,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // quality gates: AWS Control Tower proactive controls and the cdk-nag rule packs
     '@cdklabs/cdk-validator-cfnguard@^0.0.62',
     'cdk-nag@^3.0.2',
+    // cdk-nag 2, registered as an Aspect: the gate-neutrality tests cover apps that have not moved to cdk-nag 3
+    'cdk-nag-v2@npm:cdk-nag@2.38.2',
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     // custom-resource handlers: the SDK comes from the Lambda runtime, so these are for types and tests only
     '@aws-sdk/client-cloudtrail@^3.1137.0',

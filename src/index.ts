@@ -9,3 +9,4 @@ export * from './operations/operation-options';
 export * from './lake/lake-query';
 export * from './lake/lake-import';
 export * from './organization/delegated-admin';
+export * from './policy/accepted-findings-plugin';

@@ -253,6 +253,9 @@ export interface LakeEventDataStoreProps {
  * A CloudTrail Lake event data store: encrypted with its own key, protected from deletion, with
  * selectors checked against every CreateEventDataStore rule before deployment.
  *
+ * CloudTrail Lake takes no new customers since 2026-05-31: only accounts that already use it can create event data stores.
+ * Without Lake, `OrganizationTrail` keeps the organization's events in S3 and CloudWatch Logs.
+ *
  * @example
  * const store = new LakeEventDataStore(this, 'Store', { organizationEnabled: true, retention: Duration.days(730) });
  * store.grantQuery(auditors);

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledgeWildcardResources } from '../trail/gate-acknowledgements';
+import { acknowledgeWildcardResources } from '../policy/gate-acknowledgements';
 
 /** Where an import reads trail logs from. */
 export interface ImportSource {

@@ -78,6 +78,9 @@ export interface LakeImportProps extends OperationWaitOptions {
  * the failed log files when it fails, starts again on update only when the store, the source or the
  * time range change, and stops a running import on delete. Imported events stay in the store. The
  * imports of a stack run one after the other, because CloudTrail runs one import per account at a time.
+ *
+ * CloudTrail Lake takes no new customers since 2026-05-31: only accounts that already use it can create event data stores.
+ * Without Lake, the trail's log files stay in its bucket, readable with `OrganizationTrail.grantRead`.
  */
 export class LakeImport extends Construct {
   /** The import's ID. @attribute */

@@ -55,6 +55,9 @@ export interface LakeQueryProps extends LakeQueryOptions, OperationWaitOptions {
  * again on update only when the statement, the store or the delivery change, and cancels a running
  * query on delete. At most 10 LakeQuery resources of a stack run at once, because CloudTrail Lake runs
  * at most 10 queries at once per account.
+ *
+ * CloudTrail Lake takes no new customers since 2026-05-31: only accounts that already use it can create event data stores.
+ * Without Lake, query the trail's CloudWatch Logs group with CloudWatch Logs Insights.
  */
 export class LakeQuery extends Construct {
   /** The query's ID. @attribute */
@@ -158,6 +161,9 @@ export interface ScheduledLakeQueryProps extends LakeQueryOptions {
  * tells an SNS topic when it returns rows: an alert on audit findings, which CloudTrail Lake itself lacks.
  * Each run waits up to 15 minutes for its query; a longer query still delivers its results, without the
  * notification. Scheduled queries count toward CloudTrail Lake's 10 queries at once per account.
+ *
+ * CloudTrail Lake takes no new customers since 2026-05-31: only accounts that already use it can create event data stores.
+ * Without Lake, `OrganizationTrail.addSecurityAlarms` alarms on the trail's CloudWatch Logs group.
  */
 export class ScheduledLakeQuery extends Construct {
   /** The EventBridge Scheduler schedule that starts each run. */

@@ -1,9 +1,7 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-
-const HANDLER_LOG_RETENTION = logs.RetentionDays.ONE_YEAR;
+import { handlerLogGroup } from './handler-log-key';
 
 /**
  * The role of the library's handler functions, with a managed policy (not an inline one, which the
@@ -30,9 +28,9 @@ export class HandlerRole extends Construct {
     this.policy.addStatements(statement);
   }
 
-  /** A log group (one year, removed with the stack) the role's functions may write to. */
+  /** A handler log group the role's functions may write to. */
   public logGroup(scope: Construct, id: string): logs.LogGroup {
-    const logGroup = new logs.LogGroup(scope, id, { retention: HANDLER_LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
+    const logGroup = handlerLogGroup(scope, id);
     this.addToPolicy(new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
     return logGroup;
   }

@@ -1,13 +1,15 @@
 import { CustomResource, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
+import { handlerLogGroup } from './handler-log-key';
 import { HandlerRole } from './handler-role';
 import { OperationCompleteFunction } from './operation-complete-function';
 import { OperationEventFunction } from './operation-event-function';
 import { OperationProperties } from './operation-properties';
-import { acknowledgeActionsWithoutResources, acknowledgeHandlerFunctions, acknowledgeProviderFramework } from './runtime-acknowledgements';
+import { acknowledgeActionsWithoutResources, acknowledgeHandlerFunctions, acknowledgeProviderFramework, acknowledgeWaiterTracing } from './runtime-acknowledgements';
 import { OPERATION_WAIT_MINUTES } from '../core/limits';
 
 const PROVIDER_ID = 'CloudTrailOrgOperations';
@@ -53,7 +55,11 @@ export class OperationsProvider extends Construct {
       queryInterval: POLL_INTERVAL,
       totalTimeout: WAITER_TIMEOUT,
       logGroup: this.handlerRole.logGroup(this, 'ProviderLogs'),
+      // Logged and traced, as AWS Control Tower (CT.STEPFUNCTIONS.PR.1, .2) and AwsSolutions-SF1/SF2 ask
+      disableWaiterStateMachineLogging: false,
+      waiterStateMachineLogOptions: { destination: handlerLogGroup(this, 'WaiterLogs'), level: sfn.LogLevel.ALL },
     });
+    traceWaiter(provider);
     this.serviceToken = provider.serviceToken;
     acknowledgeHandlerFunctions(this);
     acknowledgeProviderFramework(provider, [onEvent, isComplete]);
@@ -97,4 +103,25 @@ export class OperationsProvider extends Construct {
       memorySize: 256,
     };
   }
+}
+
+/**
+ * Turns on X-Ray tracing for the Provider's waiter state machine, which aws-cdk-lib offers no prop for. The
+ * waiter's construct ids are aws-cdk-lib internals: where a release names them otherwise, the waiter stays
+ * untraced and Control Tower reports it, rather than synthesis failing.
+ */
+function traceWaiter(provider: cr.Provider): void {
+  const waiter = provider.node.tryFindChild('waiter-state-machine');
+  const stateMachine = waiter?.node.tryFindChild('Resource');
+  const role = waiter?.node.tryFindChild('Role');
+  if (!(stateMachine instanceof sfn.CfnStateMachine) || !(role instanceof iam.Role)) {
+    return;
+  }
+  stateMachine.tracingConfiguration = { enabled: true };
+  // Step Functions Developer Guide, "Trace Step Functions request data in AWS X-Ray": these take no resource
+  role.addToPrincipalPolicy(new iam.PolicyStatement({
+    actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'],
+    resources: ['*'],
+  }));
+  acknowledgeWaiterTracing(role);
 }

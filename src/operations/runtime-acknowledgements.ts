@@ -1,14 +1,14 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { acknowledgeGateFindings, acknowledgeWildcardResources, GATE_ACKNOWLEDGEMENTS } from '../trail/gate-acknowledgements';
+import { acknowledgeGateFindings, acknowledgeWildcardResources, GATE_ACKNOWLEDGEMENTS } from '../policy/gate-acknowledgements';
 
 /**
  * Acknowledges the gate findings the handler functions of the library have by design (concurrency, dead-letter
- * queue, VPC, log encryption, runtime), on the construct that holds them.
+ * queue, VPC, runtime), on the construct that holds them.
  */
 export function acknowledgeHandlerFunctions(scope: IConstruct): void {
   for (const acknowledgement of [GATE_ACKNOWLEDGEMENTS.handlerConcurrency, GATE_ACKNOWLEDGEMENTS.handlerDeadLetterQueue,
-    GATE_ACKNOWLEDGEMENTS.handlerOutsideVpc, GATE_ACKNOWLEDGEMENTS.handlerLogEncryption, GATE_ACKNOWLEDGEMENTS.handlerRuntime]) {
+    GATE_ACKNOWLEDGEMENTS.handlerOutsideVpc, GATE_ACKNOWLEDGEMENTS.handlerRuntime]) {
     acknowledgeGateFindings(scope, acknowledgement);
   }
 }
@@ -26,4 +26,9 @@ export function acknowledgeProviderFramework(framework: IConstruct, handlers: la
 /** Acknowledges the handler policy's actions that take no resource (imports, delegated administrators). */
 export function acknowledgeActionsWithoutResources(handlerPolicy: IConstruct): void {
   acknowledgeGateFindings(handlerPolicy, GATE_ACKNOWLEDGEMENTS.handlerActionsWithoutResources);
+}
+
+/** Acknowledges the X-Ray actions, which take no resource, on the policy of the waiter state machine's role. */
+export function acknowledgeWaiterTracing(waiterRole: IConstruct): void {
+  acknowledgeGateFindings(waiterRole, GATE_ACKNOWLEDGEMENTS.waiterTracing);
 }

@@ -6,7 +6,7 @@ import { throwIfProblems, validateAtSynth } from '../core/problems';
 import { joinChain } from '../operations/operation-chain';
 import { DelegatedAdminProperties, OperationKind } from '../operations/operation-properties';
 import { OperationsProvider } from '../operations/provider';
-import { acknowledgeWildcardResources, DELEGATED_ADMIN_ORGANIZATION_REASON } from '../trail/gate-acknowledgements';
+import { acknowledgeWildcardResources, DELEGATED_ADMIN_ORGANIZATION_REASON } from '../policy/gate-acknowledgements';
 
 const CLOUDTRAIL_SERVICE = 'cloudtrail.amazonaws.com';
 // Registration answers at once; this only bounds a stuck call

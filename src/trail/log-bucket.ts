@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledgeGateFindings, GATE_ACKNOWLEDGEMENTS } from './gate-acknowledgements';
+import { acknowledgeGateFindings, GATE_ACKNOWLEDGEMENTS } from '../policy/gate-acknowledgements';
 
 /** Where CloudTrail writes and which trail may write there. */
 export interface TrailDelivery {

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { acknowledgeWildcardResources, LOG_STREAM_WILDCARDS_REASON } from './gate-acknowledgements';
+import { acknowledgeWildcardResources, LOG_STREAM_WILDCARDS_REASON } from '../policy/gate-acknowledgements';
 
 /** Settings of a trail's CloudWatch Logs delivery. */
 export interface LogDeliveryProps {

@@ -4,7 +4,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { countByGate, GATES, GateFinding, runPolicyGates, unacknowledgedErrors } from './policy-gates';
 import { buildOrganizationAuditApp } from '../../examples/organization-audit';
 import { DataEventSelectors, OrganizationTrail } from '../../src';
-import { GATE_ACKNOWLEDGEMENTS, LOG_STREAM_WILDCARDS_REASON } from '../../src/trail/gate-acknowledgements';
+import { GATE_ACKNOWLEDGEMENTS, LOG_STREAM_WILDCARDS_REASON } from '../../src/policy/gate-acknowledgements';
 
 // A cold first synthesis (CloudFormation Validate's engine, cdk-nag) takes several seconds.
 jest.setTimeout(60_000);

@@ -12,6 +12,7 @@ import {
 } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NagPack, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { AcceptedFindingsPlugin } from '../../src';
 
 /**
  * The policy gates of the project, by the name aws-cdk-lib reports them under (the validation plugin's `name`).
@@ -59,6 +60,14 @@ export interface GateFinding {
 
 export interface PolicyGateOptions {
   /**
+   * Register the Control Tower gate wrapped in the library's `AcceptedFindingsPlugin` (the README's opt-in), so that
+   * the Control Tower findings the library documents for its own resources are reported as acknowledged.
+   *
+   * @default true
+   */
+  readonly acceptLibraryFindings?: boolean;
+
+  /**
    * Hand cfn-guard all 237 Control Tower rules rather than only those naming a resource type of the templates. Same
    * findings, about a second slower.
    *
@@ -84,8 +93,9 @@ export function runPolicyGates(build: (app: App) => void, options: PolicyGateOpt
         '@aws-cdk/core:failSynthOnValidationErrors': false,
       },
     });
+    const controlTower = new ControlTowerGate(options.allControlTowerRules ?? false);
     Validations.of(app).addPlugins(
-      new ControlTowerGate(options.allControlTowerRules ?? false),
+      options.acceptLibraryFindings ?? true ? new AcceptedFindingsPlugin(controlTower) : controlTower,
       ...[new AwsSolutionsChecks(), new NIST80053R5Checks(), new HIPAASecurityChecks(), new PCIDSS321Checks()].map(
         pack => new NagPackReportingAcknowledged(pack)),
     );
@@ -245,6 +255,7 @@ interface ReportedViolation {
   readonly ruleName: string;
   readonly description: string;
   readonly severity: string;
+  readonly ruleMetadata?: Record<string, string>;
   readonly violatingConstructs: Array<{ constructPath: string; cloudFormationResource?: { logicalId: string } }>;
 }
 
@@ -279,7 +290,7 @@ function findingsOf(report: ValidationReport, app: App): GateFinding[] {
     };
     const isNag = NAG_GATES.includes(plugin.pluginName);
     for (const v of plugin.violations) {
-      add(v, p => (isNag ? nagAcknowledgement(byPath.get(p), v.ruleName) : undefined));
+      add(v, p => (isNag ? nagAcknowledgement(byPath.get(p), v.ruleName) : acceptedByLibrary(v)));
     }
     for (const v of plugin.suppressedViolations ?? []) {
       add(v, () => v.reason ?? '');
@@ -288,6 +299,16 @@ function findingsOf(report: ValidationReport, app: App): GateFinding[] {
   return findings.sort((a, b) => compare(a.gate, b.gate) || compare(a.ruleId, b.ruleId) || compare(a.path, b.path));
 }
 
+/** The reason of a finding `AcceptedFindingsPlugin` accepted (reported as `info`, with the reason in its rule metadata). */
+function acceptedByLibrary(v: ReportedViolation): string | undefined {
+  return v.severity === 'info' ? v.ruleMetadata?.['cdk-cloudtrail-org:accepted'] : undefined;
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The Control Tower gate as the tests register it: `CfnGuardValidator` given only the rules that can apply. */
+export function controlTowerGate(allRules = false): IPolicyValidationPlugin {
+  return new ControlTowerGate(allRules);
 }

@@ -3,15 +3,20 @@ import { IConstruct } from 'constructs';
 import { flattenIntrinsics } from '../core/intrinsics';
 
 /**
- * A finding of a policy gate (cdk-nag pack or the Control Tower proactive controls of
- * `@cdklabs/cdk-validator-cfnguard`) that a construct of this library accepts by design, with why.
- * Ids are namespaced with the gate (`<plugin>::<rule>`) so that validation reports keep them, with the
- * reason, as acknowledged findings. The README lists every entry.
+ * A finding of a policy gate (a cdk-nag pack or the Control Tower proactive controls of
+ * `@cdklabs/cdk-validator-cfnguard`) that a construct of this library has by design, with why.
+ * Ids are namespaced with the gate (`<plugin>::<rule>`). The README lists every entry.
  */
 export interface GateAcknowledgement {
   readonly ids: string[];
   readonly reason: string;
 }
+
+/**
+ * The construct metadata under which the library records the Control Tower findings it accepts for its own
+ * resources (data: rule id namespaced with the plugin → reason). Only `AcceptedFindingsPlugin` reads it.
+ */
+export const ACCEPTED_FINDINGS_METADATA_KEY = 'cdk-cloudtrail-org:accepted-findings';
 
 const COMPLIANCE_PACKS = ['NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321'];
 const CONTROL_TOWER = 'cdk-validator-cfnguard';
@@ -50,20 +55,15 @@ export const GATE_ACKNOWLEDGEMENTS = {
     reason: 'The functions call only AWS APIs (CloudTrail, Organizations, SNS) with permissions scoped by IAM; a VPC would need a NAT '
       + 'gateway or interface endpoints and add no control',
   },
-  handlerLogEncryption: {
-    ids: [...inCompliancePacks('CloudWatchLogGroupEncrypted'), `${CONTROL_TOWER}::cloudwatch_log_group_encrypted_check`],
-    reason: 'The handler logs hold operation IDs, statuses and error messages, never event data; CloudWatch Logs encrypts them at rest',
-  },
   handlerRuntime: {
     ids: ['AwsSolutions::AwsSolutions-L1'],
     reason: 'The handlers are built and tested for Node.js 22, whose AWS SDK v3 they use; a newer runtime comes with a release that tests it',
   },
   providerFramework: {
     ids: ['AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      'AwsSolutions::AwsSolutions-SF1', 'AwsSolutions::AwsSolutions-SF2', ...inCompliancePacks('IAMNoInlinePolicy'),
-      `${CONTROL_TOWER}::step_functions_state_machine_logging_enabled_check`, `${CONTROL_TOWER}::step_functions_state_machine_tracing_enabled_check`],
+      ...inCompliancePacks('IAMNoInlinePolicy')],
     reason: 'aws-cdk-lib\'s custom_resources.Provider creates these framework functions, roles and waiter state machine; their policies '
-      + 'only invoke the library\'s two handler functions and write logs',
+      + 'only invoke the library\'s two handler functions, write logs and send traces',
   },
   handlerActionsWithoutResources: {
     ids: ['AwsSolutions::AwsSolutions-IAM5[Resource::*]'],
@@ -71,6 +71,11 @@ export const GATE_ACKNOWLEDGEMENTS = {
       + 'DeregisterOrganizationDelegatedAdmin, and Organizations EnableAWSServiceAccess, DescribeOrganization and '
       + 'ListAWSServiceAccessForOrganization take no resource type (Service Authorization Reference); EnableAWSServiceAccess is '
       + 'limited to CloudTrail by the organizations:ServicePrincipal condition',
+  },
+  waiterTracing: {
+    ids: ['AwsSolutions::AwsSolutions-IAM5[Resource::*]'],
+    reason: 'The waiter state machine\'s logging (logs:CreateLogDelivery and the other log-delivery actions) and tracing (X-Ray '
+      + 'PutTraceSegments, PutTelemetryRecords, GetSamplingRules, GetSamplingTargets) take no resource type (Service Authorization Reference)',
   },
 } satisfies Record<string, GateAcknowledgement>;
 
@@ -82,10 +87,28 @@ export const DELEGATED_ADMIN_ORGANIZATION_REASON = 'The stack does not know the 
 export const LOG_STREAM_WILDCARDS_REASON = 'CloudTrail names the log streams it creates (<account>_CloudTrail_<region>[_n] and '
   + '<orgId>_<account>_CloudTrail_<region>[_n]), so the role can only be limited to those name prefixes in the one log group';
 
-/** Acknowledges gate findings on a construct and everything below it. */
+/**
+ * Acknowledges gate findings on a construct and everything below it, in the one way that cannot change what
+ * a gate decides for anything else:
+ * - cdk-nag findings by their bare rule id, which cdk-nag 3 itself drops on this subtree before it reports
+ *   (a namespaced id would be suppressed by aws-cdk-lib instead, which then re-decides the whole pack's
+ *   outcome from the severities left and passes a report holding only the user's warnings);
+ * - Control Tower findings are never acknowledged: aws-cdk-lib passes a cfn-guard report as soon as one of
+ *   its findings is, because cfn-guard findings carry no severity. They are recorded, for the opt-in
+ *   `AcceptedFindingsPlugin`, as accepted on this subtree.
+ */
 export function acknowledgeGateFindings(scope: IConstruct, acknowledgement: GateAcknowledgement): void {
+  const accepted: Record<string, string> = {};
   for (const id of acknowledgement.ids) {
-    Validations.of(scope).acknowledge({ id, reason: acknowledgement.reason });
+    const [gate, rule] = id.split(/::(.*)/s);
+    if (gate === CONTROL_TOWER) {
+      accepted[id] = acknowledgement.reason;
+    } else {
+      Validations.of(scope).acknowledge({ id: rule, reason: acknowledgement.reason });
+    }
+  }
+  if (Object.keys(accepted).length > 0) {
+    scope.node.addMetadata(ACCEPTED_FINDINGS_METADATA_KEY, accepted);
   }
 }
 

@@ -1,0 +1,210 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Aspects, IPolicyValidationPlugin, Stack, Validations } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
+import * as nagV2 from 'cdk-nag-v2';
+import { controlTowerGate, GATES } from './policy-gates';
+import { AcceptedFindingsPlugin } from '../../src';
+import { CONSTRUCT_FIXTURES, ConstructFixture, FIXTURE_ENV } from '../fixtures/constructs';
+
+// Gate neutrality: adding any construct of the library, default or fully featured, never changes what a user's own
+// policy gates report or decide for the user's resources, however the gates are registered.
+
+jest.setTimeout(120_000);
+
+/** The user's own resources are the ones whose id starts with `User`; everything else in these apps is the library's. */
+const USER_PATH = /^[^/]+\/User/;
+
+/** How an app registers its gates: the two plugin registrations aws-cdk-lib offers. */
+type Registration = 'Validations.addPlugins' | 'App policyValidationBeta1';
+const REGISTRATIONS: readonly Registration[] = ['Validations.addPlugins', 'App policyValidationBeta1'];
+
+interface UserResources {
+  /** A default `s3.Bucket`: Control Tower and every cdk-nag pack fail it. */
+  readonly failing: boolean;
+}
+
+interface Outcome {
+  /** Whether synthesis failed on the gates' findings. */
+  readonly failed: boolean;
+  /** Per gate: did it conclude success, and its findings on the user's resources (`rule path severity`). */
+  readonly gates: Record<string, { readonly success: boolean; readonly userFindings: string[]; readonly otherFindings: string[] }>;
+}
+
+function gates(acceptLibraryFindings: boolean): IPolicyValidationPlugin[] {
+  const controlTower = controlTowerGate();
+  return [
+    acceptLibraryFindings ? new AcceptedFindingsPlugin(controlTower) : controlTower,
+    new AwsSolutionsChecks(), new NIST80053R5Checks(), new HIPAASecurityChecks(), new PCIDSS321Checks(),
+  ];
+}
+
+function addUserResources(stack: Stack, user: UserResources): void {
+  if (user.failing) {
+    new s3.Bucket(stack, 'UserBucket');
+  }
+  // Only warnings in AwsSolutions (no point-in-time recovery): a pack whose report holds nothing but warnings still fails
+  new dynamodb.CfnTable(stack, 'UserTable', {
+    keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+    attributeDefinitions: [{ attributeName: 'id', attributeType: 'S' }],
+    billingMode: 'PAY_PER_REQUEST',
+    sseSpecification: { sseEnabled: true },
+  });
+}
+
+/**
+ * Synthesizes an app with the user's resources (and the fixture's default and full forms, each in a stack of its own
+ * beside a copy of the user's resources) under the gates, and reads back what each gate concluded.
+ */
+function synthesize(fixture: ConstructFixture | undefined, user: UserResources, registration: Registration, acceptLibraryFindings = false): Outcome {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-neutrality-'));
+  try {
+    const plugins = gates(acceptLibraryFindings);
+    const app = new App({ outdir, ...(registration === 'App policyValidationBeta1' ? { policyValidationBeta1: plugins } : {}) });
+    if (registration === 'Validations.addPlugins') {
+      Validations.of(app).addPlugins(...plugins);
+    }
+    for (const form of ['Default', 'Full'] as const) {
+      const stack = new Stack(app, form, { env: FIXTURE_ENV });
+      addUserResources(stack, user);
+      fixture?.[form === 'Default' ? 'default' : 'full'](stack);
+    }
+    let failed = false;
+    try {
+      app.synth();
+    } catch (e) {
+      if (!/Validation ?failed/i.test(String(e))) {
+        throw e;
+      }
+      failed = true;
+    }
+    return { failed, gates: readReport(outdir) };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+interface Report {
+  readonly pluginReports: Array<{
+    readonly pluginName: string;
+    readonly conclusion: string;
+    readonly violations: Array<{ readonly ruleName: string; readonly severity: string; readonly violatingConstructs: Array<{ readonly constructPath: string }> }>;
+  }>;
+}
+
+function readReport(outdir: string): Outcome['gates'] {
+  const file = path.join(outdir, 'validation-report.json');
+  const report: Report = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf-8')) : { pluginReports: [] };
+  const result: Record<string, { success: boolean; userFindings: string[]; otherFindings: string[] }> = {};
+  for (const name of [GATES.controlTower, GATES.awsSolutions, GATES.nist80053r5, GATES.hipaaSecurity, GATES.pciDss321]) {
+    const plugin = report.pluginReports.find(p => p.pluginName === name);
+    const findings = (plugin?.violations ?? []).flatMap(v => v.violatingConstructs.map(c => ({ text: `${v.ruleName} ${c.constructPath} ${v.severity}`, path: c.constructPath })));
+    result[name] = {
+      success: !plugin || plugin.conclusion === 'success',
+      userFindings: findings.filter(f => USER_PATH.test(f.path)).map(f => f.text).sort(),
+      otherFindings: findings.filter(f => !USER_PATH.test(f.path) && !f.text.endsWith(' info')).map(f => f.text).sort(),
+    };
+  }
+  return result;
+}
+
+function userView(outcome: Outcome): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(outcome.gates).map(([gate, g]) => [gate, g.userFindings]));
+}
+
+describe.each(REGISTRATIONS)('gates registered with %s', registration => {
+  let baseline: Outcome;
+  beforeAll(() => {
+    baseline = synthesize(undefined, { failing: true }, registration);
+  });
+
+  test('the user\'s resources alone fail synthesis in every gate, the table with warnings only in AwsSolutions', () => {
+    expect(baseline.failed).toBe(true);
+    for (const gate of Object.values(baseline.gates)) {
+      expect(gate.success).toBe(false);
+    }
+    expect(Object.entries(baseline.gates).filter(([, g]) => g.userFindings.length === 0).map(([gate]) => gate)).toEqual([]);
+    const table = baseline.gates[GATES.awsSolutions].userFindings.filter(f => f.includes('/UserTable '));
+    expect(table.length).toBeGreaterThan(0);
+    expect(table.every(f => f.endsWith(' warning'))).toBe(true);
+  });
+
+  test.each(CONSTRUCT_FIXTURES.map(f => [f.construct, f] as const))('%s changes nothing the gates report or decide for the user', (_, fixture) => {
+    const withLibrary = synthesize(fixture, { failing: true }, registration);
+    expect(withLibrary.failed).toBe(true);
+    expect(userView(withLibrary)).toEqual(userView(baseline));
+    for (const gate of Object.values(withLibrary.gates)) {
+      expect(gate.success).toBe(false);
+    }
+  });
+});
+
+describe('a pack whose only findings on the user\'s resources are warnings', () => {
+  test.each(CONSTRUCT_FIXTURES.map(f => [f.construct, f] as const))('still fails beside %s', (_, fixture) => {
+    const alone = synthesize(undefined, { failing: false }, 'Validations.addPlugins');
+    const withLibrary = synthesize(fixture, { failing: false }, 'Validations.addPlugins');
+    expect(alone.gates[GATES.awsSolutions]).toEqual({ success: false, userFindings: expect.any(Array), otherFindings: [] });
+    expect(withLibrary.gates[GATES.awsSolutions].success).toBe(false);
+    expect(userView(withLibrary)).toEqual(userView(alone));
+  });
+});
+
+describe('the opt-in AcceptedFindingsPlugin around Control Tower', () => {
+  test.each(CONSTRUCT_FIXTURES.map(f => [f.construct, f] as const))('beside %s accepts only the library\'s documented findings', (_, fixture) => {
+    const baseline = synthesize(undefined, { failing: true }, 'Validations.addPlugins');
+    const optedIn = synthesize(fixture, { failing: true }, 'Validations.addPlugins', true);
+    // The user's findings are reported and fail synthesis as before ...
+    expect(optedIn.failed).toBe(true);
+    expect(userView(optedIn)).toEqual(userView(baseline));
+    expect(optedIn.gates[GATES.controlTower].success).toBe(false);
+    // ... and nothing of the library's is left to fail it, in any gate.
+    for (const gate of Object.values(optedIn.gates)) {
+      expect(gate.otherFindings).toEqual([]);
+    }
+  });
+});
+
+describe('cdk-nag 2 packs registered as Aspects', () => {
+  function annotations(fixture: ConstructFixture | undefined): { errors: string[]; userMessages: string[] } {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'gate-neutrality-')) });
+    try {
+      for (const pack of [new nagV2.AwsSolutionsChecks(), new nagV2.NIST80053R5Checks(), new nagV2.HIPAASecurityChecks(), new nagV2.PCIDSS321Checks()]) {
+        Aspects.of(app).add(pack);
+      }
+      const stack = new Stack(app, 'Default', { env: FIXTURE_ENV });
+      addUserResources(stack, { failing: true });
+      fixture?.default(stack);
+      const messages = app.synth().stacks.flatMap(s => s.messages)
+        .filter(m => m.level === 'error' || m.level === 'warning')
+        .map(m => ({ path: m.id.slice(1), text: `${m.level} ${String(m.entry.data).split(':')[0]}` }));
+      return {
+        errors: messages.filter(m => m.text.startsWith('error')).map(m => m.path),
+        userMessages: messages.filter(m => USER_PATH.test(m.path)).map(m => `${m.path} ${m.text}`).sort(),
+      };
+    } finally {
+      fs.rmSync(app.outdir, { recursive: true, force: true });
+    }
+  }
+
+  test.each(CONSTRUCT_FIXTURES.map(f => [f.construct, f] as const))('report the same on the user\'s resources beside %s', (_, fixture) => {
+    const alone = annotations(undefined);
+    const withLibrary = annotations(fixture);
+    expect(alone.errors.length).toBeGreaterThan(0);
+    expect(withLibrary.userMessages).toEqual(alone.userMessages);
+  });
+});
+
+describe('the reproduction: an app with Control Tower and one plain bucket', () => {
+  test('fails synthesis with and without a default OrganizationTrail', () => {
+    const plain = synthesize(undefined, { failing: true }, 'Validations.addPlugins');
+    const withTrail = synthesize(CONSTRUCT_FIXTURES.find(f => f.construct === 'OrganizationTrail'), { failing: true }, 'Validations.addPlugins');
+    expect(plain.failed).toBe(true);
+    expect(withTrail.failed).toBe(true);
+    expect(withTrail.gates[GATES.controlTower].success).toBe(false);
+    expect(withTrail.gates[GATES.controlTower].userFindings).toEqual(plain.gates[GATES.controlTower].userFindings);
+    expect(plain.gates[GATES.controlTower].userFindings.filter(f => f.includes('/UserBucket/')).length).toBeGreaterThanOrEqual(9);
+  });
+});
