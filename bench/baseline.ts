@@ -9,6 +9,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 
@@ -404,8 +405,29 @@ export class BaselineAuditStack extends Stack {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Runs the CloudTrail operations (Lake queries, imports, delegated administrators) of this stack',
     });
+    const handlerLogKey = new kms.Key(this, 'CloudTrailOrgHandlerLogKey', {
+      description: 'Encrypts the log groups of the cdk-cloudtrail-org handler functions',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    handlerLogKey.addToResourcePolicy(denyGrantsExceptForAwsResources);
+    const logsPrincipal = new iam.ServicePrincipal(`logs.${this.region}.amazonaws.com`);
+    handlerLogKey.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'CloudWatchLogsEncryptHandlerLogGroups',
+      principals: [logsPrincipal],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*` } },
+    }));
+    handlerLogKey.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'CloudWatchLogsDescribeKey',
+      principals: [logsPrincipal],
+      actions: ['kms:DescribeKey'],
+      resources: ['*'],
+    }));
     const handlerLogs = (logGroupId: string) => new logs.LogGroup(operations, logGroupId, {
       retention: logs.RetentionDays.ONE_YEAR,
+      encryptionKey: handlerLogKey,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     const onEventLogs = handlerLogs('OnEventLogs');
@@ -474,7 +496,15 @@ export class BaselineAuditStack extends Stack {
       queryInterval: Duration.seconds(20),
       totalTimeout: Duration.minutes(57),
       logGroup: providerLogs,
+      disableWaiterStateMachineLogging: false,
+      waiterStateMachineLogOptions: { destination: handlerLogs('WaiterLogs'), level: sfn.LogLevel.ALL },
     });
+    const waiter = provider.node.findChild('waiter-state-machine');
+    (waiter.node.findChild('Resource') as sfn.CfnStateMachine).tracingConfiguration = { enabled: true };
+    (waiter.node.findChild('Role') as iam.Role).addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'],
+      resources: ['*'],
+    }));
 
     // Copy the trail's first half-year of logs into the lake, then count each account's writes
 
