@@ -31,10 +31,10 @@ function handlerLogKey(scope: IConstruct): kms.IKey {
   }
   // Removed with the stack, as the log groups it encrypts are.
   const key = createRotatingKey(stack, KEY_ID, 'Encrypts the log groups of the cdk-cloudtrail-org handler functions', RemovalPolicy.DESTROY);
-  const logs = new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`);
+  const logsService = new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`);
   key.addToResourcePolicy(new iam.PolicyStatement({
     sid: 'CloudWatchLogsEncryptHandlerLogGroups',
-    principals: [logs],
+    principals: [logsService],
     actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
     resources: ['*'],
     // CloudWatch Logs User Guide, "Encrypt log data in CloudWatch Logs using AWS KMS"
@@ -43,7 +43,7 @@ function handlerLogKey(scope: IConstruct): kms.IKey {
   // DescribeKey carries no encryption context, so that condition key could never match it.
   key.addToResourcePolicy(new iam.PolicyStatement({
     sid: 'CloudWatchLogsDescribeKey',
-    principals: [logs],
+    principals: [logsService],
     actions: ['kms:DescribeKey'],
     resources: ['*'],
   }));

@@ -18,10 +18,10 @@ import { ACCEPTED_FINDINGS_METADATA_KEY } from './gate-acknowledgements';
  *
  * The library acknowledges no AWS Control Tower (cfn-guard) finding by itself, because aws-cdk-lib passes a
  * whole cfn-guard report once any one of its findings is acknowledged. Wrap the plugin to accept the
- * library's documented findings without that side effect:
+ * library's documented findings without that side effect (`CfnGuardValidator` is `@cdklabs/cdk-validator-cfnguard`'s):
  *
  * @example
- * declare const app: App;
+ * /// fixture=gates
  * Validations.of(app).addPlugins(new AcceptedFindingsPlugin(new CfnGuardValidator()));
  */
 export class AcceptedFindingsPlugin implements IPolicyValidationPlugin {

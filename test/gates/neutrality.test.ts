@@ -91,7 +91,11 @@ interface Report {
   readonly pluginReports: Array<{
     readonly pluginName: string;
     readonly conclusion: string;
-    readonly violations: Array<{ readonly ruleName: string; readonly severity: string; readonly violatingConstructs: Array<{ readonly constructPath: string }> }>;
+    readonly violations: Array<{
+      readonly ruleName: string;
+      readonly severity: string;
+      readonly violatingConstructs: Array<{ readonly constructPath: string }>;
+    }>;
   }>;
 }
 
@@ -171,7 +175,8 @@ describe('cdk-nag 2 packs registered as Aspects', () => {
   function annotations(fixture: ConstructFixture | undefined): { errors: string[]; userMessages: string[] } {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'gate-neutrality-')) });
     try {
-      for (const pack of [new nagV2.AwsSolutionsChecks(), new nagV2.NIST80053R5Checks(), new nagV2.HIPAASecurityChecks(), new nagV2.PCIDSS321Checks()]) {
+      const packs = [new nagV2.AwsSolutionsChecks(), new nagV2.NIST80053R5Checks(), new nagV2.HIPAASecurityChecks(), new nagV2.PCIDSS321Checks()];
+      for (const pack of packs) {
         Aspects.of(app).add(pack);
       }
       const stack = new Stack(app, 'Default', { env: FIXTURE_ENV });
