@@ -74,8 +74,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // Coverage instruments every file and doubles the run: `npx projen test:coverage` measures it on demand.
+      collectCoverage: false,
+      // jest's default leaves one of the two cores idle
+      maxWorkers: 2,
+      // each test file's apps synthesize into a temporary directory of its own, removed after the file
+      setupFilesAfterEnv: ['<rootDir>/test/setup-outdir.ts'],
     },
   },
+  // Transpile only: `test:typecheck` (tsc, in the test task) type-checks tests, examples and benchmarks once.
+  tsJestOptions: { transformOptions: { isolatedModules: true } },
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'examples', 'bench'],
@@ -109,6 +117,17 @@ new JsonFile(project, 'bench/tsconfig.json', {
 const bundle = project.tasks.tryFind('bundle')!;
 project.testTask.prependSpawn(bundle);
 
+const typecheck = project.addTask('test:typecheck', {
+  description: 'Type-check the tests, examples and benchmarks (jest only transpiles them)',
+  exec: 'tsc --noEmit -p test/tsconfig.json && tsc --noEmit -p examples/tsconfig.json && tsc --noEmit -p bench/tsconfig.json',
+});
+project.testTask.spawn(typecheck);
+
+project.addTask('test:coverage', {
+  description: 'Run the test suite with coverage (reports in coverage/)',
+  exec: 'jest --passWithNoTests --ci --coverage',
+});
+
 const example = project.addTask('example', {
   description: 'Synthesize the example organization audit app into cdk.out/ and print a summary',
 });
@@ -120,6 +139,8 @@ const bench = project.addTask('bench', {
   description: 'Benchmark synthesis against plain aws-cdk-lib, validation scaling and the handlers; writes bench/RESULTS.md',
 });
 bench.spawn(bundle);
+// The synth comparison means something only if the hand-written baseline is the example stack's twin.
+bench.exec('jest --ci --testMatch "<rootDir>/bench/**/*.test.ts" --reporters default');
 bench.spawn(project.compileTask);
 bench.exec('ts-node --prefer-ts-exts bench/run.ts');
 

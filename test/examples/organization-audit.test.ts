@@ -1,10 +1,10 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { EXAMPLE_ENV, OrganizationAuditStack, SECURITY_TOOLING_ACCOUNT } from '../../examples/organization-audit';
 import { summarize } from '../../examples/summary';
-import { testApp } from '../util';
+import { validatingApp } from '../util';
 
 describe('example organization audit app', () => {
-  const app = testApp();
+  const app = validatingApp();
   const stack = new OrganizationAuditStack(app, 'OrganizationAudit', { env: EXAMPLE_ENV });
   const template = Template.fromStack(stack);
 

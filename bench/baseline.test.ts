@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import { Template } from 'aws-cdk-lib/assertions';
-import { BaselineAuditStack } from '../../bench/baseline';
-import { EXAMPLE_ENV, OrganizationAuditStack } from '../../examples/organization-audit';
-import { testApp } from '../util';
+import { BaselineAuditStack } from './baseline';
+import { EXAMPLE_ENV, OrganizationAuditStack } from '../examples/organization-audit';
+import { testApp } from '../test/util';
 
 /**
  * The synth benchmark times the example audit stack against a hand-written aws-cdk-lib baseline. The ratio
