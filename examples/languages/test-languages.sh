@@ -16,7 +16,8 @@ CACHE=$ROOT/.languages
 VENV=$CACHE/venv
 M2=$CACHE/m2
 PYTHON=${PYTHON:-python3}
-# pip's cache (which pacmak's own build venv uses too) stays in the repository as well
+# pip's cache, if it keeps one (pacmak's own build venv installs setuptools, build and twine each run), stays in the
+# repository too
 export PIP_CACHE_DIR=$CACHE/pip-cache
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 mkdir -p "$CACHE" "$M2"
