@@ -22,6 +22,8 @@ export interface Assembly {
   readonly stacks: Map<string, SynthesizedStack>;
   /** The hashes of the file and image assets, which name the assets in templates. */
   readonly assetHashes: Set<string>;
+  /** The aws-cdk-lib versions that made the constructs, from the construct tree (tree.json), if it has them. */
+  readonly cdkVersions: Set<string>;
 }
 
 /** One difference between two JSON values, at a path such as `Resources.Key.Properties.Tags[0]`. */
@@ -34,6 +36,7 @@ export interface Difference {
 const STACK = 'aws:cloudformation:stack';
 const NESTED_ASSEMBLY = 'cdk:cloud-assembly';
 const ASSET_MANIFEST = 'cdk:asset-manifest';
+const TREE = 'cdk:tree';
 const ANNOTATION_TYPES = ['aws:cdk:warning', 'aws:cdk:error'];
 /** Resource metadata written by the CDK: the construct path and, when asset metadata is on, local asset paths. */
 const CDK_RESOURCE_METADATA = /^aws:(cdk:path|asset:)/;
@@ -46,6 +49,7 @@ export function readAssembly(dir: string, prefix = ''): Assembly {
   const manifest = readJson(path.join(dir, 'manifest.json'));
   const stacks = new Map<string, SynthesizedStack>();
   const assetHashes = new Set<string>();
+  const cdkVersions = new Set<string>();
   for (const [id, artifact] of Object.entries<any>(manifest.artifacts ?? {})) {
     if (artifact.type === STACK) {
       stacks.set(prefix + id, {
@@ -57,6 +61,7 @@ export function readAssembly(dir: string, prefix = ''): Assembly {
       const nested = readAssembly(path.join(dir, artifact.properties.directoryName), `${prefix}${id}/`);
       nested.stacks.forEach((stack, stackId) => stacks.set(stackId, stack));
       nested.assetHashes.forEach(hash => assetHashes.add(hash));
+      nested.cdkVersions.forEach(version => cdkVersions.add(version));
     } else if (artifact.type === ASSET_MANIFEST) {
       const assets = readJson(path.join(dir, artifact.properties.file));
       for (const section of [assets.files ?? {}, assets.dockerImages ?? {}]) {
@@ -69,9 +74,17 @@ export function readAssembly(dir: string, prefix = ''): Assembly {
           }
         }
       }
+    } else if (artifact.type === TREE) {
+      collectCdkVersions(readJson(path.join(dir, artifact.properties.file)).tree, cdkVersions);
     }
   }
-  return { stacks, assetHashes };
+  return { stacks, assetHashes, cdkVersions };
+}
+
+function collectCdkVersions(node: any, versions: Set<string>): void {
+  const info = node?.constructInfo;
+  if (typeof info?.fqn === 'string' && info.fqn.startsWith('aws-cdk-lib.') && info.version) versions.add(info.version);
+  for (const child of Object.values<any>(node?.children ?? {})) collectCdkVersions(child, versions);
 }
 
 function annotationsOf(dir: string, artifact: any): string[] {
@@ -207,6 +220,8 @@ function main(args: string[]): number {
     return 2;
   }
   const reference = readAssembly(referenceDir);
+  const made = (assembly: Assembly) => `aws-cdk-lib ${[...assembly.cdkVersions].sort().join(', ') || 'unknown'}`;
+  console.log(`typescript (${referenceDir}): ${made(reference)}`);
   let failed = 0;
   for (const spec of others) {
     const [name, dir] = [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)];
@@ -214,10 +229,10 @@ function main(args: string[]): number {
     const lines = compareAssemblies(reference, other, { reference: 'typescript', other: name });
     const stacks = [...other.stacks.entries()].map(([id, s]) => `${id} (${Object.keys(s.template.Resources ?? {}).length} resources)`).join(', ');
     if (lines.length === 0) {
-      console.log(`${name} (${dir}) = typescript (${referenceDir}): ${stacks || 'no stacks'}`);
+      console.log(`${name} (${dir}, ${made(other)}) = typescript: ${stacks || 'no stacks'}`);
     } else {
       failed++;
-      console.log(`${name} (${dir}) differs from typescript (${referenceDir}):`);
+      console.log(`${name} (${dir}, ${made(other)}) differs from typescript:`);
       lines.forEach(line => console.log(`  ${line}`));
     }
   }

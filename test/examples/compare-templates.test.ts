@@ -23,6 +23,7 @@ function assembly(stacks: Record<string, any>, assetHashes: string[]): Assembly 
   return {
     stacks: new Map(Object.entries(stacks).map(([id, t]) => [id, { templateFile: `${id}.template.json`, template: t, annotations: [] }])),
     assetHashes: new Set(assetHashes),
+    cdkVersions: new Set(),
   };
 }
 
@@ -77,7 +78,7 @@ describe('compare-templates', () => {
     expect(diffJson({ V: '1' }, { V: 1 })).toEqual([{ path: 'V', reference: '1', other: 1 }]);
   });
 
-  test('reads stacks, nested assemblies, asset hashes and warnings from a cloud assembly directory', () => {
+  test('reads stacks, nested assemblies, asset hashes, warnings and aws-cdk-lib versions from a cloud assembly directory', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compare-templates-'));
     const write = (file: string, content: unknown) => {
       fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -88,6 +89,14 @@ describe('compare-templates', () => {
         'S.assets': { type: 'cdk:asset-manifest', properties: { file: 'S.assets.json' } },
         'S': { type: 'aws:cloudformation:stack', properties: { templateFile: 'S.template.json' }, additionalMetadataFile: 'S.metadata.json' },
         'Stage': { type: 'cdk:cloud-assembly', properties: { directoryName: 'assembly-Stage' } },
+        'Tree': { type: 'cdk:tree', properties: { file: 'tree.json' } },
+      },
+    });
+    write('tree.json', {
+      tree: {
+        id: 'App',
+        children: { S: { id: 'S', constructInfo: { fqn: 'aws-cdk-lib.Stack', version: '2.272.0' }, children: {} } },
+        constructInfo: { fqn: 'aws-cdk-lib.App', version: '2.272.0' },
       },
     });
     write('S.assets.json', { files: { [HASH_A]: { destinations: { d: { objectKey: `${HASH_B}.zip` } } } } });
@@ -100,6 +109,7 @@ describe('compare-templates', () => {
       expect([...read.stacks.keys()].sort()).toEqual(['S', 'Stage/T']);
       expect([...read.assetHashes].sort()).toEqual([HASH_A, HASH_B]);
       expect(read.stacks.get('S')!.annotations).toEqual(['warning /S/Handler: careful']);
+      expect([...read.cdkVersions]).toEqual(['2.272.0']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
