@@ -88,8 +88,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     dirs: ['src'],
     devdirs: ['test', 'examples', 'bench'],
   },
-  gitignore: ['cdk.out/', '*.d.ts.map', '/.bench/'],
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/cdk.json', '/cdk.out/'] },
+  // /.languages/: the Python venv and Maven repository of test:languages; the Java example's build output
+  gitignore: ['cdk.out/', '*.d.ts.map', '/.bench/', '/.languages/', '/examples/java/target/', '__pycache__/'],
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/cdk.json', '/cdk.out/', '/.languages/'] },
 });
 
 // Handlers import the AWS SDK v3 the Lambda runtime provides, so it is a devDependency only (types and tests).
@@ -153,5 +154,12 @@ const rosetta = project.addTask('rosetta', {
 rosetta.exec('jsii-rosetta extract --strict .jsii');
 project.gitignore.exclude('/.jsii.tabl.json');
 project.npmignore?.exclude('/rosetta/');
+
+// The example app in Python and Java, against the wheel and jar jsii-pacmak builds, must synthesize the same
+// template as the TypeScript one (examples/languages/).
+project.addTask('test:languages', {
+  description: 'Build the Python wheel and Java jar, synthesize the example app in Python and Java, compare with TypeScript',
+  exec: 'bash examples/languages/test-languages.sh',
+});
 
 project.synth();

@@ -1,0 +1,159 @@
+package io.github.cdkcloudtrailorg.examples;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.cdkcloudtrailorg.DataEventOptions;
+import io.github.cdkcloudtrailorg.DataEventSelectors;
+import io.github.cdkcloudtrailorg.DataResourceType;
+import io.github.cdkcloudtrailorg.DynamoDbTablesOptions;
+import io.github.cdkcloudtrailorg.FieldConditions;
+import io.github.cdkcloudtrailorg.LakeEventDataStore;
+import io.github.cdkcloudtrailorg.LakeImport;
+import io.github.cdkcloudtrailorg.LakeQuery;
+import io.github.cdkcloudtrailorg.LambdaFunctionsOptions;
+import io.github.cdkcloudtrailorg.OrganizationTrail;
+import io.github.cdkcloudtrailorg.S3ObjectsOptions;
+import io.github.cdkcloudtrailorg.SecurityAlarmsOptions;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudtrail.InsightType;
+import software.amazon.awscdk.services.cloudtrail.ManagementEventSources;
+import software.amazon.awscdk.services.cloudtrail.ReadWriteType;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.AccountPrincipal;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.sns.Topic;
+import software.constructs.Construct;
+
+/**
+ * The example organization audit stack (examples/organization-audit.ts) in Java: an organization trail with data
+ * events and CIS security alarms, and an organization event data store that the security tooling account may query,
+ * filled from the trail's logs. Same construct ids and values as the TypeScript one.
+ */
+public class OrganizationAuditStack extends Stack {
+    static final String EXAMPLE_ORG_ID = "o-a1b2c3d4e5";
+    /** The member account the security team works from. */
+    static final String SECURITY_TOOLING_ACCOUNT = "333333333333";
+    /** A member account whose workload the security team audits closely. */
+    static final String WORKLOAD_ACCOUNT = "222222222222";
+
+    private final OrganizationTrail trail;
+    private final LakeEventDataStore lake;
+
+    public OrganizationAuditStack(final Construct scope, final String id, final StackProps props) {
+        super(scope, id, props);
+
+        // The workload lives in a member account; organization trails log it by ARN.
+        IBucket payments = Bucket.fromBucketName(this, "PaymentsBucket", "payments-" + WORKLOAD_ACCOUNT);
+        ITable ledger = Table.fromTableArn(this, "LedgerTable",
+                "arn:aws:dynamodb:us-east-1:" + WORKLOAD_ACCOUNT + ":table/ledger");
+        IFunction settle = Function.fromFunctionArn(this, "SettleFunction",
+                "arn:aws:lambda:us-east-1:" + WORKLOAD_ACCOUNT + ":function:settle");
+
+        DataEventSelectors dataEvents = new DataEventSelectors()
+                .addS3Objects(S3ObjectsOptions.builder()
+                        .name("Payment object writes")
+                        .buckets(List.of(payments))
+                        .readWriteType(ReadWriteType.WRITE_ONLY)
+                        .build())
+                .addDynamoDbTables(DynamoDbTablesOptions.builder()
+                        .name("Ledger item access")
+                        .tables(List.of(ledger))
+                        .build())
+                .addLambdaFunctions(LambdaFunctionsOptions.builder()
+                        .name("Settlement invocations")
+                        .functions(List.of(settle))
+                        .build())
+                .addDataEvents(DataResourceType.SNS_TOPIC, DataEventOptions.builder()
+                        .name("SNS publishes")
+                        .eventNames(FieldConditions.builder().equalTo(List.of("Publish", "PublishBatch")).build())
+                        .build());
+
+        this.trail = OrganizationTrail.Builder.create(this, "OrganizationTrail")
+                .orgId(EXAMPLE_ORG_ID)
+                .trailName("organization-audit")
+                .excludeManagementEventSources(List.of(ManagementEventSources.KMS))
+                .insightTypes(List.of(InsightType.API_CALL_RATE, InsightType.API_ERROR_RATE))
+                .dataEvents(dataEvents)
+                .build();
+        this.trail.addSecurityAlarms(SecurityAlarmsOptions.builder().topic(securityAlarmTopic()).build());
+
+        // CloudTrail Lake: two years of the organization's write management events and the workload's data
+        // events, queryable with SQL from the security tooling account.
+        this.lake = LakeEventDataStore.Builder.create(this, "OrganizationLake")
+                .eventDataStoreName("organization-audit-lake")
+                .organizationEnabled(true)
+                .retention(Duration.days(731))
+                .managementEvents(ReadWriteType.WRITE_ONLY)
+                .dataEvents(dataEvents)
+                .build();
+        this.lake.grantQuery(new AccountPrincipal(SECURITY_TOOLING_ACCOUNT));
+
+        // Copy the trail's first half-year of logs into the lake, then count each account's write events at
+        // deploy time, with the results next to the trail's logs. Times are java.time.Instant values.
+        LakeImport history = LakeImport.Builder.create(this, "TrailHistoryImport")
+                .eventDataStore(this.lake)
+                .sourceBucket(this.trail.getBucket())
+                .sourceKey(this.trail.getEncryptionKey())
+                .startEventTime(Instant.parse("2026-01-01T00:00:00Z"))
+                .endEventTime(Instant.parse("2026-07-01T00:00:00Z"))
+                .build();
+        LakeQuery writesByAccount = LakeQuery.Builder.create(this, "WritesByAccount")
+                .eventDataStore(this.lake)
+                .queryStatement("SELECT recipientAccountId, count(*) AS writes FROM " + this.lake.getEventDataStoreId() + " "
+                        + "WHERE eventTime >= '2026-01-01 00:00:00' GROUP BY recipientAccountId ORDER BY writes DESC")
+                .deliveryBucket(this.trail.getBucket())
+                .deliveryPrefix("lake-query-results")
+                .build();
+        writesByAccount.getNode().addDependency(history);
+    }
+
+    public OrganizationTrail getTrail() {
+        return trail;
+    }
+
+    public LakeEventDataStore getLake() {
+        return lake;
+    }
+
+    /**
+     * An encrypted topic the security team subscribes to: CloudWatch alarms may publish to it, and only AWS services
+     * may create grants on its key (AWS Control Tower CT.KMS.PR.3).
+     */
+    private Topic securityAlarmTopic() {
+        Key key = Key.Builder.create(this, "SecurityAlarmKey")
+                .enableKeyRotation(true)
+                .description("Encrypts the security alarm topic")
+                .build();
+        key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .build());
+        // LinkedHashMap keeps the keys in the order written (Map.of does not)
+        Map<String, Object> notForAwsResources = new LinkedHashMap<>();
+        notForAwsResources.put("kms:GrantIsForAWSResource", "false");
+        notForAwsResources.put("aws:PrincipalIsAWSService", "false");
+        key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .effect(Effect.DENY)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("kms:CreateGrant"))
+                .resources(List.of("*"))
+                .conditions(Map.of("BoolIfExists", notForAwsResources))
+                .build());
+        return Topic.Builder.create(this, "SecurityAlarmTopic").masterKey(key).enforceSsl(true).build();
+    }
+}

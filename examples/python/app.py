@@ -1,0 +1,159 @@
+"""The example organization audit app (examples/organization-audit.ts) in Python.
+
+It builds the same stack, with the same construct ids and values, against the wheel jsii-pacmak builds
+(dist/python), and synthesizes it into examples/python/cdk.out. examples/languages/test-languages.sh runs it
+and compares its template with the TypeScript one.
+"""
+
+import datetime
+import os
+
+from aws_cdk import App, Duration, Environment, Stack
+from aws_cdk import aws_cloudtrail as cloudtrail
+from aws_cdk import aws_dynamodb as dynamodb
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_kms as kms
+from aws_cdk import aws_lambda as lambda_
+from aws_cdk import aws_s3 as s3
+from aws_cdk import aws_sns as sns
+from constructs import Construct
+
+from cdk_cloudtrail_org import (
+    DataEventSelectors,
+    DataResourceType,
+    FieldConditions,
+    LakeEventDataStore,
+    LakeImport,
+    LakeQuery,
+    OrganizationTrail,
+)
+
+# Account and Region the example is synthesized for: the organization's management account.
+EXAMPLE_ENV = Environment(account="111111111111", region="us-east-1")
+EXAMPLE_ORG_ID = "o-a1b2c3d4e5"
+# The member account the security team works from.
+SECURITY_TOOLING_ACCOUNT = "333333333333"
+# A member account whose workload the security team audits closely.
+WORKLOAD_ACCOUNT = "222222222222"
+
+
+class OrganizationAuditStack(Stack):
+    """An organization trail with data events and CIS security alarms, and an organization event data store
+    that the security tooling account may query, filled from the trail's logs."""
+
+    def __init__(self, scope: Construct, id: str, **kwargs) -> None:
+        super().__init__(scope, id, **kwargs)
+
+        # The workload lives in a member account; organization trails log it by ARN.
+        payments = s3.Bucket.from_bucket_name(self, "PaymentsBucket", f"payments-{WORKLOAD_ACCOUNT}")
+        ledger = dynamodb.Table.from_table_arn(
+            self, "LedgerTable", f"arn:aws:dynamodb:us-east-1:{WORKLOAD_ACCOUNT}:table/ledger"
+        )
+        settle = lambda_.Function.from_function_arn(
+            self, "SettleFunction", f"arn:aws:lambda:us-east-1:{WORKLOAD_ACCOUNT}:function:settle"
+        )
+
+        data_events = (
+            DataEventSelectors()
+            .add_s3_objects(
+                name="Payment object writes",
+                buckets=[payments],
+                read_write_type=cloudtrail.ReadWriteType.WRITE_ONLY,
+            )
+            .add_dynamo_db_tables(name="Ledger item access", tables=[ledger])
+            .add_lambda_functions(name="Settlement invocations", functions=[settle])
+            .add_data_events(
+                DataResourceType.SNS_TOPIC,
+                name="SNS publishes",
+                event_names=FieldConditions(equal_to=["Publish", "PublishBatch"]),
+            )
+        )
+
+        self.trail = OrganizationTrail(
+            self,
+            "OrganizationTrail",
+            org_id=EXAMPLE_ORG_ID,
+            trail_name="organization-audit",
+            exclude_management_event_sources=[cloudtrail.ManagementEventSources.KMS],
+            insight_types=[cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE],
+            data_events=data_events,
+        )
+        self.trail.add_security_alarms(topic=self._security_alarm_topic())
+
+        # CloudTrail Lake: two years of the organization's write management events and the workload's data
+        # events, queryable with SQL from the security tooling account.
+        self.lake = LakeEventDataStore(
+            self,
+            "OrganizationLake",
+            event_data_store_name="organization-audit-lake",
+            organization_enabled=True,
+            retention=Duration.days(731),
+            management_events=cloudtrail.ReadWriteType.WRITE_ONLY,
+            data_events=data_events,
+        )
+        self.lake.grant_query(iam.AccountPrincipal(SECURITY_TOOLING_ACCOUNT))
+
+        # Copy the trail's first half-year of logs into the lake, then count each account's write events at
+        # deploy time, with the results next to the trail's logs. Times are timezone-aware datetimes.
+        history = LakeImport(
+            self,
+            "TrailHistoryImport",
+            event_data_store=self.lake,
+            source_bucket=self.trail.bucket,
+            source_key=self.trail.encryption_key,
+            start_event_time=datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc),
+            end_event_time=datetime.datetime(2026, 7, 1, tzinfo=datetime.timezone.utc),
+        )
+        writes_by_account = LakeQuery(
+            self,
+            "WritesByAccount",
+            event_data_store=self.lake,
+            query_statement=f"SELECT recipientAccountId, count(*) AS writes FROM {self.lake.event_data_store_id} "
+            "WHERE eventTime >= '2026-01-01 00:00:00' GROUP BY recipientAccountId ORDER BY writes DESC",
+            delivery_bucket=self.trail.bucket,
+            delivery_prefix="lake-query-results",
+        )
+        writes_by_account.node.add_dependency(history)
+
+    def _security_alarm_topic(self) -> sns.Topic:
+        """An encrypted topic the security team subscribes to: CloudWatch alarms may publish to it, and only AWS
+        services may create grants on its key (AWS Control Tower CT.KMS.PR.3)."""
+        key = kms.Key(
+            self, "SecurityAlarmKey", enable_key_rotation=True, description="Encrypts the security alarm topic"
+        )
+        key.add_to_resource_policy(
+            iam.PolicyStatement(
+                principals=[iam.ServicePrincipal("cloudwatch.amazonaws.com")],
+                actions=["kms:Decrypt", "kms:GenerateDataKey*"],
+                resources=["*"],
+            )
+        )
+        key.add_to_resource_policy(
+            iam.PolicyStatement(
+                effect=iam.Effect.DENY,
+                principals=[iam.AnyPrincipal()],
+                actions=["kms:CreateGrant"],
+                resources=["*"],
+                conditions={
+                    "BoolIfExists": {"kms:GrantIsForAWSResource": "false", "aws:PrincipalIsAWSService": "false"}
+                },
+            )
+        )
+        return sns.Topic(self, "SecurityAlarmTopic", master_key=key, enforce_ssl=True)
+
+
+def main() -> None:
+    app = App(
+        outdir=os.path.join(os.path.dirname(os.path.abspath(__file__)), "cdk.out"),
+        context={"@aws-cdk/core:validateAgainstDefaultRules": True},
+    )
+    OrganizationAuditStack(app, "OrganizationAudit", env=EXAMPLE_ENV)
+    assembly = app.synth()
+    print(f"Synthesized {len(assembly.stacks)} stack(s) into {assembly.directory}")
+    for stack in assembly.stacks:
+        resources = stack.template.get("Resources", {})
+        print(f"  {stack.stack_name}: {len(resources)} resources, template {stack.template_file}")
+
+
+if __name__ == "__main__":
+    main()
