@@ -97,7 +97,7 @@ describe('example organization audit app', () => {
 
   test('the summary names the stack, its selectors and their value counts', () => {
     const summary = summarize(app.synth());
-    expect(summary).toContain('Stack OrganizationAudit (111111111111/us-east-1): 68 resources');
+    expect(summary).toContain('Stack OrganizationAudit (111111111111/us-east-1): 70 resources');
     expect(summary).toMatch(/AWS::CloudTrail::Trail OrganizationTrail\w+: 5 advanced event selector\(s\), 16 value\(s\) \(quota 500\)/);
     expect(summary).toContain('[1] Payment object writes: Data AWS::S3::Object — 4 value(s)');
     expect(summary).toContain('[4] SNS publishes: Data AWS::SNS::Topic — 4 value(s)');
