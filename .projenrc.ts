@@ -80,8 +80,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     dirs: ['src'],
     devdirs: ['test', 'examples', 'bench'],
   },
-  gitignore: ['cdk.out/', '*.d.ts.map', '/.bench/'],
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/cdk.json', '/cdk.out/'] },
+  gitignore: ['cdk.out/', '*.d.ts.map', '/.bench/', '/.cfn-lint/'],
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/cdk.json', '/cdk.out/', '/.cfn-lint/', '/.cfnlintrc.yaml'] },
 });
 
 // Handlers import the AWS SDK v3 the Lambda runtime provides, so it is a devDependency only (types and tests).
@@ -132,5 +132,11 @@ const rosetta = project.addTask('rosetta', {
 rosetta.exec('jsii-rosetta extract --strict .jsii');
 project.gitignore.exclude('/.jsii.tabl.json');
 project.npmignore?.exclude('/rosetta/');
+
+// cfn-lint (pinned, in its own venv under .cfn-lint/) over the example's, the integ snapshots' and the construct fixtures' templates
+project.addTask('lint:cfn', {
+  description: 'Run cfn-lint over every template the example, the integ apps and the construct fixtures write (0 errors, 0 warnings)',
+  exec: 'bash test/lint/cfn-lint.sh',
+});
 
 project.synth();
