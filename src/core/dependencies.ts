@@ -23,8 +23,14 @@ export function dependOnAllButDefaultChild(source: IConstruct, target: IConstruc
  * aws-cdk-lib makes a Lambda function's and a state machine's resource wait for their whole role (the role
  * and its policies), though the resource names the role already (its ARN). This narrows each such
  * dependency under `scope` to the role's policies.
+ *
+ * It needs `Node.removeDependency`, which constructs has since 10.7.0: with an older constructs (the peer
+ * range starts at 10.5.1) the dependencies stay as aws-cdk-lib made them, which deploys in the same order.
  */
 export function withoutRedundantRoleDependencies(scope: IConstruct): void {
+  if (typeof scope.node.removeDependency !== 'function') {
+    return;
+  }
   for (const resource of scope.node.findAll()) {
     const roleArn = resource instanceof lambda.CfnFunction ? resource.role
       : resource instanceof sfn.CfnStateMachine ? resource.roleArn

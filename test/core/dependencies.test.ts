@@ -74,6 +74,19 @@ describe('withoutRedundantRoleDependencies', () => {
     expect(dependsOn(stack, fn.node.defaultChild as CfnResource)).toEqual([idOf(stack, other)]);
   });
 
+  test('with a constructs older than 10.7 (no Node.removeDependency), leaves aws-cdk-lib\'s dependencies as they are', () => {
+    const stack = testStack();
+    const fn = inlineFunction(stack, 'Function');
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    const nodes = [stack, ...stack.node.findAll()].map(construct => construct.node);
+    nodes.forEach(node => Object.defineProperty(node, 'removeDependency', { value: undefined, configurable: true }));
+    withoutRedundantRoleDependencies(stack);
+    expect(dependsOn(stack, fn.node.defaultChild as CfnResource).sort()).toEqual([
+      idOf(stack, fn.role!),
+      stack.getLogicalId(fn.role!.node.findChild('DefaultPolicy').node.defaultChild as CfnResource),
+    ].sort());
+  });
+
   test('leaves an imported role alone', () => {
     const stack = testStack();
     const fn = inlineFunction(stack, 'Function', iam.Role.fromRoleArn(stack, 'Role', 'arn:aws:iam::111111111111:role/handler'));
