@@ -88,9 +88,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     dirs: ['src'],
     devdirs: ['test', 'examples', 'bench'],
   },
-  // /.languages/: the Python venv and Maven repository of test:languages; the Java example's build output
-  gitignore: ['cdk.out/', '*.d.ts.map', '/.bench/', '/.languages/', '/examples/java/target/', '__pycache__/'],
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/cdk.json', '/cdk.out/', '/.languages/'] },
+  // /.languages/: the Python venv and Maven repository of test:languages; the Java example's build output.
+  // /.cfn-lint/: cfn-lint's venv and the construct fixtures it lints.
+  gitignore: ['cdk.out/', '*.d.ts.map', '/.bench/', '/.languages/', '/examples/java/target/', '__pycache__/', '/.cfn-lint/'],
+  npmIgnoreOptions: {
+    ignorePatterns: ['/examples/', '/bench/', '/cdk.json', '/cdk.out/', '/.languages/', '/.cfn-lint/', '/.cfnlintrc.yaml'],
+  },
 });
 
 // Handlers import the AWS SDK v3 the Lambda runtime provides, so it is a devDependency only (types and tests).
@@ -160,6 +163,12 @@ project.npmignore?.exclude('/rosetta/');
 project.addTask('test:languages', {
   description: 'Build the Python wheel and Java jar, synthesize the example app in Python and Java, compare with TypeScript',
   exec: 'bash examples/languages/test-languages.sh',
+});
+
+// cfn-lint (pinned, in its own venv under .cfn-lint/) over the example's, the integ snapshots' and the construct fixtures' templates
+project.addTask('lint:cfn', {
+  description: 'Run cfn-lint over every template the example, the integ apps and the construct fixtures write (0 errors, 0 warnings)',
+  exec: 'bash test/lint/cfn-lint.sh',
 });
 
 project.synth();

@@ -10,6 +10,7 @@ import { OperationCompleteFunction } from './operation-complete-function';
 import { OperationEventFunction } from './operation-event-function';
 import { OperationProperties } from './operation-properties';
 import { acknowledgeActionsWithoutResources, acknowledgeHandlerFunctions, acknowledgeProviderFramework, acknowledgeWaiterTracing } from './runtime-acknowledgements';
+import { withoutRedundantRoleDependencies } from '../core/dependencies';
 import { OPERATION_WAIT_MINUTES } from '../core/limits';
 
 const PROVIDER_ID = 'CloudTrailOrgOperations';
@@ -63,6 +64,8 @@ export class OperationsProvider extends Construct {
     this.serviceToken = provider.serviceToken;
     acknowledgeHandlerFunctions(this);
     acknowledgeProviderFramework(provider, [onEvent, isComplete]);
+    // the handlers, the framework's functions and the waiter reference their roles already
+    withoutRedundantRoleDependencies(this);
   }
 
   /** The handlers' managed policy. */

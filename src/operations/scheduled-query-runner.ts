@@ -5,6 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { HandlerRole } from './handler-role';
 import { acknowledgeHandlerFunctions } from './runtime-acknowledgements';
 import { ScheduledQueryFunction } from './scheduled-query-function';
+import { withoutRedundantRoleDependencies } from '../core/dependencies';
 
 const RUNNER_ID = 'CloudTrailOrgScheduledQueries';
 
@@ -40,6 +41,8 @@ export class ScheduledQueryRunner extends Construct {
       retryAttempts: 0,
     });
     acknowledgeHandlerFunctions(this);
+    // the function references its role already
+    withoutRedundantRoleDependencies(this);
 
     const invoker = new iam.Role(this, 'SchedulerRole', {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),

@@ -13,6 +13,7 @@ import { createLogKey, trailKeyStatements } from './log-key';
 import { addOrRequestStatements } from './resource-policy';
 import { SecurityAlarms, SecurityAlarmsOptions } from './security-alarms';
 import { TrailSettings, trailSettings, trailSettingsProblems, trailSynthProblems } from './trail-settings';
+import { dependOnAllButDefaultChild } from '../core/dependencies';
 import { TRAIL_NAME_LENGTH } from '../core/limits';
 import { throwIfProblems, validateAtSynth } from '../core/problems';
 import { excludeBucketObjects, selectsS3Objects } from '../selectors/bucket-exclusion';
@@ -300,7 +301,13 @@ export class OrganizationTrail extends Resource {
     });
     // CloudTrail checks the bucket, topic and role policies when the trail is created.
     for (const dependency of [this.bucket.policy, this.snsTopic, logDelivery?.policy]) {
-      if (dependency && Stack.of(dependency) === stack) {
+      if (!dependency || Stack.of(dependency) !== stack) {
+        continue;
+      }
+      if (dependency === this.snsTopic && dependency.node.defaultChild instanceof sns.CfnTopic) {
+        // the trail names the topic (Ref) already: it waits for the topic's policy
+        dependOnAllButDefaultChild(this.resource, dependency);
+      } else {
         this.resource.node.addDependency(dependency);
       }
     }

@@ -381,6 +381,8 @@ describe('notifications', () => {
     });
     const trailResource = Object.values(template.findResources('AWS::CloudTrail::Trail'))[0];
     expect(trailResource.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^TopicPolicy/)]));
+    // the trail names the topic (Ref), which orders the two already
+    expect(trailResource.DependsOn).not.toContain(topicId);
   });
 
   test('an imported topic gets a warning with the statement', () => {
