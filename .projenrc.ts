@@ -171,4 +171,27 @@ project.addTask('lint:cfn', {
   exec: 'bash test/lint/cfn-lint.sh',
 });
 
+// The npm package. `compile` bundles the handlers first, so `npx projen compile && npx projen package:js`
+// packs them too (pre-compile no longer does, or `build` would bundle twice); `npm pack`, and jsii-pacmak
+// through it, run `prepack`, which refuses to pack without lib/, .jsii or a bundle of each src/**/*.lambda.ts.
+project.compileTask.prependSpawn(bundle);
+project.preCompileTask.removeStep(project.preCompileTask.steps.findIndex(step => step.spawn === bundle.name));
+project.addTask('prepack', {
+  description: 'Before npm pack (and jsii-pacmak): fail when lib/, .jsii or a handler bundle is missing',
+}).exec('ts-node --prefer-ts-exts test/package/check-build.ts');
+// The constructs load the esbuild bundles in assets/, never the handler sources jsii also compiles into lib/.
+project.npmignore?.exclude('/.ci/', '/lib/operations/handlers/', '/lib/**/*.lambda.js', '/lib/**/*.lambda.d.ts',
+  '/.jsii.tabl.json', '/.bench/', '/CONTRIBUTING.md', '*.tgz');
+project.addTask('package:check', {
+  description: 'List the npm tarball (npm pack --dry-run, or --tarball <file>) with its sizes; fail on any file missing or not needed (after compile)',
+  exec: 'ts-node --prefer-ts-exts test/package/check-tarball.ts',
+  receiveArgs: true,
+});
+project.addTask('test:consumer', {
+  description: 'Build and pack the library, then synthesize an app using every construct in a fresh CDK project, at the tested and the lowest supported aws-cdk-lib',
+}).exec('bash test/package/consumer-test.sh');
+// The consumer app imports the package by name and is compiled against the tarball in a temporary project only.
+project.tsconfigDev.addExclude('package/consumer-app');
+project.eslint?.addIgnorePattern('test/package/consumer-app/');
+
 project.synth();
