@@ -18,7 +18,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   projenrcTs: true,
   minNodeVersion: '20.0.0',
 
-  cdkVersion: '2.252.0',
+  // test:consumer: up to 2.268 Validations.acknowledge rejects an ID with a second '::' (the cdk-nag finding IDs the constructs acknowledge)
+  cdkVersion: '2.269.0',
   constructsVersion: '10.5.1',
   peerDependencyOptions: { pinnedDevDependency: false },
   jsiiVersion: '~6.0.0',
