@@ -44,7 +44,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [
     `aws-cdk-lib@${CDK_DEV_VERSION}`,
     'constructs@10.8.1',
-    // latest on the registry (3.0.0) cannot read the cloud assemblies aws-cdk-lib 2.276 writes
+    // the 2.1148 line reads the cloud assemblies aws-cdk-lib 2.276 writes (2.1148.1, pinned: the version the tests were run with)
     'aws-cdk@2.1148.1',
     'fast-check@^4',
     'eslint-import-resolver-typescript@~3.6.3',
