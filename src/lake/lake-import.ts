@@ -124,10 +124,10 @@ export class LakeImport extends Construct {
 
     const provider = OperationsProvider.of(this);
     const store = props.eventDataStore;
-    provider.addToHandlerPolicy(new iam.PolicyStatement({ actions: ['cloudtrail:StartImport'], resources: [store.eventDataStoreArn] }));
-    // Service Authorization Reference, AWS CloudTrail: these take no resource type (an import ID is not an ARN)
+    // Service Authorization Reference, AWS CloudTrail: these take no resource type, StartImport included (an import ID
+    // is not an ARN, and StartImport names its destination only in the request), so only '*' grants them
     provider.addToHandlerPolicy(new iam.PolicyStatement({
-      actions: ['cloudtrail:GetImport', 'cloudtrail:ListImports', 'cloudtrail:ListImportFailures', 'cloudtrail:StopImport'],
+      actions: ['cloudtrail:StartImport', 'cloudtrail:GetImport', 'cloudtrail:ListImports', 'cloudtrail:ListImportFailures', 'cloudtrail:StopImport'],
       resources: ['*'],
     }));
     provider.addToHandlerPolicy(new iam.PolicyStatement({

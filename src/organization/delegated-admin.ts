@@ -9,6 +9,11 @@ import { OperationsProvider } from '../operations/provider';
 import { acknowledgeWildcardResources, DELEGATED_ADMIN_ORGANIZATION_REASON } from '../policy/gate-acknowledgements';
 
 const CLOUDTRAIL_SERVICE = 'cloudtrail.amazonaws.com';
+/** The service-linked roles registering a CloudTrail delegated administrator creates, by service principal. */
+const SERVICE_LINKED_ROLES = {
+  [CLOUDTRAIL_SERVICE]: 'AWSServiceRoleForCloudTrail',
+  'context.cloudtrail.amazonaws.com': 'AWSServiceRoleForCloudTrailEventContext',
+};
 // Registration answers at once; this only bounds a stuck call
 const ANSWER_TIMEOUT = Duration.minutes(5);
 const DELEGATED_ADMIN = Symbol.for('cdk-cloudtrail-org.OrganizationDelegatedAdmin');
@@ -75,12 +80,10 @@ function memberAccountArn(stack: Stack, memberAccountId: string): string {
  */
 function delegatedAdminStatements(stack: Stack, memberAccountId: string): iam.PolicyStatement[] {
   const forCloudTrail = { StringEquals: { 'organizations:ServicePrincipal': CLOUDTRAIL_SERVICE } };
-  const serviceLinkedRole = stack.formatArn({
-    service: 'iam',
-    region: '',
-    resource: 'role',
-    resourceName: `aws-service-role/${CLOUDTRAIL_SERVICE}/AWSServiceRoleForCloudTrail`,
-  });
+  // Registering creates CloudTrail's service-linked role and the one of its event context service (CloudTrail User
+  // Guide, "Required permissions to assign a delegated administrator": include both service principals)
+  const serviceLinkedRoles = Object.entries(SERVICE_LINKED_ROLES).map(([service, role]) =>
+    stack.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: `aws-service-role/${service}/${role}` }));
   return [
     new iam.PolicyStatement({
       actions: ['cloudtrail:RegisterOrganizationDelegatedAdmin', 'cloudtrail:DeregisterOrganizationDelegatedAdmin'],
@@ -95,9 +98,9 @@ function delegatedAdminStatements(stack: Stack, memberAccountId: string): iam.Po
     new iam.PolicyStatement({ actions: ['organizations:DescribeOrganization', 'organizations:ListAWSServiceAccessForOrganization'], resources: ['*'] }),
     new iam.PolicyStatement({
       actions: ['iam:CreateServiceLinkedRole'],
-      resources: [serviceLinkedRole],
-      conditions: { StringEquals: { 'iam:AWSServiceName': CLOUDTRAIL_SERVICE } },
+      resources: serviceLinkedRoles,
+      conditions: { StringEquals: { 'iam:AWSServiceName': Object.keys(SERVICE_LINKED_ROLES) } },
     }),
-    new iam.PolicyStatement({ actions: ['iam:GetRole'], resources: [serviceLinkedRole] }),
+    new iam.PolicyStatement({ actions: ['iam:GetRole'], resources: serviceLinkedRoles }),
   ];
 }

@@ -67,7 +67,7 @@ export const GATE_ACKNOWLEDGEMENTS = {
   },
   handlerActionsWithoutResources: {
     ids: ['AwsSolutions::AwsSolutions-IAM5[Resource::*]'],
-    reason: 'CloudTrail GetImport, ListImports, ListImportFailures, StopImport, RegisterOrganizationDelegatedAdmin and '
+    reason: 'CloudTrail StartImport, GetImport, ListImports, ListImportFailures, StopImport, RegisterOrganizationDelegatedAdmin and '
       + 'DeregisterOrganizationDelegatedAdmin, and Organizations EnableAWSServiceAccess, DescribeOrganization and '
       + 'ListAWSServiceAccessForOrganization take no resource type (Service Authorization Reference); EnableAWSServiceAccess is '
       + 'limited to CloudTrail by the organizations:ServicePrincipal condition',

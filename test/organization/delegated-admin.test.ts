@@ -26,13 +26,15 @@ describe('OrganizationDelegatedAdmin', () => {
     });
   });
 
-  test('may register and deregister only this account for CloudTrail, and create only CloudTrail\'s service-linked role', () => {
+  test('may register and deregister only this account for CloudTrail, and create only CloudTrail\'s two service-linked roles', () => {
     const stack = testStack();
     new OrganizationDelegatedAdmin(stack, 'Admin', { memberAccountId: '222222222222' });
     const forCloudTrail = { StringEquals: { 'organizations:ServicePrincipal': 'cloudtrail.amazonaws.com' } };
-    const serviceLinkedRole = {
-      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::111111111111:role/aws-service-role/cloudtrail.amazonaws.com/AWSServiceRoleForCloudTrail']],
-    };
+    // CloudTrail User Guide, "Required permissions to assign a delegated administrator": both service principals
+    const serviceLinkedRoles = [
+      'cloudtrail.amazonaws.com/AWSServiceRoleForCloudTrail',
+      'context.cloudtrail.amazonaws.com/AWSServiceRoleForCloudTrailEventContext',
+    ].map(role => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::111111111111:role/aws-service-role/${role}`]] }));
     expect(handlerStatements(stack)).toEqual(expect.arrayContaining([
       { Effect: 'Allow', Action: ['cloudtrail:RegisterOrganizationDelegatedAdmin', 'cloudtrail:DeregisterOrganizationDelegatedAdmin'], Resource: '*' },
       {
@@ -46,10 +48,10 @@ describe('OrganizationDelegatedAdmin', () => {
       {
         Effect: 'Allow',
         Action: 'iam:CreateServiceLinkedRole',
-        Resource: serviceLinkedRole,
-        Condition: { StringEquals: { 'iam:AWSServiceName': 'cloudtrail.amazonaws.com' } },
+        Resource: serviceLinkedRoles,
+        Condition: { StringEquals: { 'iam:AWSServiceName': ['cloudtrail.amazonaws.com', 'context.cloudtrail.amazonaws.com'] } },
       },
-      { Effect: 'Allow', Action: 'iam:GetRole', Resource: serviceLinkedRole },
+      { Effect: 'Allow', Action: 'iam:GetRole', Resource: serviceLinkedRoles },
     ]));
   });
 
