@@ -126,18 +126,29 @@ export class BaselineAuditStack extends Stack {
       },
     }));
     trailKey.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'CloudTrailDecryptWithBucketKey',
+      principals: [cloudtrailPrincipal],
+      actions: ['kms:Decrypt'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:SourceArn': trailArn } },
+    }));
+    trailKey.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'CloudTrailDescribeKey',
       principals: [cloudtrailPrincipal],
       actions: ['kms:DescribeKey'],
       resources: ['*'],
       conditions: { StringEquals: { 'aws:SourceArn': trailArn } },
     }));
+    const trailLogsPrincipal = new iam.ServicePrincipal(`logs.${this.region}.amazonaws.com`);
     trailKey.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'CloudWatchLogsEncryptTrailLogGroup',
-      principals: [new iam.ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
-      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      principals: [trailLogsPrincipal],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
       resources: ['*'],
       conditions: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn } },
+    }));
+    trailKey.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'CloudWatchLogsDescribeKey', principals: [trailLogsPrincipal], actions: ['kms:DescribeKey'], resources: ['*'],
     }));
 
     const bucketSettings: s3.BucketProps = {
@@ -458,10 +469,9 @@ export class BaselineAuditStack extends Stack {
           actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
           resources: [logGroup.logGroupArn],
         })),
-        new iam.PolicyStatement({ actions: ['cloudtrail:StartImport'], resources: [lakeArn] }),
-        // An import ID is not an ARN: these actions take no resource type.
+        // The import actions take no resource type.
         new iam.PolicyStatement({
-          actions: ['cloudtrail:GetImport', 'cloudtrail:ListImports', 'cloudtrail:ListImportFailures', 'cloudtrail:StopImport'],
+          actions: ['cloudtrail:StartImport', 'cloudtrail:GetImport', 'cloudtrail:ListImports', 'cloudtrail:ListImportFailures', 'cloudtrail:StopImport'],
           resources: ['*'],
         }),
         new iam.PolicyStatement({

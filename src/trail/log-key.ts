@@ -21,8 +21,9 @@ export function createLogKey(scope: Construct, id: string, removalPolicy: Remova
 
 /**
  * The key policy statements a trail needs (CloudTrail User Guide, "Configure AWS KMS key policies for
- * CloudTrail"): CloudTrail may generate data keys for this trail's log files only, and describe the
- * key. When the key also encrypts the trail's log group, CloudWatch Logs may use it for that group only.
+ * CloudTrail"): CloudTrail may generate data keys for this trail's log files only, decrypt for this trail
+ * (the bucket's S3 Bucket Key) and describe the key. When the key also encrypts the trail's log group,
+ * CloudWatch Logs may use it for that group only.
  */
 export function trailKeyStatements(use: KeyUse, scope: Construct): iam.PolicyStatement[] {
   const partition = Stack.of(scope).partition;
@@ -38,6 +39,15 @@ export function trailKeyStatements(use: KeyUse, scope: Construct): iam.PolicySta
         StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${partition}:cloudtrail:*:${use.account}:trail/*` },
       },
     }),
+    // The log bucket's S3 Bucket Key is made with this key, so CloudTrail also decrypts; the encryption context is
+    // then the bucket's, not the trail's, so the trail's SourceArn is what limits it
+    new iam.PolicyStatement({
+      sid: 'CloudTrailDecryptWithBucketKey',
+      principals: [cloudtrail],
+      actions: ['kms:Decrypt'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:SourceArn': use.trailArn } },
+    }),
     new iam.PolicyStatement({
       sid: 'CloudTrailDescribeKey',
       principals: [cloudtrail],
@@ -49,13 +59,16 @@ export function trailKeyStatements(use: KeyUse, scope: Construct): iam.PolicySta
   if (use.logGroupArn) {
     // CloudWatch Logs service principals are Regional.
     const region = Stack.of(scope).region;
+    const logs = new iam.ServicePrincipal(`logs.${region}.amazonaws.com`);
     statements.push(new iam.PolicyStatement({
       sid: 'CloudWatchLogsEncryptTrailLogGroup',
-      principals: [new iam.ServicePrincipal(`logs.${region}.amazonaws.com`)],
-      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      principals: [logs],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
       resources: ['*'],
       conditions: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': use.logGroupArn } },
     }));
+    // DescribeKey carries no encryption context: under that condition it could never be allowed
+    statements.push(new iam.PolicyStatement({ sid: 'CloudWatchLogsDescribeKey', principals: [logs], actions: ['kms:DescribeKey'], resources: ['*'] }));
   }
   return statements;
 }

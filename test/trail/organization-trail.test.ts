@@ -270,6 +270,16 @@ describe('log key', () => {
         },
       },
       {
+        // The log bucket uses an S3 Bucket Key made with this key: CloudTrail then also decrypts ("Configure AWS KMS key
+        // policies for CloudTrail"); the encryption context is the bucket's, so only the trail's SourceArn limits it
+        Sid: 'CloudTrailDecryptWithBucketKey',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 'kms:Decrypt',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:SourceArn': trailArn('org-trail') } },
+      },
+      {
         Sid: 'CloudTrailDescribeKey',
         Effect: 'Allow',
         Principal: { Service: 'cloudtrail.amazonaws.com' },
@@ -281,13 +291,21 @@ describe('log key', () => {
         Sid: 'CloudWatchLogsEncryptTrailLogGroup',
         Effect: 'Allow',
         Principal: { Service: 'logs.us-east-1.amazonaws.com' },
-        Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
         Resource: '*',
         Condition: {
           ArnEquals: {
             'kms:EncryptionContext:aws:logs:arn': { 'Fn::Join': ['', ['arn:', PARTITION, ':logs:us-east-1:111111111111:log-group:aws-cloudtrail-logs-org-trail']] },
           },
         },
+      },
+      {
+        // DescribeKey carries no encryption context: a condition on it could never match
+        Sid: 'CloudWatchLogsDescribeKey',
+        Effect: 'Allow',
+        Principal: { Service: 'logs.us-east-1.amazonaws.com' },
+        Action: 'kms:DescribeKey',
+        Resource: '*',
       },
     ]);
   });
@@ -348,7 +366,9 @@ describe('CloudWatch Logs delivery', () => {
     template.resourceCountIs('AWS::Logs::LogGroup', 1);
     template.hasResourceProperties('AWS::CloudTrail::Trail', { CloudWatchLogsLogGroupArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Existing'), 'Arn'] } });
     const keyStatements = statementsOf(template, 'AWS::KMS::Key', 'KeyPolicy');
-    expect(keyStatements.map((s: any) => s.Sid)).toEqual([undefined, 'DenyGrantsExceptForAwsResources', 'CloudTrailEncryptLogs', 'CloudTrailDescribeKey']);
+    expect(keyStatements.map((s: any) => s.Sid)).toEqual([
+      undefined, 'DenyGrantsExceptForAwsResources', 'CloudTrailEncryptLogs', 'CloudTrailDecryptWithBucketKey', 'CloudTrailDescribeKey',
+    ]);
   });
 
   test('sendToCloudWatchLogs: false leaves out the group, the role and both trail properties, with a warning', () => {
