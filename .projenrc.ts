@@ -100,6 +100,27 @@ const project = new awscdk.AwsCdkConstructLibrary({
 // Handlers import the AWS SDK v3 the Lambda runtime provides, so it is a devDependency only (types and tests).
 project.eslint?.allowDevDeps('src/operations/handlers/**');
 
+// DESIGN.md's layout: feature folders never import a sibling feature, shared folders import no feature, and no module
+// imports itself back (test/api/dependencies.test.ts also catches type-only cycles, which import/no-cycle skips).
+const FEATURE_FOLDERS = ['trail', 'lake', 'organization'];
+project.eslint?.addRules({
+  'import/no-cycle': ['error'],
+  'import/no-restricted-paths': ['error', {
+    zones: [
+      ...FEATURE_FOLDERS.map(feature => ({
+        target: `./src/${feature}`,
+        from: FEATURE_FOLDERS.filter(other => other !== feature).map(other => `./src/${other}`),
+        message: 'a feature folder depends on the shared folders (core, selectors, policy, kms, operations), never on a sibling feature',
+      })),
+      {
+        target: ['./src/core', './src/selectors', './src/policy', './src/kms', './src/operations'],
+        from: FEATURE_FOLDERS.map(feature => `./src/${feature}`),
+        message: 'a shared folder imports no feature folder',
+      },
+    ],
+  }],
+});
+
 // The example app is type-checked and linted like the tests, but not compiled into the library.
 new JsonFile(project, 'examples/tsconfig.json', {
   obj: {

@@ -1,7 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import type { IEventDataStore } from './event-data-store';
-import { attachOrRequestPolicy } from '../iam/role-policy';
+import type { IEventDataStore } from './event-data-store-props';
+import { attachOrRequestPolicy } from '../policy/role-policy';
 
 /** Props of a store's federation role. */
 export interface FederationRoleProps {

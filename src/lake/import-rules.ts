@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import type { LakeImportProps } from './lake-import';
+import type { LakeImportProps } from './lake-import-props';
 import { EventDataStoreKind } from './store-options';
 import { importTimeRangeProblems, keyPrefixProblems } from '../core/operation-rules';
 import { Problem } from '../core/problems';

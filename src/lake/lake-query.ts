@@ -1,10 +1,9 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
-import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { IEventDataStore } from './event-data-store';
+import { IEventDataStore } from './event-data-store-props';
+import { LakeQueryProps, ScheduledLakeQueryProps } from './lake-query-props';
 import { allowQueryDelivery, deliveryS3Uri } from './query-delivery';
 import { lakeQueryOptionsProblems } from './query-options-rules';
 import { queryRunnerStatements } from './query-permissions';
@@ -13,41 +12,10 @@ import { lengthProblems } from '../core/names';
 import { isUnresolved, Problem, throwIfProblems, validateAtSynth } from '../core/problems';
 import { constructPropProblems } from '../core/prop-types';
 import { joinChain } from '../operations/operation-chain';
-import { OperationWaitOptions } from '../operations/operation-options';
 import { LakeQueryAttribute, LakeQueryProperties, OperationKind, ScheduledQueryInput } from '../operations/operation-properties';
 import { OperationsProvider } from '../operations/provider';
 import { ScheduledQueryRunner } from '../operations/scheduled-query-runner';
 import { waitSettings } from '../operations/wait-settings';
-
-/** What a Lake query runs on and where its results go; shared by LakeQuery and ScheduledLakeQuery. */
-export interface LakeQueryOptions {
-  /** The event data store the query runs on. */
-  readonly eventDataStore: IEventDataStore;
-
-  /**
-   * The SQL query: one read-only `SELECT` (or `WITH … SELECT`) of 1 to 10000 characters that names the
-   * store by its ID, e.g. `` `SELECT eventName, count(*) FROM ${store.eventDataStoreId} GROUP BY eventName` ``.
-   */
-  readonly queryStatement: string;
-
-  /**
-   * The key prefix of the results in the delivery bucket.
-   *
-   * @default - the bucket's root
-   */
-  readonly deliveryPrefix?: string;
-}
-
-/** Properties of a LakeQuery. */
-export interface LakeQueryProps extends LakeQueryOptions, OperationWaitOptions {
-  /**
-   * A bucket CloudTrail writes the query results to, as CSV files. Its bucket policy (and key policy,
-   * when it has a key) gains what CloudTrail needs, limited to queries of this store.
-   *
-   * @default - results are kept by CloudTrail Lake only (GetQueryResults, for 7 days)
-   */
-  readonly deliveryBucket?: s3.IBucket;
-}
 
 /**
  * A CloudTrail Lake query run at deploy time, as a custom resource: it starts the query on create,
@@ -120,40 +88,6 @@ export class LakeQuery extends Construct {
     this.executionTimeInMillis = resource.getAttString(LakeQueryAttribute.EXECUTION_TIME_IN_MILLIS);
     this.deliveryS3Uri = resource.getAttString(LakeQueryAttribute.DELIVERY_S3_URI);
   }
-}
-
-/** Properties of a ScheduledLakeQuery. */
-export interface ScheduledLakeQueryProps extends LakeQueryOptions {
-  /** When the query runs, e.g. `ScheduleExpression.rate(Duration.hours(1))` or a cron expression. */
-  readonly schedule: scheduler.ScheduleExpression;
-
-  /**
-   * The bucket CloudTrail writes every run's results to, as CSV files. Its bucket policy (and key policy,
-   * when it has a key) gains what CloudTrail needs, limited to queries of this store.
-   */
-  readonly deliveryBucket: s3.IBucket;
-
-  /**
-   * A topic that hears about every run that returns at least one row: the query, the number of rows,
-   * the first rows and where all of them were delivered.
-   *
-   * @default - no notification
-   */
-  readonly topic?: sns.ITopic;
-
-  /**
-   * Whether the schedule runs.
-   *
-   * @default true
-   */
-  readonly enabled?: boolean;
-
-  /**
-   * The schedule's description.
-   *
-   * @default - none
-   */
-  readonly description?: string;
 }
 
 /**

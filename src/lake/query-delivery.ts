@@ -1,8 +1,8 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
-import { IEventDataStore } from './event-data-store';
-import { addOrRequestStatements } from '../trail/resource-policy';
+import { IEventDataStore } from './event-data-store-props';
+import { addOrRequestStatements } from '../policy/resource-policy';
 
 const CLOUDTRAIL = new iam.ServicePrincipal('cloudtrail.amazonaws.com');
 

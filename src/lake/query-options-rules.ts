@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import type { LakeQueryOptions } from './lake-query';
+import type { LakeQueryOptions } from './lake-query-props';
 import { deliveryS3Uri } from './query-delivery';
 import { keyPrefixProblems } from '../core/operation-rules';
 import { Problem } from '../core/problems';

@@ -1,5 +1,5 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { IEventDataStore } from './event-data-store';
+import { IEventDataStore } from './event-data-store-props';
 
 /**
  * What a function that runs queries on a store needs: the query actions on that store (Service

@@ -1,7 +1,7 @@
 import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { CfnEventDataStore, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import { IConstruct } from 'constructs';
-import type { IEventDataStore, LakeEventDataStoreProps } from './event-data-store';
+import type { IEventDataStore, LakeEventDataStoreProps } from './event-data-store-props';
 import { kindOfCategory } from './store-kinds';
 import { BillingMode, EventDataStoreKind, MaxEventSize } from './store-options';
 import { contextKeySelectorProblems, eventDataStoreQuotaProblems, retentionProblems } from '../core/lake-rules';

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import type { OrganizationDelegatedAdminProps } from './delegated-admin';
+import type { OrganizationDelegatedAdminProps } from './delegated-admin-props';
 import { MAX_CLOUDTRAIL_DELEGATED_ADMINS } from '../core/limits';
 import { accountIdProblems } from '../core/organization';
 import { Problem } from '../core/problems';

@@ -1,6 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
+import { OrganizationDelegatedAdminProps } from './delegated-admin-props';
 import { delegatedAdminProblems, delegatedAdminsProblems } from './delegated-admin-rules';
 import { throwIfProblems, validateAtSynth } from '../core/problems';
 import { joinChain } from '../operations/operation-chain';
@@ -17,12 +18,6 @@ const SERVICE_LINKED_ROLES = {
 // Registration answers at once; this only bounds a stuck call
 const ANSWER_TIMEOUT = Duration.minutes(5);
 const DELEGATED_ADMIN = Symbol.for('cdk-cloudtrail-org.OrganizationDelegatedAdmin');
-
-/** Properties of an OrganizationDelegatedAdmin. */
-export interface OrganizationDelegatedAdminProps {
-  /** The member account that becomes a CloudTrail delegated administrator: 12 digits, not the management account. */
-  readonly memberAccountId: string;
-}
 
 /**
  * Makes a member account of the organization a CloudTrail delegated administrator, as a custom

@@ -1,19 +1,29 @@
 import { Annotations, IResolvable, Lazy, Stack } from 'aws-cdk-lib';
 import { ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import { IConstruct } from 'constructs';
-import type { DataEventSelectors } from './data-event-selectors';
+import type { DataResourceType } from './data-resource-type';
 import { OPERATORS, SelectorTarget } from './field-rules';
 import { AdvancedEventSelector, AdvancedFieldSelector } from './field-selector';
 import { managementEventSelector } from './management-events';
 import { advancedSelectorProblems, PlacedSelector, uncheckedResourceTypes } from './selector-validation';
 import { isUnresolved, Problem, throwIfProblems, validateAtSynth } from '../core/problems';
 
+/**
+ * What a binding reads from a `DataEventSelectors` builder: its selectors, the resource types declared with
+ * `DataResourceType.of` and what the builder itself found wrong.
+ */
+export interface SelectorSource {
+  _selectors(): AdvancedEventSelector[];
+  _declaredTypes(): DataResourceType[];
+  _builderProblems(): Problem[];
+}
+
 /** Everything that decides the advanced event selectors of one trail or event data store. */
 export interface SelectorSet {
   readonly target: SelectorTarget;
   readonly managementEvents?: ReadWriteType;
   readonly excludeManagementEventSources?: ManagementEventSources[];
-  readonly dataEvents?: DataEventSelectors;
+  readonly dataEvents?: SelectorSource;
   /** A last change to the data selectors, e.g. the trail's loop protection. */
   readonly adjustDataSelector?: (selector: AdvancedEventSelector) => AdvancedEventSelector;
 }

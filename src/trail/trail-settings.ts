@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnTrail, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
-import type { OrganizationTrailProps } from './organization-trail';
+import type { OrganizationTrailProps } from './organization-trail-props';
 import { trailNameProblems } from '../core/names';
 import { accountIdProblems, organizationIdProblems } from '../core/organization';
 import { placedInAccount, placementOf, renderedTags } from '../core/placement';

@@ -1,7 +1,7 @@
 import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
-import { policyText } from '../trail/resource-policy';
+import { policyText } from './resource-policy';
 
 /** A policy a construct gives a role, and what to say when it cannot. */
 export interface RolePolicyRequest {
