@@ -104,11 +104,26 @@ export function acknowledgeGateFindings(scope: IConstruct, acknowledgement: Gate
     if (gate === CONTROL_TOWER) {
       accepted[id] = acknowledgement.reason;
     } else {
-      Validations.of(scope).acknowledge({ id: rule, reason: acknowledgement.reason });
+      acknowledgeNagRule(scope, rule, acknowledgement.reason);
     }
   }
   if (Object.keys(accepted).length > 0) {
     scope.node.addMetadata(ACCEPTED_FINDINGS_METADATA_KEY, accepted);
+  }
+}
+
+/**
+ * aws-cdk-lib before 2.269 rejects a rule id with `::` inside brackets (cdk-nag's findings on one resource,
+ * `AwsSolutions-IAM5[Resource::arn:…]`) as an InvalidValidationId. There the finding stays reported, and synthesis
+ * goes on: the README asks cdk-nag users for 2.269 or newer.
+ */
+function acknowledgeNagRule(scope: IConstruct, rule: string, reason: string): void {
+  try {
+    Validations.of(scope).acknowledge({ id: rule, reason });
+  } catch (error) {
+    if (!/InvalidValidationId|Invalid validation rule ID/.test(String(error))) {
+      throw error;
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { App, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stack } from 'aws-cdk-lib';
+import { App, Validations, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AcceptedFindingsPlugin } from '../../src';
 import { acknowledgeGateFindings } from '../../src/policy/gate-acknowledgements';
@@ -123,5 +123,21 @@ describe('AcceptedFindingsPlugin', () => {
       { type: 'aws:cdk:acknowledged-rules', data: { 'Annotation::AwsSolutions-IAM5[Resource::*]': 'by design' } },
       { type: 'cdk-cloudtrail-org:accepted-findings', data: { 'cdk-validator-cfnguard::lambda_inside_vpc_check': 'by design' } },
     ]);
+  });
+
+  test('on aws-cdk-lib before 2.269, which rejects ids with \'::\' inside brackets, the finding is left unacknowledged; other errors surface', () => {
+    const bucket = new s3.CfnBucket(new Stack(new App(), 'Stack'), 'Bucket');
+    const acknowledge = jest.spyOn(Validations.prototype, 'acknowledge').mockImplementation(() => {
+      throw new Error('«InvalidValidationId» Invalid validation rule ID \'AwsSolutions-IAM5[Resource::*]\'.');
+    });
+    try {
+      expect(() => acknowledgeGateFindings(bucket, { ids: ['AwsSolutions::AwsSolutions-IAM5[Resource::*]'], reason: 'by design' })).not.toThrow();
+      acknowledge.mockImplementation(() => {
+        throw new Error('something else');
+      });
+      expect(() => acknowledgeGateFindings(bucket, { ids: ['AwsSolutions::AwsSolutions-S1'], reason: 'by design' })).toThrow('something else');
+    } finally {
+      acknowledge.mockRestore();
+    }
   });
 });
