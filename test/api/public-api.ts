@@ -15,18 +15,22 @@ const BEHAVIOURAL_INTERFACE = /^I[A-Z]/;
 // aws-cdk-lib's `Bucket.isBucket(x: any)`: a type test takes any value.
 const TYPE_TEST = /^is[A-Z]/;
 
-/**
- * Reviews everything a module exports the way aws-cdk-lib's conventions and jsii's languages need it:
- * documentation with `@default`, types every language has, and the construct naming patterns.
- */
-export function reviewPublicApi(entry: string): ApiFinding[] {
-  const program = ts.createProgram([entry], {
+/** One TypeScript program for the modules to review: each program loads aws-cdk-lib's types anew. */
+export function apiProgram(entries: string[]): ts.Program {
+  return ts.createProgram(entries, {
     target: ts.ScriptTarget.ES2020,
     module: ts.ModuleKind.CommonJS,
     strict: true,
     skipLibCheck: true,
     noEmit: true,
   });
+}
+
+/**
+ * Reviews everything a module exports the way aws-cdk-lib's conventions and jsii's languages need it:
+ * documentation with `@default`, types every language has, and the construct naming patterns.
+ */
+export function reviewPublicApi(entry: string, program: ts.Program = apiProgram([entry])): ApiFinding[] {
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry);
   const moduleSymbol = source && checker.getSymbolAtLocation(source);

@@ -20,7 +20,6 @@ const USER_PATH = /^[^/]+\/User/;
 
 /** How an app registers its gates: the two plugin registrations aws-cdk-lib offers. */
 type Registration = 'Validations.addPlugins' | 'App policyValidationBeta1';
-const REGISTRATIONS: readonly Registration[] = ['Validations.addPlugins', 'App policyValidationBeta1'];
 
 interface UserResources {
   /** A default `s3.Bucket`: Control Tower and every cdk-nag pack fail it. */
@@ -55,11 +54,27 @@ function addUserResources(stack: Stack, user: UserResources): void {
   });
 }
 
+/** One stack of a test app: the user's resources, and what the library builds beside them (nothing in a baseline). */
+interface StackLayout {
+  readonly stack: string;
+  readonly build?: (scope: Stack) => void;
+}
+
+/** A construct's default and full forms, each in a stack of its own; without a fixture, the same stacks hold the user's only. */
+function layoutOf(fixture: ConstructFixture | undefined, prefix = ''): StackLayout[] {
+  return [{ stack: `${prefix}Default`, build: fixture?.default }, { stack: `${prefix}Full`, build: fixture?.full }];
+}
+
+/** Every construct's forms in one app, each in a stack of its own (no quota is exceeded in the one account and Region). */
+function everyConstruct(withLibrary: boolean): StackLayout[] {
+  return CONSTRUCT_FIXTURES.flatMap(f => layoutOf(withLibrary ? f : undefined, f.construct));
+}
+
 /**
- * Synthesizes an app with the user's resources (and the fixture's default and full forms, each in a stack of its own
- * beside a copy of the user's resources) under the gates, and reads back what each gate concluded.
+ * Synthesizes an app whose stacks each hold the user's resources and what the layout builds beside them, under the
+ * gates, and reads back what each gate concluded.
  */
-function synthesize(fixture: ConstructFixture | undefined, user: UserResources, registration: Registration, acceptLibraryFindings = false): Outcome {
+function synthesize(layout: StackLayout[], user: UserResources, registration: Registration, acceptLibraryFindings = false): Outcome {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-neutrality-'));
   try {
     const plugins = gates(acceptLibraryFindings);
@@ -70,10 +85,10 @@ function synthesize(fixture: ConstructFixture | undefined, user: UserResources, 
     if (registration === 'Validations.addPlugins') {
       Validations.of(app).addPlugins(...plugins);
     }
-    for (const form of ['Default', 'Full'] as const) {
-      const stack = new Stack(app, form, { env: FIXTURE_ENV });
+    for (const { stack: id, build } of layout) {
+      const stack = new Stack(app, id, { env: FIXTURE_ENV });
       addUserResources(stack, user);
-      fixture?.[form === 'Default' ? 'default' : 'full'](stack);
+      build?.(stack);
     }
     let failed = false;
     try {
@@ -122,10 +137,10 @@ function userView(outcome: Outcome): Record<string, string[]> {
   return Object.fromEntries(Object.entries(outcome.gates).map(([gate, g]) => [gate, g.userFindings]));
 }
 
-describe.each(REGISTRATIONS)('gates registered with %s', registration => {
+describe('gates registered with Validations.addPlugins', () => {
   let baseline: Outcome;
   beforeAll(() => {
-    baseline = synthesize(undefined, { failing: true }, registration);
+    baseline = synthesize(layoutOf(undefined), { failing: true }, 'Validations.addPlugins');
   });
 
   test('the user\'s resources alone fail synthesis in every gate', () => {
@@ -134,7 +149,7 @@ describe.each(REGISTRATIONS)('gates registered with %s', registration => {
   });
 
   test.each(CONSTRUCT_FIXTURES.map(f => [f.construct, f] as const))('%s changes nothing the gates report or decide for the user', (_, fixture) => {
-    const withLibrary = synthesize(fixture, { failing: true }, registration);
+    const withLibrary = synthesize(layoutOf(fixture), { failing: true }, 'Validations.addPlugins');
     expect(withLibrary.failed).toBe(true);
     expect(userView(withLibrary)).toEqual(userView(baseline));
     for (const gate of Object.values(withLibrary.gates)) {
@@ -143,10 +158,22 @@ describe.each(REGISTRATIONS)('gates registered with %s', registration => {
   });
 });
 
+describe('gates registered with App policyValidationBeta1, every construct in one app', () => {
+  test('change nothing the gates report or decide for the user', () => {
+    const baseline = synthesize(everyConstruct(false), { failing: true }, 'App policyValidationBeta1');
+    const withLibrary = synthesize(everyConstruct(true), { failing: true }, 'App policyValidationBeta1');
+    expect(baseline.failed).toBe(true);
+    expect(withLibrary.failed).toBe(true);
+    expect(userView(withLibrary)).toEqual(userView(baseline));
+    expect(Object.values(baseline.gates).every(g => !g.success && g.userFindings.length > 0)).toBe(true);
+    expect(Object.values(withLibrary.gates).every(g => !g.success)).toBe(true);
+  });
+});
+
 describe('the opt-in AcceptedFindingsPlugin around Control Tower, beside a user table AwsSolutions only warns about', () => {
   let baseline: Outcome;
   beforeAll(() => {
-    baseline = synthesize(undefined, { failing: false }, 'Validations.addPlugins', true);
+    baseline = synthesize(layoutOf(undefined), { failing: false }, 'Validations.addPlugins', true);
   });
 
   test('the table alone fails Control Tower, and AwsSolutions on warnings only', () => {
@@ -159,7 +186,7 @@ describe('the opt-in AcceptedFindingsPlugin around Control Tower, beside a user 
   });
 
   test.each(CONSTRUCT_FIXTURES.map(f => [f.construct, f] as const))('%s leaves nothing of its own to fail a gate, and the user\'s findings failing', (_, fixture) => {
-    const optedIn = synthesize(fixture, { failing: false }, 'Validations.addPlugins', true);
+    const optedIn = synthesize(layoutOf(fixture), { failing: false }, 'Validations.addPlugins', true);
     expect(optedIn.failed).toBe(true);
     expect(userView(optedIn)).toEqual(userView(baseline));
     // a pack whose report holds only the user's warnings still fails, and so does Control Tower on the user's table
@@ -207,8 +234,8 @@ describe('cdk-nag 2 packs registered as Aspects', () => {
 
 describe('the reproduction: an app with Control Tower and one plain bucket', () => {
   test('fails synthesis with and without a default OrganizationTrail', () => {
-    const plain = synthesize(undefined, { failing: true }, 'Validations.addPlugins');
-    const withTrail = synthesize(CONSTRUCT_FIXTURES.find(f => f.construct === 'OrganizationTrail'), { failing: true }, 'Validations.addPlugins');
+    const plain = synthesize(layoutOf(undefined), { failing: true }, 'Validations.addPlugins');
+    const withTrail = synthesize(layoutOf(CONSTRUCT_FIXTURES.find(f => f.construct === 'OrganizationTrail')), { failing: true }, 'Validations.addPlugins');
     expect(plain.failed).toBe(true);
     expect(withTrail.failed).toBe(true);
     expect(withTrail.gates[GATES.controlTower].success).toBe(false);
