@@ -36,7 +36,8 @@ export const OPERATOR_VALUE_LENGTH: Range = { min: 1, max: 2048 };
 // CloudTrail quotas: "500 total values for all conditions in all advanced event selectors" per trail or store
 export const MAX_ADVANCED_SELECTOR_VALUES = 500;
 
-// CloudTrail quotas: data resources across all event selectors of a trail, unless all resources of a type are logged
+// CloudTrail quotas (global page): data resources across the advanced event selectors of a trail or store, unless all
+// resources of a type are logged; newer Regional pages list only the 500-values limit. Exclusions are not counted.
 export const MAX_DATA_RESOURCES = 250;
 
 // CreateEventDataStore AdvancedEventSelectors: at most 5 selectors on an event data store

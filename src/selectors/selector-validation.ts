@@ -365,13 +365,17 @@ function listProblems(selectors: PlacedSelector[], target: SelectorTarget): Prob
       fix: 'cover many resources with one startsWith prefix, or log fewer resources',
     });
   }
+  // A selector that excludes resources (NotEquals, NotStartsWith, NotEndsWith) logs all the others, and the quota does
+  // not apply where all resources are logged: only the resources a selector names count.
   const dataResources = selectors
     .filter(placed => isObject(placed.selector) && fieldValues(placed.selector, 'eventCategory').includes(EventCategory.DATA))
-    .reduce((sum, placed) => sum + fieldValues(placed.selector, 'resources.ARN').length, 0);
+    .reduce((sum, placed) => sum + fieldValues(placed.selector, 'resources.ARN', NAMING_OPERATORS).length, 0);
   if (dataResources > MAX_DATA_RESOURCES) {
     problems.push({
       property,
-      rule: `${dataResources} data resources (resources.ARN values) across the selectors; at most ${MAX_DATA_RESOURCES} unless all resources of a type are logged (CloudTrail quotas)`,
+      rule: `${dataResources} data resources (resources.ARN values with Equals, StartsWith or EndsWith) across the selectors; at most `
+        + `${MAX_DATA_RESOURCES} unless all resources of a type are logged, exclusions not counted (CloudTrail quotas: the global quotas `
+        + 'page keeps 250 for advanced selectors, newer Regional pages list only the 500-values limit)',
       fix: 'log all resources of the type, or group resources under shared startsWith prefixes',
     });
   }
@@ -414,13 +418,16 @@ export function valueCount(selector: AdvancedEventSelector): number {
 }
 
 /** All values of one field's conditions in a selector, whatever the operator. */
-function fieldValues(selector: AdvancedEventSelector, field: string): string[] {
+/** The operators that name what a selector logs, as opposed to what it leaves out. */
+const NAMING_OPERATORS = OPERATORS.filter(op => !op.key.startsWith('not'));
+
+function fieldValues(selector: AdvancedEventSelector, field: string, operators = OPERATORS): string[] {
   if (!isObject(selector) || !Array.isArray(selector.fieldSelectors)) {
     return [];
   }
   return selector.fieldSelectors
     .filter(fs => isObject(fs) && fs.field === field)
-    .flatMap(fs => OPERATORS.flatMap(op => Array.isArray(fs[op.key]) ? fs[op.key]! : []));
+    .flatMap(fs => operators.flatMap(op => Array.isArray(fs[op.key]) ? fs[op.key]! : []));
 }
 
 /** Whether a list element is the encoding of a list token (what `Token.asList` and `valueAsList` return). */
