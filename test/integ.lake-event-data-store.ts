@@ -29,7 +29,7 @@ import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { INTEG_APP_CONTEXT, integEnvironment, IntegEnvironment, SNAPSHOT_ENV } from './integ-environment';
-import { BillingMode, DataEventSelectors, EventDataStoreKind, LakeEventDataStore } from '../src';
+import { EventDataStoreBillingMode, DataEventSelectors, EventDataStoreKind, LakeEventDataStore } from '../src';
 
 /** Where the integration app is built. */
 export interface LakeEventDataStoreIntegOptions {
@@ -118,7 +118,7 @@ export function buildLakeEventDataStoreInteg(app: App, options: LakeEventDataSto
       Status: 'ENABLED',
       RetentionPeriod: 90,
       TerminationProtectionEnabled: false,
-      BillingMode: BillingMode.EXTENDABLE_RETENTION_PRICING,
+      BillingMode: EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING,
       MultiRegionEnabled: true,
       OrganizationEnabled: false,
     }));

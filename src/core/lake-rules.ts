@@ -34,13 +34,13 @@ export function retentionProblems(property: string, days: number, billingMode: s
   if (days >= range.min && days <= range.max) {
     return [];
   }
-  const mode = isUnresolved(billingMode) ? 'any billing mode' : `BillingMode.${billingMode ?? EXTENDABLE_RETENTION_PRICING}`;
+  const mode = isUnresolved(billingMode) ? 'any billing mode' : `EventDataStoreBillingMode.${billingMode ?? EXTENDABLE_RETENTION_PRICING}`;
   return [{
     property,
     value: `${days} days`,
     rule: `must be ${range.min} to ${range.max} days with ${mode} (${source})`,
     fix: days < range.min ? `keep events at least ${range.min} days`
-      : fixed ? `keep events at most ${range.max} days, or use BillingMode.EXTENDABLE_RETENTION_PRICING for up to ${RETENTION_DAYS_EXTENDABLE.max} days`
+      : fixed ? `keep events at most ${range.max} days, or use EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING for up to ${RETENTION_DAYS_EXTENDABLE.max} days`
         : `keep events at most ${range.max} days`,
   }];
 }

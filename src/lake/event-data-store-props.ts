@@ -2,7 +2,7 @@ import { Duration, IResource, RemovalPolicy } from 'aws-cdk-lib';
 import { InsightType, ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { BillingMode, ContextKeySelector, EventDataStoreKind, MaxEventSize } from './store-options';
+import { EventDataStoreBillingMode, ContextKeySelector, EventDataStoreKind, MaxEventSize } from './store-options';
 import { DataEventSelectors } from '../selectors/data-event-selectors';
 
 /**
@@ -86,9 +86,9 @@ export interface LakeEventDataStoreProps {
    * How ingestion and retention are billed. A store cannot move from extendable to fixed retention
    * pricing later: that takes a new store.
    *
-   * @default BillingMode.EXTENDABLE_RETENTION_PRICING
+   * @default EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING
    */
-  readonly billingMode?: BillingMode;
+  readonly billingMode?: EventDataStoreBillingMode;
 
   /**
    * Refuse to delete the store while this is on.

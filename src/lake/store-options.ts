@@ -1,7 +1,7 @@
 /**
  * How an event data store is billed, which decides its default and longest retention.
  */
-export enum BillingMode {
+export enum EventDataStoreBillingMode {
   /**
    * Pay for ingestion and for retention beyond the first year: keeps events 7 to 3653 days (about ten
    * years), 366 by default. Recommended for most stores.

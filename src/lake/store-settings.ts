@@ -3,7 +3,7 @@ import { CfnEventDataStore, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import { IConstruct } from 'constructs';
 import type { IEventDataStore, LakeEventDataStoreProps } from './event-data-store-props';
 import { kindOfCategory } from './store-kinds';
-import { BillingMode, EventDataStoreKind, MaxEventSize } from './store-options';
+import { EventDataStoreBillingMode, EventDataStoreKind, MaxEventSize } from './store-options';
 import { contextKeySelectorProblems, eventDataStoreQuotaProblems, retentionProblems } from '../core/lake-rules';
 import { eventDataStoreNameProblems } from '../core/names';
 import { placedInAccount, placementOf, renderedTags } from '../core/placement';
@@ -18,7 +18,7 @@ import { DataEventSelectors } from '../selectors/data-event-selectors';
 export interface StoreSettings {
   readonly props: LakeEventDataStoreProps;
   readonly kind: EventDataStoreKind;
-  readonly billingMode: BillingMode;
+  readonly billingMode: EventDataStoreBillingMode;
   readonly terminationProtection: boolean;
   readonly multiRegionEnabled: boolean;
   readonly organizationEnabled: boolean;
@@ -47,7 +47,7 @@ export function storeSettings(props: LakeEventDataStoreProps): StoreSettings {
   return {
     props,
     kind,
-    billingMode: props.billingMode ?? BillingMode.EXTENDABLE_RETENTION_PRICING,
+    billingMode: props.billingMode ?? EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING,
     terminationProtection: props.terminationProtection ?? true,
     multiRegionEnabled: props.multiRegionEnabled ?? kind !== EventDataStoreKind.EXTERNAL_EVENTS,
     organizationEnabled: props.organizationEnabled ?? false,
@@ -71,7 +71,7 @@ export function storeSettingsProblems(settings: StoreSettings): Problem[] {
   problems.push(...constructPropProblems('federationRole', props.federationRole, 'iam.IRole', ['roleArn']));
   problems.push(...constructPropProblems('insightsDestination', props.insightsDestination, 'IEventDataStore', ['eventDataStoreArn']));
   problems.push(...enumProblems('kind', props.kind, EventDataStoreKind, 'EventDataStoreKind'));
-  problems.push(...enumProblems('billingMode', props.billingMode, BillingMode, 'BillingMode'));
+  problems.push(...enumProblems('billingMode', props.billingMode, EventDataStoreBillingMode, 'EventDataStoreBillingMode'));
   problems.push(...enumProblems('maxEventSize', props.maxEventSize, MaxEventSize, 'MaxEventSize'));
   problems.push(...enumProblems('managementEvents', props.managementEvents, ReadWriteType, 'ReadWriteType'));
   problems.push(...removalPolicyProblems(props.removalPolicy, 'AWS::CloudTrail::EventDataStore has no snapshots',
@@ -104,7 +104,7 @@ export function storeSettingsProblems(settings: StoreSettings): Problem[] {
   return problems;
 }
 
-function retentionDaysProblems(props: LakeEventDataStoreProps, billingMode: BillingMode): Problem[] {
+function retentionDaysProblems(props: LakeEventDataStoreProps, billingMode: EventDataStoreBillingMode): Problem[] {
   const retention = props.retention!;
   if (typeof retention?.toDays !== 'function') {
     return [{ property: 'retention', value: retention, rule: 'must be a Duration (CreateEventDataStore RetentionPeriod)', fix: 'pass e.g. Duration.days(366)' }];

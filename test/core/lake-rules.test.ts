@@ -20,7 +20,7 @@ describe('retentionProblems', () => {
   const SOURCE = 'CreateEventDataStore RetentionPeriod';
   const AT_LEAST = 'keep events at least 7 days';
   const AT_MOST_EXTENDABLE = 'keep events at most 3653 days';
-  const AT_MOST_FIXED = 'keep events at most 2557 days, or use BillingMode.EXTENDABLE_RETENTION_PRICING for up to 3653 days';
+  const AT_MOST_FIXED = 'keep events at most 2557 days, or use EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING for up to 3653 days';
 
   function wholeDays(value: unknown): Problem {
     return { property: 'retention', value, rule: `must be a whole number of days (${SOURCE})`, fix: 'use Duration.days(n) with a whole n' };
@@ -45,15 +45,15 @@ describe('retentionProblems', () => {
   });
 
   test.each([
-    { days: 6, billingMode: EXTENDABLE, expected: outOfRange(6, '7 to 3653', `BillingMode.${EXTENDABLE}`, AT_LEAST) },
-    { days: 6, billingMode: FIXED, expected: outOfRange(6, '7 to 2557', `BillingMode.${FIXED}`, AT_LEAST) },
-    { days: 6, billingMode: undefined, expected: outOfRange(6, '7 to 3653', `BillingMode.${EXTENDABLE}`, AT_LEAST) },
-    { days: 0, billingMode: EXTENDABLE, expected: outOfRange(0, '7 to 3653', `BillingMode.${EXTENDABLE}`, AT_LEAST) },
-    { days: -1, billingMode: FIXED, expected: outOfRange(-1, '7 to 2557', `BillingMode.${FIXED}`, AT_LEAST) },
-    { days: 2558, billingMode: FIXED, expected: outOfRange(2558, '7 to 2557', `BillingMode.${FIXED}`, AT_MOST_FIXED) },
-    { days: 3653, billingMode: FIXED, expected: outOfRange(3653, '7 to 2557', `BillingMode.${FIXED}`, AT_MOST_FIXED) },
-    { days: 3654, billingMode: EXTENDABLE, expected: outOfRange(3654, '7 to 3653', `BillingMode.${EXTENDABLE}`, AT_MOST_EXTENDABLE) },
-    { days: 3654, billingMode: undefined, expected: outOfRange(3654, '7 to 3653', `BillingMode.${EXTENDABLE}`, AT_MOST_EXTENDABLE) },
+    { days: 6, billingMode: EXTENDABLE, expected: outOfRange(6, '7 to 3653', `EventDataStoreBillingMode.${EXTENDABLE}`, AT_LEAST) },
+    { days: 6, billingMode: FIXED, expected: outOfRange(6, '7 to 2557', `EventDataStoreBillingMode.${FIXED}`, AT_LEAST) },
+    { days: 6, billingMode: undefined, expected: outOfRange(6, '7 to 3653', `EventDataStoreBillingMode.${EXTENDABLE}`, AT_LEAST) },
+    { days: 0, billingMode: EXTENDABLE, expected: outOfRange(0, '7 to 3653', `EventDataStoreBillingMode.${EXTENDABLE}`, AT_LEAST) },
+    { days: -1, billingMode: FIXED, expected: outOfRange(-1, '7 to 2557', `EventDataStoreBillingMode.${FIXED}`, AT_LEAST) },
+    { days: 2558, billingMode: FIXED, expected: outOfRange(2558, '7 to 2557', `EventDataStoreBillingMode.${FIXED}`, AT_MOST_FIXED) },
+    { days: 3653, billingMode: FIXED, expected: outOfRange(3653, '7 to 2557', `EventDataStoreBillingMode.${FIXED}`, AT_MOST_FIXED) },
+    { days: 3654, billingMode: EXTENDABLE, expected: outOfRange(3654, '7 to 3653', `EventDataStoreBillingMode.${EXTENDABLE}`, AT_MOST_EXTENDABLE) },
+    { days: 3654, billingMode: undefined, expected: outOfRange(3654, '7 to 3653', `EventDataStoreBillingMode.${EXTENDABLE}`, AT_MOST_EXTENDABLE) },
   ])('rejects $days days with $billingMode', ({ days, billingMode, expected }) => {
     expect(retentionProblems('retention', days, billingMode)).toStrictEqual([expected]);
   });
@@ -89,7 +89,7 @@ describe('retentionProblems', () => {
   });
 
   describe('with an unresolved billing mode', () => {
-    const mode = Token.asString({ Ref: 'BillingMode' });
+    const mode = Token.asString({ Ref: 'EventDataStoreBillingMode' });
 
     test.each([7, 2557, 2558, 3653])('accepts %d days, the wider range', days => {
       expect(retentionProblems('retention', days, mode)).toStrictEqual([]);
@@ -115,7 +115,7 @@ describe('retentionProblems', () => {
 
   test('formats the range problem as one line', () => {
     expect(retentionProblems('retention', 2558, FIXED).map(formatProblem)).toEqual([
-      `retention "2558 days": must be 7 to 2557 days with BillingMode.FIXED_RETENTION_PRICING (${SOURCE}). Fix: ${AT_MOST_FIXED}`,
+      `retention "2558 days": must be 7 to 2557 days with EventDataStoreBillingMode.FIXED_RETENTION_PRICING (${SOURCE}). Fix: ${AT_MOST_FIXED}`,
     ]);
   });
 
@@ -146,7 +146,7 @@ describe('retention properties', () => {
       fc.pre(days < 7 || days > max);
       expect(retentionProblems('retention', days, mode).map(p => [p.value, p.rule])).toEqual([[
         `${days} days`,
-        `must be 7 to ${max} days with BillingMode.${mode ?? EXTENDABLE} (CreateEventDataStore RetentionPeriod)`,
+        `must be 7 to ${max} days with EventDataStoreBillingMode.${mode ?? EXTENDABLE} (CreateEventDataStore RetentionPeriod)`,
       ]]);
     }), FC_OPTIONS);
   });

@@ -11,7 +11,8 @@ import {
   expectNoProblems, insightTypesOf, managementEventsOf, propertiesOf, selectorsOf, stackEnv, Subject, tagsOf, Tally, trial,
 } from './harness';
 import {
-  BillingMode, ContextKeyType, DataEventSelectors, DataResourceType, EventDataStoreKind, LakeEventDataStore, LakeEventDataStoreProps, MaxEventSize,
+  ContextKeyType, DataEventSelectors, DataResourceType, EventDataStoreBillingMode, EventDataStoreKind, LakeEventDataStore,
+  LakeEventDataStoreProps, MaxEventSize,
 } from '../../src';
 import { withoutIntrinsics } from '../../src/core/intrinsics';
 import { contextKeySelectorProblems, resourcePolicyProblems, retentionProblems } from '../../src/core/lake-rules';
@@ -79,8 +80,8 @@ const validProps = merged(
     removalPolicy: lift(fc.constantFrom(RemovalPolicy.RETAIN, RemovalPolicy.DESTROY, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)),
   }),
   fc.oneof(
-    validRecord({ billingMode: constantly(BillingMode.EXTENDABLE_RETENTION_PRICING), retention: days(7, 3653) }),
-    validRecord({ billingMode: constantly(BillingMode.FIXED_RETENTION_PRICING), retention: days(7, 2557) }, ['billingMode']),
+    validRecord({ billingMode: constantly(EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING), retention: days(7, 3653) }),
+    validRecord({ billingMode: constantly(EventDataStoreBillingMode.FIXED_RETENTION_PRICING), retention: days(7, 2557) }, ['billingMode']),
   ),
   fc.oneof(
     validRecord({ federationEnabled: flag }),
@@ -113,7 +114,10 @@ const invalidProps = {
   eventDataStoreName: lift(fc.oneof(nearValid(storeName), adversarialString)),
   kind: fc.oneof(lift(adversarialString), lift(fc.constantFrom(...Object.values(EventDataStoreKind)))),
   retention: fc.oneof(anyDuration, days(1, 6), days(2558, 4000)),
-  billingMode: fc.oneof(lift(nearValid(fc.constantFrom(...Object.values(BillingMode)))), lift(fc.constantFrom(...Object.values(BillingMode)))),
+  billingMode: fc.oneof(
+    lift(nearValid(fc.constantFrom(...Object.values(EventDataStoreBillingMode)))),
+    lift(fc.constantFrom(...Object.values(EventDataStoreBillingMode))),
+  ),
   terminationProtection: notBoolean,
   removalPolicy: lift(fc.oneof(adversarialString, fc.constant(RemovalPolicy.SNAPSHOT))),
   encryptionKey: junk,
@@ -226,12 +230,12 @@ describe('LakeEventDataStore under fuzzing', () => {
   });
 
   test('the harness sees a rejection: a retention beyond fixed retention pricing', () => {
-    const props = just({ billingMode: BillingMode.FIXED_RETENTION_PRICING, retention: Duration.days(3000) });
+    const props = just({ billingMode: EventDataStoreBillingMode.FIXED_RETENTION_PRICING, retention: Duration.days(3000) });
     const outcome = trial('known', props, (stack, made) => buildStore(stack, made, [], []), SUBJECT);
     expect(!outcome.accepted && outcome.error.constructor.name).toBe('ValidationError');
     expect(!outcome.accepted && outcome.error.message).toBe('[Stack/Store] retention "3000 days": must be 7 to 2557 days with '
-      + 'BillingMode.FIXED_RETENTION_PRICING (CreateEventDataStore RetentionPeriod). Fix: keep events at most 2557 days, '
-      + 'or use BillingMode.EXTENDABLE_RETENTION_PRICING for up to 3653 days');
+      + 'EventDataStoreBillingMode.FIXED_RETENTION_PRICING (CreateEventDataStore RetentionPeriod). Fix: keep events at most 2557 days, '
+      + 'or use EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING for up to 3653 days');
   });
 
   test('the harness sees a rejection at synthesis: a resource policy over 8192 characters', () => {

@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as fc from 'fast-check';
 import {
-  BillingMode, ContextKeyType, DataEventSelectors, EventDataStoreKind, IEventDataStore, LakeEventDataStore, LakeEventDataStoreProps, MaxEventSize,
+  EventDataStoreBillingMode, ContextKeyType, DataEventSelectors, EventDataStoreKind, IEventDataStore, LakeEventDataStore, LakeEventDataStoreProps, MaxEventSize,
 } from '../../src';
 import { errorOf, testApp, testStack } from '../util';
 
@@ -47,7 +47,7 @@ describe('the default store', () => {
 
   test('leaves the retention to CloudTrail\'s default for the billing mode', () => {
     const stack = testStack();
-    construct(() => ({ billingMode: BillingMode.FIXED_RETENTION_PRICING }), stack);
+    construct(() => ({ billingMode: EventDataStoreBillingMode.FIXED_RETENTION_PRICING }), stack);
     expect(storeProperties(stack).RetentionPeriod).toBeUndefined();
     expect(storeProperties(stack).BillingMode).toBe('FIXED_RETENTION_PRICING');
   });
@@ -206,17 +206,17 @@ describe('props rejected in the constructor, with the exact message', () => {
     ['a name that is not a string', () => ({ eventDataStoreName: 7 as unknown as string }),
       'eventDataStoreName 7: must be a string (CreateEventDataStore Name). Fix: pass a name, or leave eventDataStoreName out for a generated one'],
     ['retention of 6 days', () => ({ retention: Duration.days(6) }),
-      'retention "6 days": must be 7 to 3653 days with BillingMode.EXTENDABLE_RETENTION_PRICING (CreateEventDataStore RetentionPeriod). '
+      'retention "6 days": must be 7 to 3653 days with EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING (CreateEventDataStore RetentionPeriod). '
       + 'Fix: keep events at least 7 days'],
-    ['retention of 3000 days with fixed pricing', () => ({ retention: Duration.days(3000), billingMode: BillingMode.FIXED_RETENTION_PRICING }),
-      'retention "3000 days": must be 7 to 2557 days with BillingMode.FIXED_RETENTION_PRICING (CreateEventDataStore RetentionPeriod). '
-      + 'Fix: keep events at most 2557 days, or use BillingMode.EXTENDABLE_RETENTION_PRICING for up to 3653 days'],
+    ['retention of 3000 days with fixed pricing', () => ({ retention: Duration.days(3000), billingMode: EventDataStoreBillingMode.FIXED_RETENTION_PRICING }),
+      'retention "3000 days": must be 7 to 2557 days with EventDataStoreBillingMode.FIXED_RETENTION_PRICING (CreateEventDataStore RetentionPeriod). '
+      + 'Fix: keep events at most 2557 days, or use EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING for up to 3653 days'],
     ['retention in part days', () => ({ retention: Duration.hours(200) }),
       'retention 8.333333333333334: must be a whole number of days (CreateEventDataStore RetentionPeriod). Fix: use Duration.days(n) with a whole n'],
     ['retention that is not a Duration', () => ({ retention: 30 as unknown as Duration }),
       'retention 30: must be a Duration (CreateEventDataStore RetentionPeriod). Fix: pass e.g. Duration.days(366)'],
-    ['an unknown billing mode', () => ({ billingMode: 'CHEAP' as BillingMode }),
-      'billingMode "CHEAP": must be a BillingMode. Fix: use BillingMode.EXTENDABLE_RETENTION_PRICING or BillingMode.FIXED_RETENTION_PRICING'],
+    ['an unknown billing mode', () => ({ billingMode: 'CHEAP' as EventDataStoreBillingMode }),
+      'billingMode "CHEAP": must be a EventDataStoreBillingMode. Fix: use EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING or EventDataStoreBillingMode.FIXED_RETENTION_PRICING'],
     ['an unknown kind', () => ({ kind: 'Logs' as EventDataStoreKind }),
       'kind "Logs": must be a EventDataStoreKind. Fix: use EventDataStoreKind.CLOUDTRAIL_EVENTS, EventDataStoreKind.CONFIGURATION_ITEMS, '
       + 'EventDataStoreKind.EXTERNAL_EVENTS or EventDataStoreKind.INSIGHTS'],
@@ -326,10 +326,10 @@ describe('retention × billing mode (property)', () => {
   test('a whole number of days is accepted exactly within the billing mode\'s range', () => {
     fc.assert(fc.property(
       fc.integer({ min: 0, max: 4000 }),
-      fc.constantFrom(BillingMode.EXTENDABLE_RETENTION_PRICING, BillingMode.FIXED_RETENTION_PRICING, undefined),
+      fc.constantFrom(EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING, EventDataStoreBillingMode.FIXED_RETENTION_PRICING, undefined),
       (days, billingMode) => {
         const stack = testStack();
-        const max = billingMode === BillingMode.FIXED_RETENTION_PRICING ? 2557 : 3653;
+        const max = billingMode === EventDataStoreBillingMode.FIXED_RETENTION_PRICING ? 2557 : 3653;
         const build = () => construct(() => ({ retention: Duration.days(days), billingMode }), stack);
         if (days >= 7 && days <= max) {
           build();

@@ -14,7 +14,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
   AdvancedEventSelector,
-  BillingMode,
+  EventDataStoreBillingMode,
   ContextKeyType,
   DataEventSelectors,
   DataResourceType,
@@ -95,7 +95,7 @@ class ManagementAccountStack extends Stack {
       eventDataStoreName: 'organization-audit-lake',
       organizationEnabled: true,
       retention: Duration.days(731),
-      billingMode: BillingMode.EXTENDABLE_RETENTION_PRICING,
+      billingMode: EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING,
       managementEvents: cloudtrail.ReadWriteType.WRITE_ONLY,
       dataEvents,
       insightTypes: [cloudtrail.InsightType.API_CALL_RATE],
