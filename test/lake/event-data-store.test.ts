@@ -5,7 +5,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as fc from 'fast-check';
 import {
-  EventDataStoreBillingMode, ContextKeyType, DataEventSelectors, EventDataStoreKind, IEventDataStore, LakeEventDataStore, LakeEventDataStoreProps, MaxEventSize,
+  ContextKeyType, DataEventSelectors, EventDataStoreBillingMode, EventDataStoreKind, IEventDataStore, LakeEventDataStore, LakeEventDataStoreProps,
+  MaxEventSize,
 } from '../../src';
 import { errorOf, testApp, testStack } from '../util';
 
