@@ -2,7 +2,7 @@ import { Duration, IResource, RemovalPolicy } from 'aws-cdk-lib';
 import { InsightType, ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { EventDataStoreBillingMode, ContextKeySelector, EventDataStoreKind, MaxEventSize } from './store-options';
+import { ContextKeySelector, EventDataStoreBillingMode, EventDataStoreKind, MaxEventSize } from './store-options';
 import { DataEventSelectors } from '../selectors/data-event-selectors';
 
 /**
