@@ -14,10 +14,10 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
   AdvancedEventSelector,
-  EventDataStoreBillingMode,
   ContextKeyType,
   DataEventSelectors,
   DataResourceType,
+  EventDataStoreBillingMode,
   EventDataStoreKind,
   LakeEventDataStore,
   LakeImport,
