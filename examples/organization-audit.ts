@@ -51,7 +51,7 @@ export class OrganizationAuditStack extends Stack {
       insightTypes: [cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE],
       dataEvents,
     });
-    this.trail.addSecurityAlarms({ topic: this.securityAlarmTopic() });
+    this.trail.addSecurityAlarms('SecurityAlarms', { topic: this.securityAlarmTopic() });
 
     // CloudTrail Lake: two years of the organization's write management events and the workload's data
     // events, queryable with SQL from the security tooling account.

@@ -97,7 +97,7 @@ export function buildOrganizationTrailInteg(app: App, options: OrganizationTrail
     }),
     insightTypes: [InsightType.API_CALL_RATE, InsightType.API_ERROR_RATE],
   });
-  detailed.addSecurityAlarms({ topic: alarms });
+  detailed.addSecurityAlarms('SecurityAlarms', { topic: alarms });
 
   // In the trails' environment: assertions take cross-stack references, which need one environment.
   const assertionStack = new Stack(app, 'OrganizationTrailIntegAssertions', { env });

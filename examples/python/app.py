@@ -78,7 +78,7 @@ class OrganizationAuditStack(Stack):
             insight_types=[cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE],
             data_events=data_events,
         )
-        self.trail.add_security_alarms(topic=self._security_alarm_topic())
+        self.trail.add_security_alarms("SecurityAlarms", topic=self._security_alarm_topic())
 
         # CloudTrail Lake: two years of the organization's write management events and the workload's data
         # events, queryable with SQL from the security tooling account.

@@ -179,11 +179,12 @@ export class OrganizationTrail extends Resource {
   }
 
   /**
-   * An EventBridge rule for API calls CloudTrail records in this account and Region ("AWS API Call via
-   * CloudTrail" events), as aws-cdk-lib's `Trail.onEvent` makes. Narrow it with `eventPattern`.
+   * An EventBridge rule for API calls CloudTrail records in the scope's account and Region ("AWS API Call via
+   * CloudTrail" events), as aws-cdk-lib's `Trail.onEvent` makes. These events reach EventBridge whichever trail
+   * logs them, so the rule belongs to no trail. Narrow it with `eventPattern`.
    */
-  public onEvent(id: string, options: events.OnEventOptions = {}): events.Rule {
-    const rule = new events.Rule(this, id, options);
+  public static onEvent(scope: Construct, id: string, options: events.OnEventOptions = {}): events.Rule {
+    const rule = new events.Rule(scope, id, options);
     rule.addTarget(options.target);
     rule.addEventPattern({ detailType: ['AWS API Call via CloudTrail'] });
     return rule;
@@ -193,7 +194,7 @@ export class OrganizationTrail extends Resource {
    * CloudWatch metric filters and alarms for the CIS AWS Foundations Benchmark monitoring checks on
    * the trail's log group, each alarm notifying the topic.
    */
-  public addSecurityAlarms(options: SecurityAlarmsOptions): SecurityAlarms {
+  public addSecurityAlarms(id: string, options: SecurityAlarmsOptions): SecurityAlarms {
     if (!this.logGroup) {
       throwIfProblems(this, [{
         property: 'sendToCloudWatchLogs',
@@ -202,7 +203,7 @@ export class OrganizationTrail extends Resource {
         fix: 'leave sendToCloudWatchLogs on, or pass cloudWatchLogGroup',
       }]);
     }
-    return new SecurityAlarms(this, `SecurityAlarms${this.node.children.filter(c => c instanceof SecurityAlarms).length || ''}`, {
+    return new SecurityAlarms(this, id, {
       ...options,
       logGroup: this.logGroup!,
     });

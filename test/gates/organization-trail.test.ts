@@ -53,7 +53,7 @@ describe('an OrganizationTrail with every feature', () => {
         dataEvents: new DataEventSelectors().addS3Objects().addLambdaFunctions(),
         insightTypes: [cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE],
       });
-      trail.addSecurityAlarms({ topic });
+      trail.addSecurityAlarms('SecurityAlarms', { topic });
     });
     const ours = unacknowledgedErrors(findings).filter(f => f.path.startsWith('Stack/Trail/'));
     expect(describeFindings(ours)).toEqual([]);

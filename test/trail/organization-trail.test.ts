@@ -633,8 +633,7 @@ describe('grants and events', () => {
 
   test('onEvent makes a rule for API calls recorded by CloudTrail', () => {
     const stack = testStack();
-    const trail = new OrganizationTrail(stack, 'Trail', { orgId: ORG_ID, trailName: 'org-trail' });
-    trail.onEvent('ConsoleLogins', { eventPattern: { source: ['aws.signin'] } });
+    OrganizationTrail.onEvent(stack, 'ConsoleLogins', { eventPattern: { source: ['aws.signin'] } });
     Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { 'source': ['aws.signin'], 'detail-type': ['AWS API Call via CloudTrail'] },
     });
@@ -642,9 +641,8 @@ describe('grants and events', () => {
 
   test('onEvent passes the target', () => {
     const stack = testStack();
-    const trail = new OrganizationTrail(stack, 'Trail', { orgId: ORG_ID, trailName: 'org-trail' });
     const target: events.IRuleTarget = { bind: () => ({ arn: 'arn:aws:sns:us-east-1:111111111111:t', id: 'T' }) };
-    trail.onEvent('Any', { target });
+    OrganizationTrail.onEvent(stack, 'Any', { target });
     Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', { Targets: [{ Arn: 'arn:aws:sns:us-east-1:111111111111:t', Id: 'T' }] });
   });
 });
@@ -654,7 +652,7 @@ describe('security alarms', () => {
     const stack = testStack();
     const trail = new OrganizationTrail(stack, 'Trail', { orgId: ORG_ID, trailName: 'org-trail' });
     const topic = new sns.Topic(stack, 'Alarms', { enforceSSL: true });
-    trail.addSecurityAlarms({ topic });
+    trail.addSecurityAlarms('SecurityAlarms', { topic });
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::Logs::MetricFilter', SecurityAlarmCheck.all().length);
     template.resourceCountIs('AWS::CloudWatch::Alarm', SecurityAlarmCheck.all().length);
@@ -664,7 +662,7 @@ describe('security alarms', () => {
   test('addSecurityAlarms needs CloudWatch Logs delivery', () => {
     const stack = testStack();
     const trail = new OrganizationTrail(stack, 'Trail', { orgId: ORG_ID, trailName: 'org-trail', sendToCloudWatchLogs: false });
-    expect(errorOf(() => trail.addSecurityAlarms({ topic: new sns.Topic(stack, 'Alarms') })).message).toBe(
+    expect(errorOf(() => trail.addSecurityAlarms('SecurityAlarms', { topic: new sns.Topic(stack, 'Alarms') })).message).toBe(
       '[Stack/Trail] sendToCloudWatchLogs false: security alarms filter the events in the trail\'s log group, and the trail has none. '
       + 'Fix: leave sendToCloudWatchLogs on, or pass cloudWatchLogGroup');
   });

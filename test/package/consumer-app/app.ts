@@ -83,10 +83,10 @@ class ManagementAccountStack extends Stack {
       dataEvents,
     });
     const findings = securityTopic(this, 'SecurityFindings');
-    trail.addSecurityAlarms({ topic: findings });
+    trail.addSecurityAlarms('SecurityAlarms', { topic: findings });
     const auditReader = new iam.Role(this, 'AuditReader', { assumedBy: new iam.AccountPrincipal(SECURITY_TOOLING_ACCOUNT) });
     trail.grantRead(auditReader);
-    trail.onEvent('TrailChanges', {
+    OrganizationTrail.onEvent(this, 'TrailChanges', {
       eventPattern: { source: ['aws.cloudtrail'], detail: { eventName: ['StopLogging', 'DeleteTrail', 'UpdateTrail'] } },
     });
 

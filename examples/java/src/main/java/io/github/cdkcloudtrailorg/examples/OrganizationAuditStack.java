@@ -89,7 +89,7 @@ public class OrganizationAuditStack extends Stack {
                 .insightTypes(List.of(InsightType.API_CALL_RATE, InsightType.API_ERROR_RATE))
                 .dataEvents(dataEvents)
                 .build();
-        this.trail.addSecurityAlarms(SecurityAlarmsOptions.builder().topic(securityAlarmTopic()).build());
+        this.trail.addSecurityAlarms("SecurityAlarms", SecurityAlarmsOptions.builder().topic(securityAlarmTopic()).build());
 
         // CloudTrail Lake: two years of the organization's write management events and the workload's data
         // events, queryable with SQL from the security tooling account.
