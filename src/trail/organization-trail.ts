@@ -32,6 +32,18 @@ import { bindSelectors } from '../selectors/selector-binding';
  */
 export class OrganizationTrail extends Resource {
   /**
+   * An EventBridge rule for API calls CloudTrail records in the scope's account and Region ("AWS API Call via
+   * CloudTrail" events), as aws-cdk-lib's `Trail.onEvent` makes. These events reach EventBridge whichever trail
+   * logs them, so the rule belongs to no trail. Narrow it with `eventPattern`.
+   */
+  public static onEvent(scope: Construct, id: string, options: events.OnEventOptions = {}): events.Rule {
+    const rule = new events.Rule(scope, id, options);
+    rule.addTarget(options.target);
+    rule.addEventPattern({ detailType: ['AWS API Call via CloudTrail'] });
+    return rule;
+  }
+
+  /**
    * The trail's ARN.
    * @attribute
    */
@@ -176,18 +188,6 @@ export class OrganizationTrail extends Resource {
     const bucketGrant = this.bucket.grantRead(grantee);
     // A bucket whose default key is the trail's key grants decryption itself.
     return this.bucket.encryptionKey === this.encryptionKey ? bucketGrant : bucketGrant.combine(this.encryptionKey.grantDecrypt(grantee));
-  }
-
-  /**
-   * An EventBridge rule for API calls CloudTrail records in the scope's account and Region ("AWS API Call via
-   * CloudTrail" events), as aws-cdk-lib's `Trail.onEvent` makes. These events reach EventBridge whichever trail
-   * logs them, so the rule belongs to no trail. Narrow it with `eventPattern`.
-   */
-  public static onEvent(scope: Construct, id: string, options: events.OnEventOptions = {}): events.Rule {
-    const rule = new events.Rule(scope, id, options);
-    rule.addTarget(options.target);
-    rule.addEventPattern({ detailType: ['AWS API Call via CloudTrail'] });
-    return rule;
   }
 
   /**
