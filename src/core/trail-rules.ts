@@ -146,24 +146,26 @@ export interface PlacedTrail extends Placement {
 }
 
 /**
- * The trail quota for one trail: at most five trails per Region in one account, where a multi-Region
- * trail counts in every Region (CloudTrail quotas; CreateTrail: "A maximum of five trails can exist in
- * a region, irrespective of the region in which they were created"). `all` is every trail in the app.
+ * The trail quota: at most five trails per Region in one account, where a multi-Region trail counts in every
+ * Region (CloudTrail quotas; CreateTrail: "A maximum of five trails can exist in a region, irrespective of the
+ * region in which they were created"). `all` is every trail in the app, in app order. An account and Region over
+ * the quota is reported once, on the first of its trails, so one synthesis shows it once.
  */
 export function trailQuotaProblems(trail: PlacedTrail, all: PlacedTrail[]): Problem[] {
   const sameAccount = all.filter(other => other.account === trail.account);
   const regions = trail.isMultiRegionTrail ? [...new Set(sameAccount.map(other => other.region))] : [trail.region];
+  const problems: Problem[] = [];
   for (const region of regions) {
     const present = sameAccount.filter(other => other.region === region || other.isMultiRegionTrail);
-    if (present.length > MAX_TRAILS_PER_REGION) {
-      return [{
+    if (present.length > MAX_TRAILS_PER_REGION && present[0].path === trail.path) {
+      problems.push({
         property: 'trail',
         value: present.map(other => other.path),
         rule: `this app puts ${present.length} trails in account ${trail.account}, Region ${region} (multi-Region trails count in every Region); `
           + `CloudTrail allows at most ${MAX_TRAILS_PER_REGION} (CloudTrail quotas, MaximumNumberOfTrailsExceededException)`,
         fix: 'combine trails: one organization trail with advanced event selectors logs what several trails would',
-      }];
+      });
     }
   }
-  return [];
+  return problems;
 }

@@ -347,10 +347,10 @@ describe('trailQuotaProblems', () => {
     expect(problemsOfEach(singles(5))).toStrictEqual([[], [], [], [], []]);
   });
 
-  test('rejects every one of 6 single-Region trails in one Region, listing them all', () => {
+  test('reports 6 single-Region trails in one Region once, on the first, listing them all', () => {
     const all = singles(6);
     const paths = ['S/T1', 'S/T2', 'S/T3', 'S/T4', 'S/T5', 'S/T6'];
-    expect(problemsOfEach(all)).toStrictEqual(all.map(() => [quotaProblem(paths, 'us-east-1')]));
+    expect(problemsOfEach(all)).toStrictEqual([[quotaProblem(paths, 'us-east-1')], [], [], [], [], []]);
   });
 
   test('formats the quota problem as one line', () => {
@@ -391,7 +391,7 @@ describe('trailQuotaProblems', () => {
     const all = [...singles(6, 'us-east-1', OTHER_ACCOUNT, 'B'), ...singles(5, 'us-east-1', ACCOUNT, 'A')];
     const paths = ['S/B1', 'S/B2', 'S/B3', 'S/B4', 'S/B5', 'S/B6'];
     expect(problemsOfEach(all)).toStrictEqual([
-      ...Array.from({ length: 6 }, () => [quotaProblem(paths, 'us-east-1', OTHER_ACCOUNT)]),
+      [quotaProblem(paths, 'us-east-1', OTHER_ACCOUNT)], [], [], [], [], [],
       [], [], [], [], [],
     ]);
   });
@@ -404,9 +404,17 @@ describe('trailQuotaProblems', () => {
       expect(trailQuotaProblems(all[0], all)).toStrictEqual([quotaProblem(paths, 'us-east-1')]);
     });
 
-    test('rejects the multi-Region trails for us-east-1, not their home Region', () => {
-      expect(trailQuotaProblems(all[4], all)).toStrictEqual([quotaProblem(paths, 'us-east-1')]);
-      expect(trailQuotaProblems(all[5], all)).toStrictEqual([quotaProblem(paths, 'us-east-1')]);
+    test('reports us-east-1 once, on its first trail: not again on the multi-Region trails, nor for their home Region', () => {
+      expect(trailQuotaProblems(all[4], all)).toStrictEqual([]);
+      expect(trailQuotaProblems(all[5], all)).toStrictEqual([]);
+      expect(problemsOfEach(all).flat()).toStrictEqual([quotaProblem(paths, 'us-east-1')]);
+    });
+
+    test('a multi-Region trail placed first reports every Region over the quota', () => {
+      const first = [multi('S/M0', 'eu-west-1'), ...all];
+      expect(trailQuotaProblems(first[0], first)).toStrictEqual([
+        quotaProblem(['S/M0', 'S/T1', 'S/T2', 'S/T3', 'S/T4', 'S/M1', 'S/M2'], 'us-east-1'),
+      ]);
     });
 
     test('accepts the single-Region trail in eu-west-1, where only 3 trails exist', () => {
@@ -424,20 +432,20 @@ describe('trailQuotaProblems', () => {
       single('S/P1', 'ap-south-1'),
     ];
     const paths = ['S/M1', 'S/M2', 'S/M3', 'S/M4', 'S/M5', 'S/P1'];
-    expect(problemsOfEach(all)).toStrictEqual(all.map(() => [quotaProblem(paths, 'ap-south-1')]));
+    expect(problemsOfEach(all)).toStrictEqual([[quotaProblem(paths, 'ap-south-1')], [], [], [], [], []]);
   });
 
   test('rejects 6 multi-Region trails homed in 6 Regions', () => {
     const regions = ['us-east-1', 'eu-west-1', 'ap-south-1', 'us-west-2', 'sa-east-1', 'ca-central-1'];
     const all = regions.map((region, i) => multi(`S/M${i + 1}`, region));
     const paths = ['S/M1', 'S/M2', 'S/M3', 'S/M4', 'S/M5', 'S/M6'];
-    // A multi-Region trail reports the first Region (in app order) over the quota.
-    expect(problemsOfEach(all)).toStrictEqual(all.map(() => [quotaProblem(paths, 'us-east-1')]));
+    // Every Region is over the quota, and the first trail of each is M1: it reports each Region once.
+    expect(problemsOfEach(all)).toStrictEqual([regions.map(region => quotaProblem(paths, region)), [], [], [], [], []]);
   });
 
   test('reports the count of a larger excess', () => {
     const all = singles(9);
-    expect(trailQuotaProblems(all[8], all).map(p => p.rule)).toEqual([quotaRule(9, 'us-east-1')]);
+    expect(trailQuotaProblems(all[0], all).map(p => p.rule)).toEqual([quotaRule(9, 'us-east-1')]);
   });
 });
 
