@@ -1,3 +1,4 @@
+import { IConstruct } from 'constructs';
 import { ORGANIZATION_ID_SUFFIX_LENGTH } from './limits';
 import { isUnresolved, Problem } from './problems';
 
@@ -35,4 +36,45 @@ export function accountIdProblems(property: string, accountId: string | undefine
     return [];
   }
   return [{ property, value: accountId, rule: 'must be an AWS account ID of 12 digits', fix }];
+}
+
+/** A delegated administrator an app registers, as `OrganizationDelegatedAdmin` records it on the app's root. */
+export interface RegisteredDelegatedAdmin {
+  /** The construct path of the registration. */
+  readonly path: string;
+  readonly memberAccountId: string;
+}
+
+// A global symbol, so that registrations made by another copy of the library in the same app are seen too
+const DELEGATED_ADMINS = Symbol.for('cdk-cloudtrail-org.delegatedAdmins');
+
+/** Records a delegated administrator on the app's root, where every construct of the app can find it without a walk. */
+export function recordDelegatedAdmin(scope: IConstruct, admin: RegisteredDelegatedAdmin): void {
+  const root = scope.node.root as IConstruct & { [DELEGATED_ADMINS]?: RegisteredDelegatedAdmin[] };
+  root[DELEGATED_ADMINS] = [...root[DELEGATED_ADMINS] ?? [], admin];
+}
+
+/** The delegated administrators recorded in the app of a construct. */
+export function delegatedAdminsOfApp(scope: IConstruct): RegisteredDelegatedAdmin[] {
+  return (scope.node.root as { [DELEGATED_ADMINS]?: RegisteredDelegatedAdmin[] })[DELEGATED_ADMINS] ?? [];
+}
+
+/**
+ * An organization trail created from a delegated administrator account is owned by the management account, whose ID
+ * is in the trail's ARN (CloudTrail User Guide, "Organization delegated administrator"): the policies the trail's
+ * ARN goes into need `managementAccountId`. Unknown (token) accounts are not checked.
+ */
+export function delegatedAdminTrailProblems(trailAccount: string, managementAccountId: string | undefined,
+  admins: RegisteredDelegatedAdmin[]): Problem[] {
+  if (managementAccountId !== undefined || isUnresolved(trailAccount)) {
+    return [];
+  }
+  const admin = admins.find(a => a.memberAccountId === trailAccount);
+  return admin ? [{
+    property: 'managementAccountId',
+    rule: `the stack deploys to ${trailAccount}, which ${admin.path} registers as the organization's CloudTrail delegated administrator; `
+      + 'an organization trail it creates is owned by the management account, whose ID is in the trail\'s ARN '
+      + '(CloudTrail User Guide, "Organization delegated administrator")',
+    fix: 'pass managementAccountId: the ID of the organization\'s management account',
+  }] : [];
 }

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { OrganizationDelegatedAdminProps } from './delegated-admin-props';
 import { delegatedAdminProblems, delegatedAdminsProblems } from './delegated-admin-rules';
+import { recordDelegatedAdmin } from '../core/organization';
 import { throwIfProblems, validateAtSynth } from '../core/problems';
 import { joinChain } from '../operations/operation-chain';
 import { DelegatedAdminProperties, OperationKind } from '../operations/operation-properties';
@@ -40,6 +41,7 @@ export class OrganizationDelegatedAdmin extends Construct {
     const stack = Stack.of(this);
     throwIfProblems(this, delegatedAdminProblems(props, stack.account));
     this.memberAccountId = props.memberAccountId;
+    recordDelegatedAdmin(this, { path: this.node.path, memberAccountId: props.memberAccountId });
 
     const provider = OperationsProvider.of(this);
     for (const statement of delegatedAdminStatements(stack, props.memberAccountId)) {

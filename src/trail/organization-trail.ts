@@ -177,7 +177,7 @@ export class OrganizationTrail extends Resource {
       adjustDataSelector: excludeOwnBucket ? selector => excludeBucketObjects(selector, this.bucket.bucketArn) : undefined,
     }, rendered => { this.resource.advancedEventSelectors = rendered; });
 
-    validateAtSynth(this, () => trailSynthProblems(this, this.resource));
+    validateAtSynth(this, () => trailSynthProblems(this, this.resource, props.managementAccountId));
     warnAboutDisabledDefaults(this, settings, props.dataEvents?._selectors().some(selectsS3Objects) ?? false);
   }
 

@@ -4,7 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
 import type { OrganizationTrailProps } from './organization-trail-props';
 import { trailNameProblems } from '../core/names';
-import { accountIdProblems, organizationIdProblems } from '../core/organization';
+import { accountIdProblems, delegatedAdminsOfApp, delegatedAdminTrailProblems, organizationIdProblems } from '../core/organization';
 import { placedInAccount, placementOf, renderedTags } from '../core/placement';
 import { isUnresolved, Problem } from '../core/problems';
 import { constructPropProblems, isConstructOf, shownProp } from '../core/prop-types';
@@ -146,8 +146,9 @@ function logDeliveryProblems(settings: TrailSettings): Problem[] {
  * Problems only the finished app shows: the tags `Tags.of(...)` put on the trail, and the number of
  * trails in the trail's account and Region.
  */
-export function trailSynthProblems(scope: IConstruct, trail: CfnTrail): Problem[] {
+export function trailSynthProblems(scope: IConstruct, trail: CfnTrail, managementAccountId: string | undefined): Problem[] {
   const problems = tagProblems('tags', renderedTags(scope, trail.tags));
+  problems.push(...delegatedAdminTrailProblems(Stack.of(trail).account, managementAccountId, delegatedAdminsOfApp(scope)));
   const placed = placeTrail(trail);
   if (placed) {
     problems.push(...trailQuotaProblems(placed, placedInAccount(scope, placed.account, CfnTrail.isCfnTrail, placeTrail)));

@@ -1,11 +1,11 @@
-import { Duration, Errors, Lazy, NestedStack, RemovalPolicy, Stack, Stage, Tags, Token } from 'aws-cdk-lib';
+import { App, Duration, Errors, Lazy, NestedStack, RemovalPolicy, Stack, Stage, Tags, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as fc from 'fast-check';
-import { DataEventSelectors, OrganizationTrail, OrganizationTrailProps } from '../../src';
+import { DataEventSelectors, OrganizationDelegatedAdmin, OrganizationTrail, OrganizationTrailProps } from '../../src';
 import { errorOf, testApp, testStack } from '../util';
 
 const ORG_ID = 'o-a1b2c3d4e5';
@@ -270,5 +270,38 @@ describe('trail names through the construct', () => {
       const trail = new OrganizationTrail(stack, id, { orgId: ORG_ID });
       expect(trail.trailName).toMatch(/^[A-Za-z0-9]{3,128}$/);
     }), { seed: 11, numRuns: 100 });
+  });
+});
+
+describe('a trail deployed from an account the app registers as delegated administrator', () => {
+  function appWithDelegatedAdmin(trailProps: Partial<OrganizationTrailProps> = {}): App {
+    const app = testApp();
+    new OrganizationDelegatedAdmin(new Stack(app, 'Management', { env: { account: '111111111111', region: 'us-east-1' } }), 'Admin', {
+      memberAccountId: '222222222222',
+    });
+    const security = new Stack(app, 'SecurityTooling', { env: { account: '222222222222', region: 'us-east-1' } });
+    new OrganizationTrail(security, 'Trail', { orgId: ORG_ID, ...trailProps });
+    return app;
+  }
+
+  test('needs managementAccountId: the management account owns the trail, and the policies name its ARN', () => {
+    expect(() => appWithDelegatedAdmin().synth()).toThrow(
+      '[SecurityTooling/Trail] managementAccountId: the stack deploys to 222222222222, which Management/Admin registers as the '
+      + 'organization\'s CloudTrail delegated administrator; an organization trail it creates is owned by the management account, '
+      + 'whose ID is in the trail\'s ARN (CloudTrail User Guide, "Organization delegated administrator"). '
+      + 'Fix: pass managementAccountId: the ID of the organization\'s management account');
+  });
+
+  test('is accepted with managementAccountId', () => {
+    expect(() => appWithDelegatedAdmin({ managementAccountId: '111111111111' }).synth()).not.toThrow();
+  });
+
+  test('a trail in any other account is not concerned', () => {
+    const app = testApp();
+    new OrganizationDelegatedAdmin(new Stack(app, 'Management', { env: { account: '111111111111', region: 'us-east-1' } }), 'Admin', {
+      memberAccountId: '222222222222',
+    });
+    new OrganizationTrail(new Stack(app, 'Other', { env: { account: '333333333333', region: 'us-east-1' } }), 'Trail', { orgId: ORG_ID });
+    expect(() => app.synth()).not.toThrow();
   });
 });
