@@ -1,5 +1,5 @@
 import {
-  CONTEXT_KEY_LENGTH, CONTEXT_KEY_SELECTOR_KEYS, MAX_CONTEXT_KEY_SELECTORS, MAX_EVENT_DATA_STORES_PER_REGION, Range,
+  CONTEXT_KEY_LENGTH, CONTEXT_KEY_SELECTOR_KEYS, FEDERATION_ROLE_ARN_MAX_LENGTH, MAX_CONTEXT_KEY_SELECTORS, MAX_EVENT_DATA_STORES_PER_REGION, Range,
   RESOURCE_POLICY_MAX_LENGTH, RETENTION_DAYS_EXTENDABLE, RETENTION_DAYS_FIXED,
 } from './limits';
 import { lengthProblems } from './names';
@@ -170,3 +170,19 @@ export function resourcePolicyProblems(property: string, policyJson: string | un
   return problems;
 }
 
+
+/**
+ * The federation role's ARN is at most 125 characters (API model FederationRoleArn), which a role path can exceed.
+ * An ARN with tokens is not checked.
+ */
+export function federationRoleArnProblems(property: string, roleArn: string): Problem[] {
+  if (isUnresolved(roleArn) || roleArn.length <= FEDERATION_ROLE_ARN_MAX_LENGTH) {
+    return [];
+  }
+  return [{
+    property,
+    value: roleArn,
+    rule: `the role's ARN is ${roleArn.length} characters; CloudTrail takes at most ${FEDERATION_ROLE_ARN_MAX_LENGTH} (EnableFederation FederationRoleArn)`,
+    fix: 'use a role with a shorter path and name',
+  }];
+}

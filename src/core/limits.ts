@@ -100,3 +100,6 @@ export const ORGANIZATION_ID_SUFFIX_LENGTH: Range = { min: 10, max: 32 };
 
 // CloudWatch API Metric Namespace: min 1, max 255 (the alarm's side; CloudWatch Logs allows 0 to 255)
 export const METRIC_NAMESPACE_LENGTH: Range = { min: 1, max: 255 };
+
+// API model FederationRoleArn: 3 to 125 characters
+export const FEDERATION_ROLE_ARN_MAX_LENGTH = 125;

@@ -4,7 +4,7 @@ import { IConstruct } from 'constructs';
 import type { IEventDataStore, LakeEventDataStoreProps } from './event-data-store-props';
 import { kindOfCategory } from './store-kinds';
 import { EventDataStoreBillingMode, EventDataStoreKind, MaxEventSize } from './store-options';
-import { contextKeySelectorProblems, eventDataStoreQuotaProblems, retentionProblems } from '../core/lake-rules';
+import { contextKeySelectorProblems, eventDataStoreQuotaProblems, federationRoleArnProblems, retentionProblems } from '../core/lake-rules';
 import { eventDataStoreNameProblems } from '../core/names';
 import { placedInAccount, placementOf, renderedTags } from '../core/placement';
 import { isUnresolved, Problem } from '../core/problems';
@@ -179,6 +179,9 @@ export function selectorKindProblems(dataEvents: DataEventSelectors | undefined)
 
 function federationProblems(settings: StoreSettings): Problem[] {
   const props = settings.props;
+  if (props.federationRole !== undefined && isConstructOf(props.federationRole, ['roleArn']) && props.federationEnabled !== false) {
+    return federationRoleArnProblems('federationRole', props.federationRole.roleArn);
+  }
   if (props.federationRole !== undefined && props.federationEnabled === false) {
     return [{
       property: 'federationRole',

@@ -5,6 +5,7 @@ import {
   contextKeySelectorProblems,
   EVENT_DATA_STORE_POLICY_ACTIONS,
   eventDataStoreQuotaProblems,
+  federationRoleArnProblems,
   resourcePolicyProblems,
   retentionProblems,
 } from '../../src/core/lake-rules';
@@ -565,5 +566,24 @@ describe('resourcePolicyProblems', () => {
       const unsupported = actions.filter(a => !EVENT_DATA_STORE_POLICY_ACTIONS.includes(a));
       expect(resourcePolicyProblems('resourcePolicy', '{}', [], actions)).toStrictEqual(unsupported.length === 0 ? [] : [unsupportedProblem(unsupported)]);
     }), FC_OPTIONS);
+  });
+});
+
+describe('federationRoleArnProblems', () => {
+  const arn = (length: number) => {
+    const prefix = 'arn:aws:iam::111111111111:role/';
+    return prefix + 'r'.repeat(length - prefix.length);
+  };
+
+  test('accepts an ARN of exactly 125 characters, and a token', () => {
+    expect(federationRoleArnProblems('federationRole', arn(125))).toEqual([]);
+    expect(federationRoleArnProblems('federationRole', Token.asString({ Ref: 'Role' }))).toEqual([]);
+  });
+
+  test('rejects an ARN of 126 characters (a role path makes it long)', () => {
+    expect(federationRoleArnProblems('federationRole', arn(126)).map(formatProblem)).toEqual([
+      `federationRole ${JSON.stringify(arn(126)).slice(0, 59)}… (length 126): the role's ARN is 126 characters; CloudTrail takes at most 125 `
+      + '(EnableFederation FederationRoleArn). Fix: use a role with a shorter path and name',
+    ]);
   });
 });

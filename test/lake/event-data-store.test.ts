@@ -664,3 +664,14 @@ describe('snapshots', () => {
     expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
   });
 });
+
+describe('the federation role ARN', () => {
+  test('longer than CloudTrail\'s 125 characters is rejected at construction', () => {
+    const stack = testStack();
+    const arn = `arn:aws:iam::111111111111:role/${'deep/'.repeat(20)}lake-federation`;
+    const role = iam.Role.fromRoleArn(stack, 'Long', arn);
+    expect(errorOf(() => new LakeEventDataStore(stack, 'Store', { federationRole: role })).message).toContain(
+      '[Stack/Store] federationRole "arn:aws:iam::111111111111:role/deep/deep/deep/deep/deep/de… (length 146): '
+      + 'the role\'s ARN is 146 characters; CloudTrail takes at most 125 (EnableFederation FederationRoleArn)');
+  });
+});
