@@ -9,7 +9,7 @@ import {
   Stack,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ACCEPTED_FINDINGS_METADATA_KEY } from './gate-acknowledgements';
+import { ACCEPTED_FINDINGS_METADATA_KEY, ACCEPTED_REASON_RULE_METADATA_KEY } from './gate-acknowledgements';
 
 /**
  * A policy validation plugin that runs another one and accepts, among its findings, exactly those this
@@ -71,7 +71,7 @@ export class AcceptedFindingsPlugin implements IPolicyValidationPlugin {
           ...violation,
           description: `Accepted for a resource of cdk-cloudtrail-org: ${reason}. ${violation.description}`,
           severity: 'info',
-          ruleMetadata: { ...violation.ruleMetadata, [ACCEPTED_REASON]: reason },
+          ruleMetadata: { ...violation.ruleMetadata, [ACCEPTED_REASON_RULE_METADATA_KEY]: reason },
           violatingResources: acceptedResources,
         });
       }
@@ -83,9 +83,6 @@ export class AcceptedFindingsPlugin implements IPolicyValidationPlugin {
     };
   }
 }
-
-/** The rule metadata key of an accepted finding's reason. */
-const ACCEPTED_REASON = 'cdk-cloudtrail-org:accepted';
 
 /** The reason the library recorded for accepting a rule on a construct or one of its scopes. */
 function acceptedReason(construct: IConstruct | undefined, ruleId: string): string | undefined {

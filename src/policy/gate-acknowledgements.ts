@@ -18,6 +18,9 @@ export interface GateAcknowledgement {
  */
 export const ACCEPTED_FINDINGS_METADATA_KEY = 'cdk-cloudtrail-org:accepted-findings';
 
+/** The rule metadata under which `AcceptedFindingsPlugin` reports the reason of a finding it accepted. */
+export const ACCEPTED_REASON_RULE_METADATA_KEY = 'cdk-cloudtrail-org:accepted';
+
 const COMPLIANCE_PACKS = ['NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321'];
 const CONTROL_TOWER = 'cdk-validator-cfnguard';
 

@@ -13,6 +13,7 @@ import {
 import { AwsSolutionsChecks, HIPAASecurityChecks, NagPack, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { AcceptedFindingsPlugin } from '../../src';
+import { ACCEPTED_REASON_RULE_METADATA_KEY } from '../../src/policy/gate-acknowledgements';
 
 /**
  * The policy gates of the project, by the name aws-cdk-lib reports them under (the validation plugin's `name`).
@@ -301,7 +302,7 @@ function findingsOf(report: ValidationReport, app: App): GateFinding[] {
 
 /** The reason of a finding `AcceptedFindingsPlugin` accepted (reported as `info`, with the reason in its rule metadata). */
 function acceptedByLibrary(v: ReportedViolation): string | undefined {
-  return v.severity === 'info' ? v.ruleMetadata?.['cdk-cloudtrail-org:accepted'] : undefined;
+  return v.severity === 'info' ? v.ruleMetadata?.[ACCEPTED_REASON_RULE_METADATA_KEY] : undefined;
 }
 
 function compare(a: string, b: string): number {
