@@ -227,4 +227,7 @@ project.addTask('test:consumer', {
 project.tsconfigDev.addExclude('package/consumer-app');
 project.eslint?.addIgnorePattern('test/package/consumer-app/');
 
+// RULES.md is generated from the rule registry (src/core/rule-registry.ts) with API.md; CI checks both are current.
+project.tasks.tryFind('docgen')?.exec('ts-node --prefer-ts-exts test/docs/rules-md.ts');
+
 project.synth();

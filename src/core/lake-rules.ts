@@ -104,10 +104,10 @@ export function contextKeySelectorProblems(property: string, selectors: ContextK
       if (typeof key !== 'string') {
         problems.push({ property: `${at}.keys[${k}]`, value: key, rule: `must be a string (${source} Equals)`, fix: 'pass the key as a string' });
       } else if (!isUnresolved(key)) {
-        problems.push(...lengthProblems(`${at}.keys[${k}]`, key, CONTEXT_KEY_LENGTH, `${source} Equals`));
+        problems.push(...lengthProblems('ContextKeyLength', `${at}.keys[${k}]`, key, CONTEXT_KEY_LENGTH, `${source} Equals`));
       }
     });
-    problems.push(...uniqueItemsProblems(`${at}.keys`, keys, 'CloudFormation ContextKeySelector schema: unique Equals items', 'list each key once'));
+    problems.push(...uniqueItemsProblems('ContextKeysUnique', `${at}.keys`, keys, 'CloudFormation ContextKeySelector schema: unique Equals items', 'list each key once'));
   });
   return problems;
 }

@@ -15,9 +15,6 @@ export const TRAIL_NAME_LENGTH: Range = { min: 3, max: 128 };
 // API model EventDataStoreName: min 3, max 128, pattern ^[a-zA-Z0-9._\-]+$
 export const EVENT_DATA_STORE_NAME_LENGTH: Range = { min: 3, max: 128 };
 
-// API model DashboardName: min 3, max 128, pattern ^[a-zA-Z0-9_\-]+$
-export const DASHBOARD_NAME_LENGTH: Range = { min: 3, max: 128 };
-
 // CreateTrail S3KeyPrefix: "The maximum length is 200 characters" (seed 000)
 export const S3_KEY_PREFIX_MAX_LENGTH = 200;
 

@@ -10,10 +10,11 @@ export function metricNamespaceProblems(property: string, namespace: string, exa
   if (isUnresolved(namespace)) {
     return [];
   }
-  const problems = lengthProblems(property, namespace, METRIC_NAMESPACE_LENGTH, 'CloudWatch API Metric Namespace');
+  const problems = lengthProblems('MetricNamespaceLength', property, namespace, METRIC_NAMESPACE_LENGTH, 'CloudWatch API Metric Namespace');
   const invalid = [...new Set(namespace.match(/[:*$]/g) ?? [])];
   if (invalid.length > 0) {
     problems.push({
+      id: 'MetricNamespaceCharacters',
       property,
       value: namespace,
       rule: `contains ${quoteList(invalid, 'and')}; ':', '*' and '$' are not allowed (CloudWatch Logs API MetricTransformation metricNamespace, pattern [^:*$]*)`,
@@ -22,6 +23,7 @@ export function metricNamespaceProblems(property: string, namespace: string, exa
   }
   if (namespace.startsWith('AWS/')) {
     problems.push({
+      id: 'MetricNamespaceNotReserved',
       property,
       value: namespace,
       rule: "must not start with 'AWS/', which is reserved for AWS services (CloudWatch API PutMetricData Namespace)",

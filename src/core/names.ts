@@ -1,11 +1,12 @@
-import { DASHBOARD_NAME_LENGTH, EVENT_DATA_STORE_NAME_LENGTH, Range, TRAIL_NAME_LENGTH } from './limits';
+import { EVENT_DATA_STORE_NAME_LENGTH, Range, TRAIL_NAME_LENGTH } from './limits';
 import { isUnresolved, printable, Problem } from './problems';
+import type { RuleId } from './rule-registry';
 
 /**
  * Problems with a string's length, or none, and with its text (see `textProblems`). Shared by every
  * length rule in the library so they all read the same.
  */
-export function lengthProblems(property: string, value: string, range: Range, source: string): Problem[] {
+export function lengthProblems(id: RuleId, property: string, value: string, range: Range, source: string): Problem[] {
   const problems = textProblems(property, value);
   const length = characterCount(value);
   if (length >= range.min && length <= range.max) {
@@ -15,7 +16,7 @@ export function lengthProblems(property: string, value: string, range: Range, so
   const fix = length < range.min
     ? `use at least ${range.min} character${range.min === 1 ? '' : 's'}`
     : `shorten it to at most ${range.max} characters`;
-  return [...problems, { property, value, rule, fix }];
+  return [...problems, { id, property, value, rule, fix }];
 }
 
 // Any UTF-16 surrogate: only strings with one need a closer look
@@ -42,6 +43,7 @@ export function textProblems(property: string, value: string): Problem[] {
     return [];
   }
   return [{
+    id: 'UnicodeText',
     property,
     value,
     rule: `contains the lone surrogate \\u${lone[0].charCodeAt(0).toString(16)} at index ${lone.index}, half of a character, which is not Unicode text (template JSON)`,
@@ -57,10 +59,11 @@ export function trailNameProblems(property: string, name: string): Problem[] {
     return [];
   }
   const source = 'CreateTrail Name rules';
-  const problems = lengthProblems(property, name, TRAIL_NAME_LENGTH, source);
+  const problems = lengthProblems('TrailNameLength', property, name, TRAIL_NAME_LENGTH, source);
   const invalid = distinct(name.match(/[^A-Za-z0-9._-]/gu) ?? []);
   if (invalid.length > 0) {
     problems.push({
+      id: 'TrailNameCharacters',
       property,
       value: name,
       rule: `contains ${quoteList(invalid, 'and')}; only ASCII letters, digits, '.', '_' and '-' are allowed (${source})`,
@@ -69,6 +72,7 @@ export function trailNameProblems(property: string, name: string): Problem[] {
   }
   if (name.length > 0 && (!/^[A-Za-z0-9]/.test(name) || !/[A-Za-z0-9]$/.test(name))) {
     problems.push({
+      id: 'TrailNameEnds',
       property,
       value: name,
       rule: `must start and end with a letter or digit (${source})`,
@@ -77,6 +81,7 @@ export function trailNameProblems(property: string, name: string): Problem[] {
   }
   if (/[._-]{2}/.test(name)) {
     problems.push({
+      id: 'TrailNameSeparators',
       property,
       value: name,
       rule: `adjacent '.', '_' or '-' are not allowed, as in "my--trail" or "my-_trail" (${source})`,
@@ -85,6 +90,7 @@ export function trailNameProblems(property: string, name: string): Problem[] {
   }
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) {
     problems.push({
+      id: 'TrailNameNotIpAddress',
       property,
       value: name,
       rule: `must not be in IP address format, such as 192.168.5.4 (${source})`,
@@ -98,30 +104,18 @@ export function trailNameProblems(property: string, name: string): Problem[] {
  * The rules of an event data store name (API model EventDataStoreName). Tokens are not checked.
  */
 export function eventDataStoreNameProblems(property: string, name: string): Problem[] {
-  return patternNameProblems(property, name, EVENT_DATA_STORE_NAME_LENGTH, /[^A-Za-z0-9._-]/gu,
-    "ASCII letters, digits, '.', '_' and '-'", 'API model EventDataStoreName');
-}
-
-/**
- * The rules of a CloudTrail Lake dashboard name (API model DashboardName). Tokens are not checked.
- */
-export function dashboardNameProblems(property: string, name: string): Problem[] {
-  return patternNameProblems(property, name, DASHBOARD_NAME_LENGTH, /[^A-Za-z0-9_-]/gu,
-    "ASCII letters, digits, '_' and '-'", 'API model DashboardName');
-}
-
-function patternNameProblems(property: string, name: string, range: Range, invalidChars: RegExp,
-  allowed: string, source: string): Problem[] {
   if (isUnresolved(name)) {
     return [];
   }
-  const problems = lengthProblems(property, name, range, source);
-  const invalid = distinct(name.match(invalidChars) ?? []);
+  const source = 'API model EventDataStoreName';
+  const problems = lengthProblems('EventDataStoreNameLength', property, name, EVENT_DATA_STORE_NAME_LENGTH, source);
+  const invalid = distinct(name.match(/[^A-Za-z0-9._-]/gu) ?? []);
   if (invalid.length > 0) {
     problems.push({
+      id: 'EventDataStoreNameCharacters',
       property,
       value: name,
-      rule: `contains ${quoteList(invalid, 'and')}; only ${allowed} are allowed (${source})`,
+      rule: `contains ${quoteList(invalid, 'and')}; only ASCII letters, digits, '.', '_' and '-' are allowed (${source})`,
       fix: 'remove or replace those characters',
     });
   }

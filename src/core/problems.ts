@@ -1,10 +1,13 @@
-import { Token, ValidationError } from 'aws-cdk-lib';
+import { Annotations, Token, ValidationError } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import type { RuleId } from './rule-registry';
 
 /**
  * One broken rule, in the single format the whole library reports with.
  */
 export interface Problem {
+  /** The rule's stable id, as RULES.md lists it, e.g. `TrailNameFormat`. */
+  readonly id: RuleId;
   /** Where the value sits in the props, e.g. `trailName` or `dataEvents[0].fieldSelectors[1].equalTo`. */
   readonly property: string;
   /** The offending value; leave out when the problem is a missing value. */
@@ -63,11 +66,22 @@ function asText(value: unknown): string {
   }
 }
 
-/** One problem as a line of text, without the construct path. */
+/** One problem as a line of text, without the construct path: its id first, as cdk-nag prints rule ids. */
 export function formatProblem(problem: Problem): string {
   const value = 'value' in problem ? ` ${showValue(problem.value)}` : '';
-  return `${problem.property}${value}: ${problem.rule}. Fix: ${problem.fix}`;
+  return `[${problem.id}] ${problem.property}${value}: ${problem.rule}. Fix: ${problem.fix}`;
 }
+
+/**
+ * Warns on a construct about a setting that puts data or money at risk. The warning's id is the rule's
+ * (`cdk-cloudtrail-org:<id>`), so `Annotations.of(scope).acknowledgeWarning` silences exactly this one.
+ */
+export function warnRule(scope: IConstruct, id: RuleId, message: string): void {
+  Annotations.of(scope).addWarningV2(`${WARNING_ID_PREFIX}${id}`, `[${id}] ${message}`);
+}
+
+/** The prefix of every warning id the library adds. */
+export const WARNING_ID_PREFIX = 'cdk-cloudtrail-org:';
 
 /**
  * Throws one `ValidationError` that lists every problem, each prefixed with the construct path.

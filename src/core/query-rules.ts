@@ -16,7 +16,7 @@ export function queryStatementProblems(property: string, statement: string, stor
   }
   const problems: Problem[] = [];
   if (!isUnresolved(statement)) {
-    problems.push(...lengthProblems(property, statement, QUERY_STATEMENT_LENGTH, 'API model QueryStatement'));
+    problems.push(...lengthProblems('QueryStatementLength', property, statement, QUERY_STATEMENT_LENGTH, 'API model QueryStatement'));
   }
   const code = withoutLiteralsAndComments(statement);
   const statements = code.split(';').map(part => part.trim()).filter(part => part.length > 0);

@@ -18,6 +18,7 @@ export function tagProblems(property: string, tags: RenderedTag[]): Problem[] {
   const problems: Problem[] = [];
   if (tags.length > MAX_TAGS_PER_RESOURCE) {
     problems.push({
+      id: 'TagCount',
       property,
       value: tags.map(t => t.key),
       rule: `${tags.length} tags, but a CloudTrail resource takes at most ${MAX_TAGS_PER_RESOURCE} (${SOURCE})`,
@@ -26,10 +27,10 @@ export function tagProblems(property: string, tags: RenderedTag[]): Problem[] {
   }
   for (const tag of tags) {
     if (!isUnresolved(tag.key)) {
-      problems.push(...lengthProblems(`${property} key`, tag.key, TAG_KEY_LENGTH, SOURCE));
+      problems.push(...lengthProblems('TagKeyLength', `${property} key`, tag.key, TAG_KEY_LENGTH, SOURCE));
     }
     if (!isUnresolved(tag.value)) {
-      problems.push(...lengthProblems(`${property} "${tag.key}" value`, tag.value, TAG_VALUE_LENGTH, SOURCE));
+      problems.push(...lengthProblems('TagValueLength', `${property} "${tag.key}" value`, tag.value, TAG_VALUE_LENGTH, SOURCE));
     }
   }
   return problems;

@@ -1,4 +1,5 @@
 import { Problem, showValue } from './problems';
+import type { RuleId } from './rule-registry';
 
 // Repeated values a message names before it only counts the rest
 const MAX_NAMED_REPEATS = 5;
@@ -10,7 +11,7 @@ const MAX_NAMED_REPEATS = 5;
  *
  * @param source where the rule is documented, e.g. `CloudFormation AdvancedFieldSelector schema: unique items`
  */
-export function uniqueItemsProblems(property: string, values: readonly unknown[], source: string, fix: string): Problem[] {
+export function uniqueItemsProblems(id: RuleId, property: string, values: readonly unknown[], source: string, fix: string): Problem[] {
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const value of values) {
@@ -24,5 +25,5 @@ export function uniqueItemsProblems(property: string, values: readonly unknown[]
   const named = [...repeated].slice(0, MAX_NAMED_REPEATS).map(value => showValue(value)).join(', ');
   const others = repeated.size - MAX_NAMED_REPEATS;
   const more = others > 0 ? ` and ${others} other value${others === 1 ? '' : 's'}` : '';
-  return [{ property, value: values, rule: `lists ${named}${more} more than once (${source})`, fix }];
+  return [{ id, property, value: values, rule: `lists ${named}${more} more than once (${source})`, fix }];
 }

@@ -164,7 +164,7 @@ function descriptionProblems(description: unknown): Problem[] {
   if (typeof description !== 'string') {
     return [{ property: 'description', value: description, rule: 'must be a string', fix: 'describe the query in words, or leave description out' }];
   }
-  return lengthProblems('description', description, { min: 0, max: SCHEDULE_DESCRIPTION_MAX_LENGTH }, 'EventBridge Scheduler CreateSchedule Description');
+  return lengthProblems('ScheduleDescriptionLength', 'description', description, { min: 0, max: SCHEDULE_DESCRIPTION_MAX_LENGTH }, 'EventBridge Scheduler CreateSchedule Description');
 }
 
 function chainProblems(before: LakeQuery): Problem[] {

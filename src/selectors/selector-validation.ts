@@ -63,7 +63,7 @@ function selectorProblems(placed: PlacedSelector, context: SelectorContext): Pro
   const problems: Problem[] = [];
   if (selector.name !== undefined && !isUnresolved(selector.name)) {
     problems.push(...typeof selector.name === 'string'
-      ? lengthProblems(`${property}.name`, selector.name, SELECTOR_NAME_LENGTH, 'CloudFormation AdvancedEventSelector Name')
+      ? lengthProblems('SelectorNameLength', `${property}.name`, selector.name, SELECTOR_NAME_LENGTH, 'CloudFormation AdvancedEventSelector Name')
       : [{ property: `${property}.name`, value: selector.name, rule: 'must be a string', fix: 'pass a descriptive name or leave it out' }]);
   }
   if (!Array.isArray(selector.fieldSelectors) || selector.fieldSelectors.length === 0) {
@@ -103,7 +103,7 @@ function fieldSelectorShapeProblems(fs: AdvancedFieldSelector, property: string)
   if (typeof fs.field !== 'string') {
     problems.push({ property: `${property}.field`, value: fs.field, rule: `the field name is required (${FIELD_DOC})`, fix: `use one of ${KNOWN_FIELDS.join(', ')}` });
   } else if (!isUnresolved(fs.field)) {
-    problems.push(...lengthProblems(`${property}.field`, fs.field, SELECTOR_FIELD_LENGTH, 'API model SelectorField'));
+    problems.push(...lengthProblems('SelectorFieldLength', `${property}.field`, fs.field, SELECTOR_FIELD_LENGTH, 'API model SelectorField'));
     if (fs.field.length > 0 && !KNOWN_FIELDS.includes(fs.field)) {
       const suggestion = closestMatch(fs.field, KNOWN_FIELDS);
       const pattern = FIELD_PATTERN.test(fs.field) ? '' : ' and may only hold letters, digits, \'_\' and \'.\'';
@@ -153,7 +153,7 @@ function operatorValueProblems(values: unknown, property: string, field: unknown
     if (typeof value !== 'string') {
       problems.push({ property: `${property}[${k}]`, value, rule: `${showValue(field)} values must be strings`, fix: 'pass the value as a string' });
     } else if (!isUnresolved(value)) {
-      problems.push(...lengthProblems(`${property}[${k}]`, value, OPERATOR_VALUE_LENGTH, 'API model OperatorValue'));
+      problems.push(...lengthProblems('SelectorValueLength', `${property}[${k}]`, value, OPERATOR_VALUE_LENGTH, 'API model OperatorValue'));
       if (value.length > 0 && !/./.test(value)) {
         problems.push({
           property: `${property}[${k}]`,
@@ -164,7 +164,7 @@ function operatorValueProblems(values: unknown, property: string, field: unknown
       }
     }
   });
-  problems.push(...uniqueItemsProblems(property, values, 'CloudFormation AdvancedFieldSelector schema: unique items', 'list each value once'));
+  problems.push(...uniqueItemsProblems('SelectorValuesUnique', property, values, 'CloudFormation AdvancedFieldSelector schema: unique items', 'list each value once'));
   return problems;
 }
 
