@@ -21,8 +21,9 @@ export function retentionProblems(property: string, days: number, billingMode: s
     return [];
   }
   const source = 'CreateEventDataStore RetentionPeriod';
-  if (typeof days !== 'number' || !Number.isFinite(days) || !Number.isInteger(days)) {
+  if (!Number.isInteger(days)) {
     return [{
+      id: 'RetentionWholeDays',
       property,
       value: days,
       rule: `must be a whole number of days (${source})`,
@@ -36,6 +37,7 @@ export function retentionProblems(property: string, days: number, billingMode: s
   }
   const mode = isUnresolved(billingMode) ? 'any billing mode' : `EventDataStoreBillingMode.${billingMode ?? EXTENDABLE_RETENTION_PRICING}`;
   return [{
+    id: 'RetentionRange',
     property,
     value: `${days} days`,
     rule: `must be ${range.min} to ${range.max} days with ${mode} (${source})`,
@@ -58,20 +60,19 @@ export interface ContextKeys {
  */
 export function contextKeySelectorProblems(property: string, selectors: ContextKeys[], maxEventSize: string | undefined): Problem[] {
   const source = 'PutEventConfiguration ContextKeySelectors';
-  if (!Array.isArray(selectors)) {
-    return [{ property, value: selectors, rule: `must be a list of ContextKeySelector (${source})`, fix: 'pass e.g. [{ type: ContextKeyType.TAG_CONTEXT, keys: [\'team\'] }]' }];
-  }
   const problems: Problem[] = [];
   if (selectors.length > MAX_CONTEXT_KEY_SELECTORS) {
     problems.push({
+      id: 'ContextKeySelectorCount',
       property,
-      value: selectors.map(s => s?.type),
+      value: selectors.map(s => s.type),
       rule: `${selectors.length} selectors; an event data store takes at most ${MAX_CONTEXT_KEY_SELECTORS} (${source})`,
       fix: 'list each context type once, with all its keys',
     });
   }
   if (selectors.length > 0 && maxEventSize !== undefined && maxEventSize !== 'Large' && !isUnresolved(maxEventSize)) {
     problems.push({
+      id: 'ContextKeysNeedLargeEvents',
       property: 'maxEventSize',
       value: maxEventSize,
       rule: `context key selectors need the Large maximum event size (${source})`,
@@ -80,20 +81,13 @@ export function contextKeySelectorProblems(property: string, selectors: ContextK
   }
   selectors.forEach((selector, i) => {
     const at = `${property}[${i}]`;
-    const type: unknown = selector?.type;
-    if (type !== 'TagContext' && type !== 'RequestContext' && !isUnresolved(type)) {
-      problems.push({ property: `${at}.type`, value: type, rule: `must be 'TagContext' or 'RequestContext' (${source} Type)`, fix: 'use ContextKeyType.TAG_CONTEXT or ContextKeyType.REQUEST_CONTEXT' });
-    }
-    const keys: unknown = selector?.keys;
+    const keys = selector.keys;
     if (isUnresolved(keys)) {
-      return;
-    }
-    if (!Array.isArray(keys)) {
-      problems.push({ property: `${at}.keys`, value: keys, rule: `must be a list of keys (${source} Equals)`, fix: "pass the keys, e.g. ['team']" });
       return;
     }
     if (keys.length < CONTEXT_KEY_SELECTOR_KEYS.min || keys.length > CONTEXT_KEY_SELECTOR_KEYS.max) {
       problems.push({
+        id: 'ContextKeyCount',
         property: `${at}.keys`,
         value: keys,
         rule: `${keys.length} keys; a selector takes ${CONTEXT_KEY_SELECTOR_KEYS.min} to ${CONTEXT_KEY_SELECTOR_KEYS.max} (${source} Equals)`,
@@ -101,9 +95,7 @@ export function contextKeySelectorProblems(property: string, selectors: ContextK
       });
     }
     keys.forEach((key, k) => {
-      if (typeof key !== 'string') {
-        problems.push({ property: `${at}.keys[${k}]`, value: key, rule: `must be a string (${source} Equals)`, fix: 'pass the key as a string' });
-      } else if (!isUnresolved(key)) {
+      if (!isUnresolved(key)) {
         problems.push(...lengthProblems('ContextKeyLength', `${at}.keys[${k}]`, key, CONTEXT_KEY_LENGTH, `${source} Equals`));
       }
     });
@@ -122,6 +114,7 @@ export function eventDataStoreQuotaProblems(store: Placement, all: Placement[]):
     return [];
   }
   return [{
+    id: 'EventDataStoreQuota',
     property: 'eventDataStore',
     value: present.map(other => other.path),
     rule: `this app puts ${present.length} event data stores in account ${store.account}, Region ${store.region}; `
@@ -145,6 +138,7 @@ export function resourcePolicyProblems(property: string, policyJson: string | un
   actions: string[]): Problem[] {
   const source = 'PutResourcePolicy ResourcePolicy';
   const problems: Problem[] = statementErrors.map(error => ({
+    id: 'ResourcePolicyStatement' as const,
     property,
     rule: `${error} (${source})`,
     fix: 'give every statement a principal: the accounts or roles that may query the store',
@@ -154,6 +148,7 @@ export function resourcePolicyProblems(property: string, policyJson: string | un
   const unsupported = actions.filter(action => !isUnresolved(action) && !allowed.includes(String(action).toLowerCase()));
   if (unsupported.length > 0) {
     problems.push({
+      id: 'ResourcePolicyActions',
       property,
       value: unsupported,
       rule: `an event data store's resource policy may allow only ${EVENT_DATA_STORE_POLICY_ACTIONS.join(', ')} (CloudTrail resource-based policies)`,
@@ -162,6 +157,7 @@ export function resourcePolicyProblems(property: string, policyJson: string | un
   }
   if (policyJson !== undefined && policyJson.length > RESOURCE_POLICY_MAX_LENGTH) {
     problems.push({
+      id: 'ResourcePolicyLength',
       property,
       rule: `the policy has at least ${policyJson.length} characters of JSON; CloudTrail takes at most ${RESOURCE_POLICY_MAX_LENGTH} (${source})`,
       fix: 'grant whole accounts or fewer, broader principals',
@@ -169,7 +165,6 @@ export function resourcePolicyProblems(property: string, policyJson: string | un
   }
   return problems;
 }
-
 
 /**
  * The federation role's ARN is at most 125 characters (API model FederationRoleArn), which a role path can exceed.
@@ -180,6 +175,7 @@ export function federationRoleArnProblems(property: string, roleArn: string): Pr
     return [];
   }
   return [{
+    id: 'FederationRoleArnLength',
     property,
     value: roleArn,
     rule: `the role's ARN is ${roleArn.length} characters; CloudTrail takes at most ${FEDERATION_ROLE_ARN_MAX_LENGTH} (EnableFederation FederationRoleArn)`,

@@ -10,15 +10,13 @@ export function s3KeyPrefixProblems(property: string, prefix: string | undefined
   if (prefix === undefined || isUnresolved(prefix)) {
     return [];
   }
-  if (typeof prefix !== 'string') {
-    return [{ property, value: prefix, rule: 'must be a string (CreateTrail S3KeyPrefix)', fix: "pass a prefix such as 'audit', or leave it out" }];
-  }
   const problems = textProblems(property, prefix);
   const length = [...prefix].length;
   if (length <= S3_KEY_PREFIX_MAX_LENGTH) {
     return problems;
   }
   return [...problems, {
+    id: 'S3KeyPrefixLength',
     property,
     value: prefix,
     rule: `must be at most ${S3_KEY_PREFIX_MAX_LENGTH} characters long, got ${length} (CreateTrail S3KeyPrefix)`,
@@ -34,10 +32,6 @@ export function logFileExpirationProblems(property: string, expiration: Duration
   if (expiration === undefined) {
     return [];
   }
-  const source = 'AWS::S3::Bucket Rule ExpirationInDays';
-  if (!(expiration instanceof Duration)) {
-    return [{ property, value: expiration, rule: `must be a Duration (${source})`, fix: 'pass e.g. Duration.days(2557)' }];
-  }
   if (expiration.isUnresolved()) {
     return [];
   }
@@ -46,16 +40,17 @@ export function logFileExpirationProblems(property: string, expiration: Duration
     return [];
   }
   return [{
+    id: 'LogFileExpirationDays',
     property,
     value: expiration.toString(),
-    rule: `must be a whole number of days, at least 1 (${source})`,
+    rule: 'must be a whole number of days, at least 1 (AWS::S3::Bucket Rule ExpirationInDays)',
     fix: 'use Duration.days(n) with a whole n of 1 or more',
   }];
 }
 
 /** The rule on the name of a trail's notification topic (CreateTrail SnsTopicName). Tokens are not checked. */
 export function snsTopicNameProblems(property: string, topicName: string): Problem[] {
-  if (isUnresolved(topicName) || typeof topicName !== 'string') {
+  if (isUnresolved(topicName)) {
     return [];
   }
   const length = [...topicName].length;
@@ -63,6 +58,7 @@ export function snsTopicNameProblems(property: string, topicName: string): Probl
     return [];
   }
   return [{
+    id: 'SnsTopicNameLength',
     property,
     value: topicName,
     rule: `the topic name must be at most ${SNS_TOPIC_NAME_MAX_LENGTH} characters long, got ${length} (CreateTrail SnsTopicName)`,
@@ -79,6 +75,7 @@ export function globalServiceEventsProblems(isMultiRegionTrail: boolean, include
     return [];
   }
   return [{
+    id: 'MultiRegionTrailGlobalServiceEvents',
     property: 'includeGlobalServiceEvents',
     value: includeGlobalServiceEvents,
     rule: 'a multi-Region trail must include global service events (CreateTrail InvalidParameterCombinationException)',
@@ -95,25 +92,19 @@ export function insightProblems(insightTypes: InsightType[] | undefined, managem
     return [];
   }
   const source = 'PutInsightSelectors';
-  if (!Array.isArray(insightTypes)) {
-    return [{ property: 'insightTypes', value: insightTypes, rule: `must be a list of InsightType (${source})`, fix: 'pass e.g. [InsightType.API_CALL_RATE]' }];
-  }
   const problems: Problem[] = [];
   const seen = new Set<string>();
   insightTypes.forEach((type, i) => {
     const property = `insightTypes[${i}]`;
-    const value = (type as InsightType | undefined)?.value;
-    if (value !== InsightType.API_CALL_RATE.value && value !== InsightType.API_ERROR_RATE.value) {
-      problems.push({ property, value: value ?? type, rule: `must be an InsightType, whose value is ApiCallRateInsight or ApiErrorRateInsight (${source})`, fix: 'use InsightType.API_CALL_RATE or InsightType.API_ERROR_RATE' });
-      return;
-    }
+    const value = type.value;
     if (seen.has(value)) {
-      problems.push({ property, value, rule: `lists ${value} twice (${source})`, fix: 'list each Insights type once' });
+      problems.push({ id: 'InsightTypesUnique', property, value, rule: `lists ${value} twice (${source})`, fix: 'list each Insights type once' });
       return;
     }
     seen.add(value);
     if (value === InsightType.API_CALL_RATE.value && (managementEvents === ReadWriteType.READ_ONLY || managementEvents === ReadWriteType.NONE)) {
       problems.push({
+        id: 'InsightTypeManagementEvents',
         property,
         value,
         rule: `API call rate Insights analyze write management events, and managementEvents is ${readWriteName(managementEvents)} (${source})`,
@@ -122,6 +113,7 @@ export function insightProblems(insightTypes: InsightType[] | undefined, managem
     }
     if (value === InsightType.API_ERROR_RATE.value && managementEvents === ReadWriteType.NONE) {
       problems.push({
+        id: 'InsightTypeManagementEvents',
         property,
         value,
         rule: `API error rate Insights analyze read or write management events, and managementEvents is ReadWriteType.NONE (${source})`,
@@ -130,7 +122,7 @@ export function insightProblems(insightTypes: InsightType[] | undefined, managem
     }
   });
   if (insightTypes.length === 0) {
-    problems.push({ property: 'insightTypes', value: insightTypes, rule: `an empty list turns Insights off, which leaving it out already does (${source})`, fix: 'leave insightTypes out' });
+    problems.push({ id: 'InsightTypesEmpty', property: 'insightTypes', value: insightTypes, rule: `an empty list turns Insights off, which leaving it out already does (${source})`, fix: 'leave insightTypes out' });
   }
   return problems;
 }
@@ -159,6 +151,7 @@ export function trailQuotaProblems(trail: PlacedTrail, all: PlacedTrail[]): Prob
     const present = sameAccount.filter(other => other.region === region || other.isMultiRegionTrail);
     if (present.length > MAX_TRAILS_PER_REGION && present[0].path === trail.path) {
       problems.push({
+        id: 'TrailQuota',
         property: 'trail',
         value: present.map(other => other.path),
         rule: `this app puts ${present.length} trails in account ${trail.account}, Region ${region} (multi-Region trails count in every Region); `

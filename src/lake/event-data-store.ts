@@ -1,4 +1,4 @@
-import { Annotations, Arn, ArnFormat, Names, PhysicalName, RemovalPolicy, Resource, Stack, Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Names, PhysicalName, RemovalPolicy, Resource, Stack, Token } from 'aws-cdk-lib';
 import { CfnEventDataStore, CfnResourcePolicy } from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -8,11 +8,12 @@ import { FederationRole } from './federation-role';
 import { storeKeyStatements } from './store-key';
 import { KIND_CATEGORY } from './store-kinds';
 import { EventDataStoreKind } from './store-options';
-import { insightsDestinationAccountProblems, KINDS_WITH_INGESTION_CONTROL, selectorKindProblems, StoreSettings, storeSettings, storeSettingsProblems, storeSynthProblems } from './store-settings';
+import { ResolvedStore, resolveStore } from './resolved-store';
+import { insightsDestinationAccountProblems, KINDS_WITH_INGESTION_CONTROL, selectorKindProblems, storeProblems, storeSynthProblems } from './store-problems';
 import { withoutIntrinsics } from '../core/intrinsics';
 import { resourcePolicyProblems } from '../core/lake-rules';
 import { EVENT_DATA_STORE_NAME_LENGTH } from '../core/limits';
-import { throwIfProblems, validateAtSynth } from '../core/problems';
+import { Problem, throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 import { createRotatingKey } from '../kms/rotating-key';
 import { addOrRequestStatements } from '../policy/resource-policy';
 import { bindSelectors } from '../selectors/selector-binding';
@@ -92,17 +93,14 @@ export class LakeEventDataStore extends EventDataStoreBase {
   private resourcePolicy?: iam.PolicyDocument;
 
   constructor(scope: Construct, id: string, props: LakeEventDataStoreProps = {}) {
-    // An eventDataStoreName that is not a string is reported below, not left to aws-cdk-lib's Resource to trip over.
-    super(scope, id, { physicalName: typeof props?.eventDataStoreName === 'string' ? props.eventDataStoreName : PhysicalName.GENERATE_IF_NEEDED });
-    const settings = storeSettings(props ?? {});
-    throwIfProblems(this, storeSettingsProblems(settings));
-    // null props from JavaScript mean no props, as undefined does
-    props = settings.props;
+    super(scope, id, { physicalName: props.eventDataStoreName ?? PhysicalName.GENERATE_IF_NEEDED });
+    const store = resolveStore(props);
+    throwIfProblems(this, storeProblems(store));
 
-    this.kind = settings.kind;
-    this.eventDataStoreName = props.eventDataStoreName ?? Names.uniqueResourceName(this, { maxLength: EVENT_DATA_STORE_NAME_LENGTH.max });
-    this.encryptionKey = props.encryptionKey
-      ?? createRotatingKey(this, 'Key', `Encrypts the CloudTrail Lake event data store ${this.node.path}`, settings.removalPolicy);
+    this.kind = store.kind;
+    this.eventDataStoreName = store.eventDataStoreName ?? Names.uniqueResourceName(this, { maxLength: EVENT_DATA_STORE_NAME_LENGTH.max });
+    this.encryptionKey = store.encryptionKey
+      ?? createRotatingKey(this, 'Key', `Encrypts the CloudTrail Lake event data store ${this.node.path}`, store.removalPolicy);
     addOrRequestStatements(this, this.encryptionKey, storeKeyStatements(), {
       id: 'cdk-cloudtrail-org:keyPolicy',
       resource: `KMS key ${this.encryptionKey.keyArn}`,
@@ -112,35 +110,35 @@ export class LakeEventDataStore extends EventDataStoreBase {
 
     this.resource = new CfnEventDataStore(this, 'Resource', {
       name: this.eventDataStoreName,
-      billingMode: settings.billingMode,
-      retentionPeriod: props.retention?.toDays(),
-      terminationProtectionEnabled: settings.terminationProtection,
-      multiRegionEnabled: settings.multiRegionEnabled,
-      organizationEnabled: settings.organizationEnabled,
-      ingestionEnabled: KINDS_WITH_INGESTION_CONTROL.includes(settings.kind) ? settings.ingestionEnabled : undefined,
+      billingMode: store.billingMode,
+      retentionPeriod: store.retention?.toDays(),
+      terminationProtectionEnabled: store.terminationProtection,
+      multiRegionEnabled: store.multiRegionEnabled,
+      organizationEnabled: store.organizationEnabled,
+      ingestionEnabled: KINDS_WITH_INGESTION_CONTROL.includes(store.kind) ? store.ingestionEnabled : undefined,
       kmsKeyId: this.encryptionKey.keyArn,
-      insightSelectors: props.insightTypes?.map(type => ({ insightType: type.value })),
-      insightsDestination: props.insightsDestination?.eventDataStoreArn,
-      maxEventSize: settings.maxEventSize,
-      contextKeySelectors: props.contextKeySelectors?.map(selector => ({ type: selector.type, equalTo: selector.keys })),
+      insightSelectors: store.insightTypes?.map(type => ({ insightType: type.value })),
+      insightsDestination: store.insightsDestination?.eventDataStoreArn,
+      maxEventSize: store.maxEventSize,
+      contextKeySelectors: store.contextKeySelectors?.map(selector => ({ type: selector.type, equalTo: selector.keys })),
     });
-    this.resource.applyRemovalPolicy(settings.removalPolicy);
+    this.resource.applyRemovalPolicy(store.removalPolicy);
     this.eventDataStoreArn = this.resource.attrEventDataStoreArn;
     this.eventDataStoreId = eventDataStoreIdOf(this.eventDataStoreArn);
 
-    if (settings.federationEnabled) {
-      this.federationRole = new FederationRole(this, 'Federation', { store: this, role: props.federationRole }).role;
+    if (store.federationEnabled) {
+      this.federationRole = new FederationRole(this, 'Federation', { store: this, role: store.federationRole }).role;
       this.resource.federationEnabled = true;
       this.resource.federationRoleArn = this.federationRole.roleArn;
     }
 
-    this.selectEvents(settings);
+    this.selectEvents(store);
     validateAtSynth(this, () => [
       ...storeSynthProblems(this, this.resource),
-      ...insightsDestinationAccountProblems(this, props.insightsDestination),
+      ...insightsDestinationAccountProblems(this, store.insightsDestination),
       ...this.resourcePolicyProblems(),
     ]);
-    warnAboutRiskySettings(this, settings);
+    warnAboutRiskySettings(this, store);
   }
 
   public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
@@ -152,20 +150,19 @@ export class LakeEventDataStore extends EventDataStoreBase {
     return { statementAdded: true, policyDependable: this.resourcePolicy };
   }
 
-  private selectEvents(settings: StoreSettings): void {
-    const category = KIND_CATEGORY[settings.kind];
+  private selectEvents(store: ResolvedStore): void {
+    const category = KIND_CATEGORY[store.kind];
     if (category !== undefined) {
       this.resource.advancedEventSelectors = [{ fieldSelectors: [{ field: 'eventCategory', equalTo: [category] }] }];
       return;
     }
-    const props = settings.props;
-    throwIfProblems(this, selectorKindProblems(props.dataEvents));
-    validateAtSynth(this, () => selectorKindProblems(props.dataEvents));
+    throwIfProblems(this, selectorKindProblems(store.dataEvents));
+    validateAtSynth(this, () => selectorKindProblems(store.dataEvents));
     bindSelectors(this, {
       target: 'eventDataStore',
-      managementEvents: settings.managementEvents,
-      excludeManagementEventSources: props.excludeManagementEventSources,
-      dataEvents: props.dataEvents,
+      managementEvents: store.managementEvents,
+      excludeManagementEventSources: store.excludeManagementEventSources,
+      dataEvents: store.dataEvents,
     }, rendered => { this.resource.advancedEventSelectors = rendered; });
   }
 
@@ -207,12 +204,13 @@ class ImportedEventDataStore extends EventDataStoreBase {
 // An event data store ARN (API model EventDataStoreArn: ^[a-zA-Z0-9._/\-:]+$, 3..256; the ID is a UUID).
 const EVENT_DATA_STORE_ARN = /^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:\d{12}:eventdatastore\/[A-Za-z0-9-]+$/;
 
-function importProblems(attrs: EventDataStoreAttributes | undefined) {
-  const arn: unknown = attrs?.eventDataStoreArn;
-  if (typeof arn === 'string' && (Token.isUnresolved(arn) || EVENT_DATA_STORE_ARN.test(arn))) {
+function importProblems(attrs: EventDataStoreAttributes): Problem[] {
+  const arn = attrs.eventDataStoreArn;
+  if (Token.isUnresolved(arn) || EVENT_DATA_STORE_ARN.test(arn)) {
     return [];
   }
   return [{
+    id: 'EventDataStoreArnFormat',
     property: 'eventDataStoreArn',
     value: arn,
     rule: 'must be an event data store ARN, arn:<partition>:cloudtrail:<region>:<account>:eventdatastore/<id> (API model EventDataStoreArn)',
@@ -224,23 +222,24 @@ function eventDataStoreIdOf(arn: string): string {
   return Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
 }
 
-function warnAboutRiskySettings(store: LakeEventDataStore, settings: StoreSettings): void {
-  const warn = (id: string, message: string) => Annotations.of(store).addWarningV2(`cdk-cloudtrail-org:${id}`, message);
-  if (settings.removalPolicy === RemovalPolicy.DESTROY && settings.terminationProtection) {
-    warn('destroyProtectedStore', 'removalPolicy is DESTROY and terminationProtection is on: CloudTrail refuses to delete the store '
+/**
+ * Warns about settings that make a stack deletion fail, or leave events uncollected or deletable; not about every
+ * explicit `false` (a store created without ingestion, for one, is a deliberate first step of an import).
+ */
+function warnAboutRiskySettings(construct: LakeEventDataStore, store: ResolvedStore): void {
+  if (store.removalPolicy === RemovalPolicy.DESTROY && store.terminationProtection) {
+    warnRule(construct, 'DestroyProtectedStore', 'removalPolicy is DESTROY and terminationProtection is on: CloudTrail refuses to delete the store '
       + '(EventDataStoreTerminationProtectedException), so the stack deletion fails. Set terminationProtection to false first.');
   }
-  if (settings.removalPolicy === RemovalPolicy.DESTROY && settings.federationEnabled) {
-    warn('destroyFederatedStore', 'removalPolicy is DESTROY and Lake query federation is on: CloudTrail refuses to delete a federated store '
+  if (store.removalPolicy === RemovalPolicy.DESTROY && store.federationEnabled) {
+    warnRule(construct, 'DestroyFederatedStore', 'removalPolicy is DESTROY and Lake query federation is on: CloudTrail refuses to delete a federated store '
       + '(EventDataStoreFederationEnabledException), so the stack deletion fails. Turn federation off first.');
   }
-  if (!settings.terminationProtection && settings.removalPolicy !== RemovalPolicy.DESTROY) {
-    warn('noTerminationProtection', 'terminationProtection is false: anyone allowed to call DeleteEventDataStore can delete the store and its events.');
+  if (!store.terminationProtection && store.removalPolicy !== RemovalPolicy.DESTROY) {
+    warnRule(construct, 'NoTerminationProtection', 'terminationProtection is false: anyone allowed to call DeleteEventDataStore can delete the store and its events.');
   }
-  if (!settings.multiRegionEnabled && settings.kind !== EventDataStoreKind.EXTERNAL_EVENTS) {
-    warn('singleRegionStore', `multiRegionEnabled is false: events of every Region but ${Token.isUnresolved(Stack.of(store).region) ? 'the stack\'s' : Stack.of(store).region} are not collected.`);
-  }
-  if (!settings.ingestionEnabled) {
-    warn('notIngesting', 'ingestionEnabled is false: the store is created but collects no live events until ingestion is started.');
+  if (!store.multiRegionEnabled && store.kind !== EventDataStoreKind.EXTERNAL_EVENTS) {
+    const region = Stack.of(construct).region;
+    warnRule(construct, 'SingleRegionStore', `multiRegionEnabled is false: events of every Region but ${Token.isUnresolved(region) ? 'the stack\'s' : region} are not collected.`);
   }
 }

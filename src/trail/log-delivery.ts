@@ -15,7 +15,8 @@ export interface LogDeliveryProps {
   readonly account: string;
   /** An existing log group; a new one is created when absent. */
   readonly logGroup?: logs.ILogGroup;
-  readonly retention: logs.RetentionDays;
+  /** The retention of a log group it creates. */
+  readonly retention?: logs.RetentionDays;
   readonly encryptionKey?: kms.IKey;
   readonly removalPolicy: RemovalPolicy;
 }

@@ -1,4 +1,4 @@
-import { Annotations, Names, PhysicalName, Resource, Stack, Token } from 'aws-cdk-lib';
+import { Names, PhysicalName, Resource, Stack, Token } from 'aws-cdk-lib';
 import { CfnTrail } from 'aws-cdk-lib/aws-cloudtrail';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -12,10 +12,11 @@ import { LogDelivery } from './log-delivery';
 import { createLogKey, trailKeyStatements } from './log-key';
 import { OrganizationTrailProps } from './organization-trail-props';
 import { SecurityAlarms, SecurityAlarmsOptions } from './security-alarms';
-import { TrailSettings, trailSettings, trailSettingsProblems, trailSynthProblems } from './trail-settings';
+import { ResolvedTrail, resolveTrail } from './resolved-trail';
+import { trailProblems, trailSynthProblems } from './trail-problems';
 import { dependOnAllButDefaultChild } from '../core/dependencies';
 import { TRAIL_NAME_LENGTH } from '../core/limits';
-import { throwIfProblems, validateAtSynth } from '../core/problems';
+import { throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 import { addOrRequestStatements } from '../policy/resource-policy';
 import { excludeBucketObjects, selectsS3Objects } from '../selectors/bucket-exclusion';
 import { bindSelectors } from '../selectors/selector-binding';
@@ -69,21 +70,20 @@ export class OrganizationTrail extends Resource {
   constructor(scope: Construct, id: string, props: OrganizationTrailProps) {
     // The generated name is known only after super(); the ARN attribute below is built from it, so the
     // marker only tells aws-cdk-lib that the name is not left to CloudFormation.
-    // A trailName that is not a string is reported below, not left to aws-cdk-lib's Resource to trip over.
-    super(scope, id, { physicalName: typeof props?.trailName === 'string' ? props.trailName : PhysicalName.GENERATE_IF_NEEDED });
-    const settings = trailSettings(props ?? ({} as OrganizationTrailProps));
-    throwIfProblems(this, trailSettingsProblems(settings));
+    super(scope, id, { physicalName: props.trailName ?? PhysicalName.GENERATE_IF_NEEDED });
+    const trail = resolveTrail(props);
+    throwIfProblems(this, trailProblems(trail));
 
     const stack = Stack.of(this);
-    this.trailName = props.trailName ?? Names.uniqueResourceName(this, { maxLength: TRAIL_NAME_LENGTH.max });
-    const managementAccount = props.managementAccountId ?? stack.account;
+    this.trailName = trail.trailName ?? Names.uniqueResourceName(this, { maxLength: TRAIL_NAME_LENGTH.max });
+    const managementAccount = trail.managementAccountId ?? stack.account;
     // Built from the name: the trail's own Arn attribute would make its dependencies depend on it.
     const ownArn = stack.formatArn({ service: 'cloudtrail', resource: 'trail', resourceName: this.trailName, account: managementAccount });
-    const removalPolicy = settings.removalPolicy;
-    const delivery: TrailDelivery = { trailArn: ownArn, account: managementAccount, orgId: props.orgId, keyPrefix: props.s3KeyPrefix };
+    const removalPolicy = trail.removalPolicy;
+    const delivery: TrailDelivery = { trailArn: ownArn, account: managementAccount, orgId: trail.orgId, keyPrefix: trail.s3KeyPrefix };
 
-    this.encryptionKey = props.encryptionKey ?? createLogKey(this, 'Key', removalPolicy);
-    const logGroupName = settings.sendToCloudWatchLogs && !props.cloudWatchLogGroup ? LogDelivery.logGroupNameFor(this.trailName) : undefined;
+    this.encryptionKey = trail.encryptionKey ?? createLogKey(this, 'Key', removalPolicy);
+    const logGroupName = trail.sendToCloudWatchLogs && !trail.cloudWatchLogGroup ? LogDelivery.logGroupNameFor(this.trailName) : undefined;
     const keyStatements = trailKeyStatements({
       trailArn: ownArn,
       account: managementAccount,
@@ -96,7 +96,7 @@ export class OrganizationTrail extends Resource {
       consequence: 'CloudTrail cannot encrypt log files (CreateTrail fails with InsufficientEncryptionPolicyException)',
     });
 
-    this.bucket = props.bucket ?? new LogBucket(this, 'Logs', { encryptionKey: this.encryptionKey, removalPolicy, logFileExpiration: props.logFileExpiration }).bucket;
+    this.bucket = trail.bucket ?? new LogBucket(this, 'Logs', { encryptionKey: this.encryptionKey, removalPolicy, logFileExpiration: trail.logFileExpiration }).bucket;
     addOrRequestStatements(this, this.bucket, organizationTrailBucketStatements(this.bucket, delivery), {
       id: 'cdk-cloudtrail-org:bucketPolicy',
       resource: `bucket ${this.bucket.bucketName}`,
@@ -105,13 +105,13 @@ export class OrganizationTrail extends Resource {
     });
 
     let logDelivery: LogDelivery | undefined;
-    if (settings.sendToCloudWatchLogs) {
+    if (trail.sendToCloudWatchLogs) {
       logDelivery = new LogDelivery(this, 'CloudWatchLogs', {
         trailName: this.trailName,
-        orgId: props.orgId,
+        orgId: trail.orgId,
         account: managementAccount,
-        logGroup: props.cloudWatchLogGroup,
-        retention: settings.cloudWatchLogsRetention,
+        logGroup: trail.cloudWatchLogGroup,
+        retention: trail.cloudWatchLogsRetention,
         encryptionKey: this.encryptionKey,
         removalPolicy,
       });
@@ -119,7 +119,7 @@ export class OrganizationTrail extends Resource {
       this.logsRole = logDelivery.role;
     }
 
-    this.snsTopic = props.snsTopic;
+    this.snsTopic = trail.snsTopic;
     if (this.snsTopic) {
       addOrRequestStatements(this, this.snsTopic, [new iam.PolicyStatement({
         sid: 'CloudTrailPublishLogFileDeliveries',
@@ -138,17 +138,17 @@ export class OrganizationTrail extends Resource {
     this.resource = new CfnTrail(this, 'Resource', {
       trailName: this.trailName,
       isOrganizationTrail: true,
-      isLogging: settings.isLogging,
+      isLogging: trail.isLogging,
       s3BucketName: this.bucket.bucketName,
-      s3KeyPrefix: props.s3KeyPrefix,
+      s3KeyPrefix: trail.s3KeyPrefix,
       kmsKeyId: this.encryptionKey.keyArn,
       snsTopicName: this.snsTopic?.topicArn,
-      isMultiRegionTrail: settings.isMultiRegionTrail,
-      includeGlobalServiceEvents: settings.includeGlobalServiceEvents,
-      enableLogFileValidation: settings.enableFileValidation,
+      isMultiRegionTrail: trail.isMultiRegionTrail,
+      includeGlobalServiceEvents: trail.includeGlobalServiceEvents,
+      enableLogFileValidation: trail.enableFileValidation,
       cloudWatchLogsLogGroupArn: logDelivery?.logGroup.logGroupArn,
       cloudWatchLogsRoleArn: logDelivery?.role.roleArn,
-      insightSelectors: props.insightTypes?.map(type => ({ insightType: type.value })),
+      insightSelectors: trail.insightTypes?.map(type => ({ insightType: type.value })),
     });
     // CloudTrail checks the bucket, topic and role policies when the trail is created.
     for (const dependency of [this.bucket.policy, this.snsTopic, logDelivery?.policy]) {
@@ -168,17 +168,17 @@ export class OrganizationTrail extends Resource {
       resourceName: this.trailName,
     });
 
-    const excludeOwnBucket = settings.excludeOwnBucketFromDataEvents;
+    const excludeOwnBucket = trail.excludeOwnBucketFromDataEvents;
     bindSelectors(this, {
       target: 'trail',
-      managementEvents: settings.managementEvents,
-      excludeManagementEventSources: props.excludeManagementEventSources,
-      dataEvents: props.dataEvents,
+      managementEvents: trail.managementEvents,
+      excludeManagementEventSources: trail.excludeManagementEventSources,
+      dataEvents: trail.dataEvents,
       adjustDataSelector: excludeOwnBucket ? selector => excludeBucketObjects(selector, this.bucket.bucketArn) : undefined,
     }, rendered => { this.resource.advancedEventSelectors = rendered; });
 
-    validateAtSynth(this, () => trailSynthProblems(this, this.resource, props.managementAccountId));
-    warnAboutDisabledDefaults(this, settings, props.dataEvents?._selectors().some(selectsS3Objects) ?? false);
+    validateAtSynth(this, () => trailSynthProblems(this, this.resource, trail.managementAccountId));
+    warnAboutRiskySettings(this, trail, trail.dataEvents?._selectors().some(selectsS3Objects) ?? false);
   }
 
   /**
@@ -197,6 +197,7 @@ export class OrganizationTrail extends Resource {
   public addSecurityAlarms(id: string, options: SecurityAlarmsOptions): SecurityAlarms {
     if (!this.logGroup) {
       throwIfProblems(this, [{
+        id: 'SecurityAlarmsNeedLogGroup',
         property: 'sendToCloudWatchLogs',
         value: false,
         rule: 'security alarms filter the events in the trail\'s log group, and the trail has none',
@@ -210,24 +211,25 @@ export class OrganizationTrail extends Resource {
   }
 }
 
-function warnAboutDisabledDefaults(trail: OrganizationTrail, settings: TrailSettings, logsS3DataEvents: boolean): void {
-  const warn = (id: string, message: string) => Annotations.of(trail).addWarningV2(`cdk-cloudtrail-org:${id}`, message);
-  if (!settings.isMultiRegionTrail) {
-    warn('singleRegionTrail', `isMultiRegionTrail is false: activity in every Region but ${Token.isUnresolved(Stack.of(trail).region) ? 'the stack\'s' : Stack.of(trail).region} goes unlogged, including activity of an attacker who picks an unused Region.`);
+/**
+ * Warns about the opt-outs that leave activity unlogged, logs unprovable or a bill growing without end; not about
+ * every explicit `false` (turning off CloudWatch Logs delivery, for one, loses nothing the bucket does not keep).
+ */
+function warnAboutRiskySettings(construct: OrganizationTrail, trail: ResolvedTrail, logsS3DataEvents: boolean): void {
+  if (!trail.isMultiRegionTrail) {
+    const region = Stack.of(construct).region;
+    warnRule(construct, 'SingleRegionTrail', `isMultiRegionTrail is false: activity in every Region but ${Token.isUnresolved(region) ? 'the stack\'s' : region} goes unlogged, including activity of an attacker who picks an unused Region.`);
   }
-  if (!settings.includeGlobalServiceEvents) {
-    warn('noGlobalServiceEvents', 'includeGlobalServiceEvents is false: IAM, AWS STS and CloudFront API calls are not logged.');
+  if (!trail.includeGlobalServiceEvents) {
+    warnRule(construct, 'NoGlobalServiceEvents', 'includeGlobalServiceEvents is false: IAM, AWS STS and CloudFront API calls are not logged.');
   }
-  if (!settings.enableFileValidation) {
-    warn('noFileValidation', 'enableFileValidation is false: no digest files are delivered, so nobody can prove later that log files were not changed or deleted.');
+  if (!trail.enableFileValidation) {
+    warnRule(construct, 'NoLogFileValidation', 'enableFileValidation is false: no digest files are delivered, so nobody can prove later that log files were not changed or deleted.');
   }
-  if (!settings.sendToCloudWatchLogs) {
-    warn('noCloudWatchLogs', 'sendToCloudWatchLogs is false: no metric filters, alarms or Logs Insights queries over the events, and addSecurityAlarms is unavailable.');
+  if (!trail.isLogging) {
+    warnRule(construct, 'TrailNotLogging', 'isLogging is false: the trail is created but logs nothing until logging is started.');
   }
-  if (!settings.isLogging) {
-    warn('notLogging', 'isLogging is false: the trail is created but logs nothing until logging is started.');
-  }
-  if (!settings.excludeOwnBucketFromDataEvents && logsS3DataEvents) {
-    warn('ownBucketLogged', 'excludeOwnBucketFromDataEvents is false and the trail logs S3 data events: if they cover its own bucket, every log delivery is logged again, without end, and billed.');
+  if (!trail.excludeOwnBucketFromDataEvents && logsS3DataEvents) {
+    warnRule(construct, 'OwnBucketLogged', 'excludeOwnBucketFromDataEvents is false and the trail logs S3 data events: if they cover its own bucket, every log delivery is logged again, without end, and billed.');
   }
 }

@@ -212,6 +212,7 @@ export class SecurityAlarms extends Construct {
 function checksProblems(checks: SecurityAlarmCheck[]): Problem[] {
   if (checks.length === 0) {
     return [{
+      id: 'SecurityAlarmChecksEmpty',
       property: 'checks',
       value: [],
       rule: 'an empty list creates no metric filter or alarm',
@@ -227,6 +228,7 @@ function checksProblems(checks: SecurityAlarmCheck[]): Problem[] {
       return;
     }
     problems.push({
+      id: 'SecurityAlarmChecksUnique',
       property: `checks[${index}]`,
       value: check.id,
       rule: `repeats checks[${first}]; each check has one metric filter and one alarm`,

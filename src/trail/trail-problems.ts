@@ -1,0 +1,84 @@
+import { Stack } from 'aws-cdk-lib';
+import { CfnTrail } from 'aws-cdk-lib/aws-cloudtrail';
+import { IConstruct } from 'constructs';
+import type { ResolvedTrail } from './resolved-trail';
+import { trailNameProblems } from '../core/names';
+import { accountIdProblems, delegatedAdminsOfApp, delegatedAdminTrailProblems, organizationIdProblems } from '../core/organization';
+import { placedInAccount, placementOf, renderedTags } from '../core/placement';
+import { Problem } from '../core/problems';
+import { removalPolicyProblems } from '../core/removal-policy';
+import { tagProblems } from '../core/tags';
+import {
+  globalServiceEventsProblems, insightProblems, logFileExpirationProblems, PlacedTrail, s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems,
+} from '../core/trail-rules';
+
+/** Every problem with a trail that its constructor can see. */
+export function trailProblems(trail: ResolvedTrail): Problem[] {
+  const problems: Problem[] = [
+    ...organizationIdProblems('orgId', trail.orgId),
+    ...accountIdProblems('managementAccountId', trail.managementAccountId),
+    ...(trail.trailName === undefined ? [] : trailNameProblems('trailName', trail.trailName)),
+    ...s3KeyPrefixProblems('s3KeyPrefix', trail.s3KeyPrefix),
+    ...(trail.snsTopic === undefined ? [] : snsTopicNameProblems('snsTopic', trail.snsTopic.topicName)),
+    ...logDeliveryProblems(trail),
+    ...globalServiceEventsProblems(trail.isMultiRegionTrail, trail.includeGlobalServiceEvents),
+    ...insightProblems(trail.insightTypes, trail.managementEvents),
+    ...removalPolicyProblems(trail.removalPolicy, 'the trail\'s bucket, key and log group have no snapshots', 'use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY'),
+    ...logFileExpirationProblems('logFileExpiration', trail.logFileExpiration),
+  ];
+  if (trail.logFileExpiration !== undefined && trail.bucket !== undefined) {
+    problems.push({
+      id: 'LogFileExpirationNeedsOwnBucket',
+      property: 'logFileExpiration',
+      value: trail.logFileExpiration.toHumanString(),
+      rule: 'expires log files in the bucket the trail creates, and a bucket is given',
+      fix: 'add a lifecycle rule to the given bucket, or leave logFileExpiration out',
+    });
+  }
+  return problems;
+}
+
+function logDeliveryProblems(trail: ResolvedTrail): Problem[] {
+  const problems: Problem[] = [];
+  if (!trail.sendToCloudWatchLogs && trail.cloudWatchLogGroup !== undefined) {
+    problems.push({
+      id: 'LogGroupNeedsDelivery',
+      property: 'cloudWatchLogGroup',
+      value: trail.cloudWatchLogGroup.node.path,
+      rule: 'names a log group, but sendToCloudWatchLogs is false (CreateTrail sets CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn together)',
+      fix: 'set sendToCloudWatchLogs to true, or leave cloudWatchLogGroup out',
+    });
+  }
+  if (trail.cloudWatchLogsRetention !== undefined && (!trail.sendToCloudWatchLogs || trail.cloudWatchLogGroup !== undefined)) {
+    problems.push({
+      id: 'LogsRetentionNeedsOwnLogGroup',
+      property: 'cloudWatchLogsRetention',
+      value: trail.cloudWatchLogsRetention,
+      rule: trail.cloudWatchLogGroup !== undefined
+        ? 'sets the retention of a log group the trail creates, and cloudWatchLogGroup is given'
+        : 'sets the retention of the trail\'s log group, and sendToCloudWatchLogs is false',
+      fix: trail.cloudWatchLogGroup !== undefined ? 'set the retention on the given log group' : 'leave cloudWatchLogsRetention out',
+    });
+  }
+  return problems;
+}
+
+/**
+ * Problems only the finished app shows: the tags `Tags.of(...)` put on the trail, the trail's owner when the app
+ * registers delegated administrators, and the number of trails in the trail's account and Region.
+ */
+export function trailSynthProblems(scope: IConstruct, trail: CfnTrail, managementAccountId: string | undefined): Problem[] {
+  const problems = tagProblems('tags', renderedTags(scope, trail.tags));
+  problems.push(...delegatedAdminTrailProblems(Stack.of(trail).account, managementAccountId, delegatedAdminsOfApp(scope)));
+  const placed = placeTrail(trail);
+  if (placed) {
+    problems.push(...trailQuotaProblems(placed, placedInAccount(scope, placed.account, CfnTrail.isCfnTrail, placeTrail)));
+  }
+  return problems;
+}
+
+/** Where a trail lands, when its stack's account and Region are known. */
+function placeTrail(trail: CfnTrail): PlacedTrail | undefined {
+  const placement = placementOf(trail);
+  return placement && { ...placement, isMultiRegionTrail: Stack.of(trail).resolve(trail.isMultiRegionTrail) === true };
+}
