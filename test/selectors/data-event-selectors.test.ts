@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import { App, Errors, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
@@ -270,13 +272,34 @@ describe('applyToCfnEventDataStore', () => {
   });
 });
 
+/** The lines of the README's fenced code blocks whose info string is `info`. */
+function readmeCodeBlocks(info: string): string[][] {
+  const blocks: string[][] = [];
+  let open: { info: string; lines: string[] } | undefined;
+  for (const line of readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8').split('\n')) {
+    const fence = /^\s*```(.*)$/.exec(line);
+    if (fence && !open) {
+      open = { info: fence[1].trim(), lines: [] };
+    } else if (fence && open) {
+      if (open.info === info) blocks.push(open.lines);
+      open = undefined;
+    } else if (open) {
+      open.lines.push(line.trim());
+    }
+  }
+  return blocks;
+}
+
 test('the problem shown in the README is the one the library reports', () => {
   const stack = testStack();
   const selectors = new DataEventSelectors()
     .addLambdaFunctions()
     .addS3Objects({ resourceArns: { equalTo: ['arn:aws:s3:::payments'] } });
-  expect(errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message).toBe(
+  const message = errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message;
+  expect(message).toBe(
     '[Stack/Trail] dataEvents[1].fieldSelectors[2].equalTo[0] "arn:aws:s3:::payments": with Equals, a AWS::S3::Object ARN must have the form arn:<partition>:s3:::<bucket_name>/<object_path> (AdvancedFieldSelector Field, resources.ARN). Fix: use startsWith with the bucket ARN and a trailing \'/\' to log every object of a bucket');
+  // The README's "Rules" section shows it in a code block without a language, wrapped over lines.
+  expect(readmeCodeBlocks('').map(block => block.join(' '))).toContain(message);
 });
 
 describe('regressions', () => {
