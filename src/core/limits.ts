@@ -59,9 +59,6 @@ export const MAX_TAGS_PER_RESOURCE = 50;
 export const RETENTION_DAYS_EXTENDABLE: Range = { min: 7, max: 3653 };
 export const RETENTION_DAYS_FIXED: Range = { min: 7, max: 2557 };
 
-// CreateEventDataStore RetentionPeriod defaults: 366 days extendable, 2557 days fixed
-export const DEFAULT_RETENTION_DAYS_EXTENDABLE = 366;
-export const DEFAULT_RETENTION_DAYS_FIXED = 2557;
 
 // API model QueryStatement: min 1, max 10000
 export const QUERY_STATEMENT_LENGTH: Range = { min: 1, max: 10000 };

@@ -18,7 +18,7 @@ export function renderRulesMarkdown(): string {
     '<!-- Generated from src/core/rule-registry.ts by `npx projen docgen`; do not edit. -->',
     '',
     'Every rule cdk-cloudtrail-org checks, with the stable id its message starts with, e.g.',
-    '`[Stack/Trail] [TrailNameFormat] trailName "my--trail": ...`. Errors stop synthesis with a `ValidationError` that lists every',
+    '`[Stack/Trail] [TrailNameSeparators] trailName "my--trail": ...`. Errors stop synthesis with a `ValidationError` that lists every',
     'problem of the construct; warnings (level "warning") are annotations with the id `cdk-cloudtrail-org:<Id>`, which',
     '`Annotations.of(construct).acknowledgeWarning(...)` silences.',
     '',
