@@ -59,7 +59,6 @@ export const MAX_TAGS_PER_RESOURCE = 50;
 export const RETENTION_DAYS_EXTENDABLE: Range = { min: 7, max: 3653 };
 export const RETENTION_DAYS_FIXED: Range = { min: 7, max: 2557 };
 
-
 // API model QueryStatement: min 1, max 10000
 export const QUERY_STATEMENT_LENGTH: Range = { min: 1, max: 10000 };
 
