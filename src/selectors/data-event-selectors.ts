@@ -123,7 +123,7 @@ export class DataEventSelectors {
     if (Array.isArray(selectors)) {
       result.selectors.push(...selectors);
     } else {
-      result.builderProblems.push({ property: 'dataEvents', value: selectors, rule: 'must be a list of advanced event selectors', fix: 'pass an array' });
+      result.builderProblems.push({ id: 'SelectorListType', property: 'dataEvents', value: selectors, rule: 'must be a list of advanced event selectors', fix: 'pass an array' });
     }
     result.declaredTypes.push(...additionalResourceTypes);
     return result;
@@ -141,6 +141,7 @@ export class DataEventSelectors {
     this.rejectEmptyList(`${property}.buckets`, options.buckets, 'bucket');
     if (options.objectPrefix !== undefined && !options.buckets?.length) {
       this.builderProblems.push({
+        id: 'ObjectPrefixNeedsBuckets',
         property: `${property}.objectPrefix`,
         value: options.objectPrefix,
         rule: 'an object prefix applies to the given buckets, and no bucket is given',
@@ -175,7 +176,7 @@ export class DataEventSelectors {
    */
   public addDataEvents(type: DataResourceType, options: DataEventOptions = {}): DataEventSelectors {
     if (!(type instanceof DataResourceType)) {
-      this.builderProblems.push({ property: `${this.nextProperty()}.type`, value: type, rule: 'must be a DataResourceType', fix: "use a DataResourceType constant or DataResourceType.of('AWS::Service::Type')" });
+      this.builderProblems.push({ id: 'DataResourceTypeInstance', property: `${this.nextProperty()}.type`, value: type, rule: 'must be a DataResourceType', fix: "use a DataResourceType constant or DataResourceType.of('AWS::Service::Type')" });
       return this;
     }
     if (!type.isCatalogued) {
@@ -241,6 +242,7 @@ export class DataEventSelectors {
     const property = this.nextProperty();
     if (options.readWriteType !== undefined && !Object.values(ReadWriteType).includes(options.readWriteType)) {
       this.builderProblems.push({
+        id: 'ReadWriteTypeValue',
         property: `${property}.readWriteType`,
         value: options.readWriteType,
         rule: 'must be a ReadWriteType',
@@ -248,6 +250,7 @@ export class DataEventSelectors {
       });
     } else if (options.readWriteType === ReadWriteType.NONE) {
       this.builderProblems.push({
+        id: 'ReadWriteTypeNotNone',
         property: `${property}.readWriteType`,
         value: options.readWriteType,
         rule: 'ReadWriteType.NONE selects no event, so the selector would log nothing',
@@ -270,6 +273,7 @@ export class DataEventSelectors {
   private rejectEmptyList(property: string, list: unknown[] | undefined, noun: string): void {
     if (list !== undefined && (!Array.isArray(list) || list.length === 0)) {
       this.builderProblems.push({
+        id: 'ResourceListNotEmpty',
         property,
         value: list,
         rule: `an empty list would log every ${noun}, which is rarely what an empty list means`,

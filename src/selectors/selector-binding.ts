@@ -1,4 +1,4 @@
-import { Annotations, IResolvable, Lazy, Stack } from 'aws-cdk-lib';
+import { IResolvable, Lazy, Stack } from 'aws-cdk-lib';
 import { ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import { IConstruct } from 'constructs';
 import type { DataResourceType } from './data-resource-type';
@@ -6,7 +6,7 @@ import { OPERATORS, SelectorTarget } from './field-rules';
 import { AdvancedEventSelector, AdvancedFieldSelector } from './field-selector';
 import { managementEventSelector } from './management-events';
 import { advancedSelectorProblems, PlacedSelector, uncheckedResourceTypes } from './selector-validation';
-import { isUnresolved, Problem, throwIfProblems, validateAtSynth } from '../core/problems';
+import { isUnresolved, Problem, throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 
 /**
  * What a binding reads from a `DataEventSelectors` builder: its selectors, the resource types declared with
@@ -44,6 +44,7 @@ export function selectorSetProblems(set: SelectorSet): Problem[] {
   const problems = [...set.dataEvents?._builderProblems() ?? []];
   if (set.managementEvents !== undefined && !isUnresolved(set.managementEvents) && !Object.values(ReadWriteType).includes(set.managementEvents)) {
     problems.push({
+      id: 'ManagementEventsType',
       property: 'managementEvents',
       value: set.managementEvents,
       rule: 'must be a ReadWriteType (PutEventSelectors ReadWriteType)',
@@ -52,6 +53,7 @@ export function selectorSetProblems(set: SelectorSet): Problem[] {
   }
   if (set.managementEvents === ReadWriteType.NONE && (set.dataEvents?._selectors().length ?? 0) === 0) {
     problems.push({
+      id: 'ManagementEventsNoneNeedsData',
       property: 'managementEvents',
       value: set.managementEvents,
       rule: 'ReadWriteType.NONE leaves no selector, and without selectors CloudTrail logs all management events (PutEventSelectors)',
@@ -61,6 +63,7 @@ export function selectorSetProblems(set: SelectorSet): Problem[] {
   const excluded = set.excludeManagementEventSources;
   if (excluded !== undefined && !isUnresolved(excluded) && !Array.isArray(excluded)) {
     problems.push({
+      id: 'ExcludedSourcesType',
       property: 'excludeManagementEventSources',
       value: excluded,
       rule: 'must be a list of ManagementEventSources',
@@ -68,6 +71,7 @@ export function selectorSetProblems(set: SelectorSet): Problem[] {
     });
   } else if (excluded !== undefined && !isUnresolved(excluded) && excluded.length > 0 && set.managementEvents === ReadWriteType.NONE) {
     problems.push({
+      id: 'ExcludedSourcesNeedManagementEvents',
       property: 'excludeManagementEventSources',
       value: excluded,
       rule: 'excludes sources from management events, but managementEvents is ReadWriteType.NONE',
@@ -99,6 +103,7 @@ export function bindSelectors(scope: IConstruct, set: SelectorSet, apply: (rende
     const problems = selectorSetProblems(set);
     if (hasEntries(scope, conflictingBasicSelectors?.())) {
       problems.push({
+        id: 'NoBasicEventSelectors',
         property: 'eventSelectors',
         rule: 'a trail takes basic event selectors or advanced event selectors, not both (PutEventSelectors)',
         fix: 'remove the basic event selectors; DataEventSelectors covers every basic selector and more',
@@ -138,7 +143,7 @@ function warnAboutUncheckedTypes(scope: IConstruct, set: SelectorSet): void {
   scope.node.addValidation({
     validate: () => {
       for (const type of uncheckedResourceTypes(set.dataEvents?._selectors() ?? [])) {
-        Annotations.of(scope).addWarningV2('cdk-cloudtrail-org:uncheckedResourceType',
+        warnRule(scope, 'UncheckedResourceType',
           `resources.type ${type} is not in this library's catalogue: its resources.ARN values are not checked against an ARN format.`);
       }
       return [];

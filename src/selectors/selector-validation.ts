@@ -58,16 +58,19 @@ export function uncheckedResourceTypes(selectors: AdvancedEventSelector[]): stri
 function selectorProblems(placed: PlacedSelector, context: SelectorContext): Problem[] {
   const { selector, property } = placed;
   if (!isObject(selector)) {
-    return [{ property, value: selector, rule: 'must be an advanced event selector object', fix: 'pass { fieldSelectors: [...] }' }];
+    return [{ id: 'SelectorType', property, value: selector, rule: 'must be an advanced event selector object', fix: 'pass { fieldSelectors: [...] }' }];
   }
   const problems: Problem[] = [];
   if (selector.name !== undefined && !isUnresolved(selector.name)) {
-    problems.push(...typeof selector.name === 'string'
-      ? lengthProblems('SelectorNameLength', `${property}.name`, selector.name, SELECTOR_NAME_LENGTH, 'CloudFormation AdvancedEventSelector Name')
-      : [{ property: `${property}.name`, value: selector.name, rule: 'must be a string', fix: 'pass a descriptive name or leave it out' }]);
+    if (typeof selector.name === 'string') {
+      problems.push(...lengthProblems('SelectorNameLength', `${property}.name`, selector.name, SELECTOR_NAME_LENGTH, 'CloudFormation AdvancedEventSelector Name'));
+    } else {
+      problems.push({ id: 'SelectorNameType', property: `${property}.name`, value: selector.name, rule: 'must be a string', fix: 'pass a descriptive name or leave it out' });
+    }
   }
   if (!Array.isArray(selector.fieldSelectors) || selector.fieldSelectors.length === 0) {
     problems.push({
+      id: 'FieldSelectorsRequired',
       property: `${property}.fieldSelectors`,
       value: selector.fieldSelectors,
       rule: 'an advanced event selector needs at least one field selector (API model AdvancedEventSelector)',
@@ -97,17 +100,18 @@ function selectorProblems(placed: PlacedSelector, context: SelectorContext): Pro
 /** The structural rules every field selector follows, whatever its field. */
 function fieldSelectorShapeProblems(fs: AdvancedFieldSelector, property: string): Problem[] {
   if (!isObject(fs)) {
-    return [{ property, value: fs, rule: 'must be a field selector object', fix: "pass { field: '...', equalTo: [...] }" }];
+    return [{ id: 'FieldSelectorType', property, value: fs, rule: 'must be a field selector object', fix: "pass { field: '...', equalTo: [...] }" }];
   }
   const problems: Problem[] = [];
   if (typeof fs.field !== 'string') {
-    problems.push({ property: `${property}.field`, value: fs.field, rule: `the field name is required (${FIELD_DOC})`, fix: `use one of ${KNOWN_FIELDS.join(', ')}` });
+    problems.push({ id: 'SelectorFieldRequired', property: `${property}.field`, value: fs.field, rule: `the field name is required (${FIELD_DOC})`, fix: `use one of ${KNOWN_FIELDS.join(', ')}` });
   } else if (!isUnresolved(fs.field)) {
     problems.push(...lengthProblems('SelectorFieldLength', `${property}.field`, fs.field, SELECTOR_FIELD_LENGTH, 'API model SelectorField'));
     if (fs.field.length > 0 && !KNOWN_FIELDS.includes(fs.field)) {
       const suggestion = closestMatch(fs.field, KNOWN_FIELDS);
       const pattern = FIELD_PATTERN.test(fs.field) ? '' : ' and may only hold letters, digits, \'_\' and \'.\'';
       problems.push({
+        id: 'SelectorFieldKnown',
         property: `${property}.field`,
         value: fs.field,
         rule: `is not a field advanced event selectors know${pattern} (${FIELD_DOC})`,
@@ -118,6 +122,7 @@ function fieldSelectorShapeProblems(fs: AdvancedFieldSelector, property: string)
   const present = OPERATORS.filter(op => fs[op.key] !== undefined);
   if (present.length === 0) {
     problems.push({
+      id: 'SelectorOperatorRequired',
       property,
       rule: `field selector on ${showValue(fs.field)} has no operator; it needs at least one of ${OPERATORS.map(op => op.key).join(', ')} (API model AdvancedFieldSelector)`,
       fix: 'add a condition, or remove the field selector',
@@ -134,13 +139,14 @@ function operatorValueProblems(values: unknown, property: string, field: unknown
     return [];
   }
   if (!Array.isArray(values)) {
-    return [{ property, value: values, rule: `${showValue(field)} conditions must be a list of strings`, fix: 'wrap the value in a list' }];
+    return [{ id: 'SelectorValuesType', property, value: values, rule: `${showValue(field)} conditions must be a list of strings`, fix: 'wrap the value in a list' }];
   }
   if (values.length === 0) {
-    return [{ property, value: values, rule: `an operator of ${showValue(field)} needs at least one value (API model Operator, min 1)`, fix: 'add a value or leave the operator out' }];
+    return [{ id: 'SelectorValuesRequired', property, value: values, rule: `an operator of ${showValue(field)} needs at least one value (API model Operator, min 1)`, fix: 'add a value or leave the operator out' }];
   }
   if (values.length > 1 && values.some(isListToken)) {
     return [{
+      id: 'SelectorListToken',
       property,
       value: values,
       rule: `holds a list token (such as a CfnParameter's valueAsList) and ${values.length - 1} more value${values.length === 2 ? '' : 's'}; `
@@ -151,11 +157,12 @@ function operatorValueProblems(values: unknown, property: string, field: unknown
   const problems: Problem[] = [];
   values.forEach((value, k) => {
     if (typeof value !== 'string') {
-      problems.push({ property: `${property}[${k}]`, value, rule: `${showValue(field)} values must be strings`, fix: 'pass the value as a string' });
+      problems.push({ id: 'SelectorValuesType', property: `${property}[${k}]`, value, rule: `${showValue(field)} values must be strings`, fix: 'pass the value as a string' });
     } else if (!isUnresolved(value)) {
       problems.push(...lengthProblems('SelectorValueLength', `${property}[${k}]`, value, OPERATOR_VALUE_LENGTH, 'API model OperatorValue'));
       if (value.length > 0 && !/./.test(value)) {
         problems.push({
+          id: 'SelectorValuePattern',
           property: `${property}[${k}]`,
           value,
           rule: 'holds only line breaks; a value needs another character (API model OperatorValue pattern .+)',
@@ -176,6 +183,7 @@ function categoryOf(fieldSelectors: AdvancedFieldSelector[], property: string, t
   const source = `${FIELD_DOC}, eventCategory`;
   if (indexes.length === 0) {
     problems.push({
+      id: 'EventCategoryFieldSelector',
       property: `${property}.fieldSelectors`,
       rule: `every selector needs an eventCategory field selector (${source})`,
       fix: `add { field: 'eventCategory', equalTo: ['${allowed.join("' | '")}'] }`,
@@ -184,6 +192,7 @@ function categoryOf(fieldSelectors: AdvancedFieldSelector[], property: string, t
   }
   if (indexes.length > 1) {
     problems.push({
+      id: 'EventCategoryFieldSelector',
       property: `${property}.fieldSelectors[${indexes[1]}]`,
       rule: `a selector has one eventCategory field selector, this one has ${indexes.length} (${source})`,
       fix: 'split the selector in one selector per category',
@@ -194,7 +203,7 @@ function categoryOf(fieldSelectors: AdvancedFieldSelector[], property: string, t
   const fs = fieldSelectors[indexes[0]];
   const others = OPERATORS.filter(op => op.key !== 'equalTo' && fs[op.key] !== undefined);
   if (others.length > 0) {
-    problems.push({ property: `${at}.${others[0].key}`, value: fs[others[0].key], rule: `eventCategory takes only the Equals operator (${source})`, fix: 'use equalTo' });
+    problems.push({ id: 'EventCategoryOperator', property: `${at}.${others[0].key}`, value: fs[others[0].key], rule: `eventCategory takes only the Equals operator (${source})`, fix: 'use equalTo' });
   }
   const values = fs.equalTo;
   if (!Array.isArray(values) || isUnresolved(values)) {
@@ -202,7 +211,7 @@ function categoryOf(fieldSelectors: AdvancedFieldSelector[], property: string, t
   }
   if (values.length !== 1) {
     if (values.length > 1) {
-      problems.push({ property: `${at}.equalTo`, value: values, rule: `eventCategory takes exactly one value (${source})`, fix: 'use one selector per event category' });
+      problems.push({ id: 'EventCategorySingleValue', property: `${at}.equalTo`, value: values, rule: `eventCategory takes exactly one value (${source})`, fix: 'use one selector per event category' });
     }
     return undefined;
   }
@@ -213,6 +222,7 @@ function categoryOf(fieldSelectors: AdvancedFieldSelector[], property: string, t
   if (!(allowed as string[]).includes(value)) {
     const storeOnly = (CATEGORIES_BY_TARGET.eventDataStore as string[]).includes(value);
     problems.push({
+      id: 'EventCategoryValue',
       property: `${at}.equalTo`,
       value,
       rule: storeOnly
@@ -233,6 +243,7 @@ function fieldUseProblems(fs: AdvancedFieldSelector, property: string, category:
     const elsewhere = FIELD_USES.filter(u => u.field === fs.field)
       .map(u => `${u.categories.join('/')} selectors on ${u.targets.length === 2 ? 'trails and event data stores' : u.targets[0] === 'trail' ? 'trails' : 'event data stores'}`);
     return [{
+      id: 'SelectorFieldAllowed',
       property: `${property}.field`,
       value: fs.field,
       rule: `${fs.field} is not allowed in ${category} selectors on ${TARGET_LABEL[context.target]}; it is allowed in ${[...new Set(elsewhere)].join(', ')} (${FIELD_DOC})`,
@@ -247,6 +258,7 @@ function fieldUseProblems(fs: AdvancedFieldSelector, property: string, category:
     }
     if (use.operators && !use.operators.includes(op.apiName)) {
       problems.push({
+        id: 'SelectorFieldOperator',
         property: `${property}.${op.key}`,
         value: values,
         rule: `${fs.field} in ${category} selectors on ${TARGET_LABEL[context.target]} takes only ${use.operators.join(' or ')}, not ${op.apiName} (${use.source})`,
@@ -261,6 +273,7 @@ function fieldUseProblems(fs: AdvancedFieldSelector, property: string, category:
       values.forEach((value, k) => {
         if (typeof value === 'string' && !isUnresolved(value) && !use.values!.includes(value)) {
           problems.push({
+            id: 'SelectorFieldValue',
             property: `${property}.${op.key}[${k}]`,
             value,
             rule: `${fs.field} in ${category} selectors on ${TARGET_LABEL[context.target]} takes only ${quoteList(use.values!)} (${use.source})`,
@@ -271,6 +284,7 @@ function fieldUseProblems(fs: AdvancedFieldSelector, property: string, category:
     }
     if (use.singleValue && op.key === 'equalTo' && values.length > 1) {
       problems.push({
+        id: 'SelectorFieldSingleValue',
         property: `${property}.${op.key}`,
         value: values,
         rule: `${fs.field} in ${category} selectors takes exactly one value (${use.source})`,
@@ -288,12 +302,14 @@ function missingFieldProblems(fieldSelectors: AdvancedFieldSelector[], property:
     const count = fieldSelectors.filter(fs => isObject(fs) && fs.field === field).length;
     if (count === 0) {
       problems.push({
+        id: 'RequiredFieldSelector',
         property: `${property}.fieldSelectors`,
         rule: `${category} selectors need a ${field} field selector (${FIELD_DOC}, ${field})`,
         fix: `add { field: '${field}', equalTo: [...] }`,
       });
     } else if (count > 1) {
       problems.push({
+        id: 'RequiredFieldSelector',
         property: `${property}.fieldSelectors`,
         rule: `a selector has only one ${field} field selector, this one has ${count} (${FIELD_DOC}, ${field})`,
         fix: `add one selector per ${field}`,
@@ -316,6 +332,7 @@ function resourceProblems(fieldSelectors: AdvancedFieldSelector[], property: str
     const known = DataResourceType.all().map(t => t.value);
     const suggestion = closestMatch(typeValue, known);
     return [{
+      id: 'ResourceTypeKnown',
       property: `${property}.fieldSelectors[${typeIndex}].equalTo[0]`,
       value: typeValue,
       rule: `resources.type is not a data resource type this library knows (${FIELD_DOC}, resources.type)`,
@@ -340,6 +357,7 @@ function resourceProblems(fieldSelectors: AdvancedFieldSelector[], property: str
       values.forEach((arn, k) => {
         if (typeof arn === 'string' && !isUnresolved(arn) && !matchesArnFormat(type, arn)) {
           problems.push({
+            id: 'ResourceArnFormat',
             property: `${property}.fieldSelectors[${j}].${key}[${k}]`,
             value: arn,
             rule: `with ${key === 'equalTo' ? 'Equals' : 'NotEquals'}, a ${type.value} ARN must have the form ${type.arnFormats.join(' or ')} (${FIELD_DOC}, resources.ARN)`,
@@ -360,6 +378,7 @@ function listProblems(selectors: PlacedSelector[], target: SelectorTarget): Prob
   const totalValues = selectors.reduce((sum, placed) => sum + valueCount(placed.selector), 0);
   if (totalValues > MAX_ADVANCED_SELECTOR_VALUES) {
     problems.push({
+      id: 'SelectorValuesQuota',
       property,
       rule: `${totalValues} values across all conditions of all advanced event selectors; ${TARGET_LABEL[target]} takes at most ${MAX_ADVANCED_SELECTOR_VALUES} (CloudTrail quotas)`,
       fix: 'cover many resources with one startsWith prefix, or log fewer resources',
@@ -372,6 +391,7 @@ function listProblems(selectors: PlacedSelector[], target: SelectorTarget): Prob
     .reduce((sum, placed) => sum + fieldValues(placed.selector, 'resources.ARN', NAMING_OPERATORS).length, 0);
   if (dataResources > MAX_DATA_RESOURCES) {
     problems.push({
+      id: 'DataResourcesQuota',
       property,
       rule: `${dataResources} data resources (resources.ARN values with Equals, StartsWith or EndsWith) across the selectors; at most `
         + `${MAX_DATA_RESOURCES} unless all resources of a type are logged, exclusions not counted (CloudTrail quotas: the global quotas `
@@ -382,6 +402,7 @@ function listProblems(selectors: PlacedSelector[], target: SelectorTarget): Prob
   if (target === 'eventDataStore') {
     if (selectors.length > MAX_EVENT_DATA_STORE_SELECTORS) {
       problems.push({
+        id: 'SelectorCount',
         property,
         rule: `${selectors.length} advanced event selectors, counting the management-events selector; an event data store takes at most ${MAX_EVENT_DATA_STORE_SELECTORS} (CreateEventDataStore AdvancedEventSelectors)`,
         fix: 'merge selectors of the same resource type, or use a second event data store',
@@ -392,6 +413,7 @@ function listProblems(selectors: PlacedSelector[], target: SelectorTarget): Prob
       .map(value => (CLOUDTRAIL_EVENT_CATEGORIES as string[]).includes(value) ? 'CloudTrail events' : value));
     if (kinds.size > 1) {
       problems.push({
+        id: 'EventDataStoreEventKind',
         property,
         value: [...kinds],
         rule: 'an event data store holds one kind of event: CloudTrail events (Management, Data, NetworkActivity), or only one of Insight, ConfigurationItem, Evidence, ActivityAuditLog (CreateEventDataStore)',

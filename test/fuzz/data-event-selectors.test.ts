@@ -87,7 +87,7 @@ describe.each(TARGETS)('DataEventSelectors under fuzzing, applied to an L1 %s', 
     const outcome = trial('known', just({ dataEvents: new DataEventSelectors().addS3Objects({ buckets: [] }), options: {} }),
       (stack, values) => apply(stack, target, values as unknown as Applied), SUBJECT);
     expect(!outcome.accepted && outcome.error.constructor.name).toBe('ValidationError');
-    expect(!outcome.accepted && outcome.error.message).toBe('[Stack/Target] dataEvents[0].buckets []: an empty list would log every bucket, '
+    expect(!outcome.accepted && outcome.error.message).toBe('[Stack/Target] [ResourceListNotEmpty] dataEvents[0].buckets []: an empty list would log every bucket, '
       + 'which is rarely what an empty list means. Fix: name at least one bucket, or leave the option out to log every bucket');
   });
 
@@ -97,7 +97,7 @@ describe.each(TARGETS)('DataEventSelectors under fuzzing, applied to an L1 %s', 
       apply(stack, target, values as unknown as Applied);
       dataEvents.addS3Objects({ buckets: [] });
     }, SUBJECT);
-    expect(!outcome.accepted && outcome.error.message).toBe('Validation failed with the following errors:\n  [Stack/Target] dataEvents[1].buckets []: an empty list would log every bucket, '
+    expect(!outcome.accepted && outcome.error.message).toBe('Validation failed with the following errors:\n  [Stack/Target] [ResourceListNotEmpty] dataEvents[1].buckets []: an empty list would log every bucket, '
       + 'which is rarely what an empty list means. Fix: name at least one bucket, or leave the option out to log every bucket');
   });
 });

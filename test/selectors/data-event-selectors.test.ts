@@ -1,12 +1,12 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { App, Errors, Stack, Token } from 'aws-cdk-lib';
+import { Annotations as CoreAnnotations, App, Errors, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { DataEventSelectors, DataResourceType } from '../../src';
+import { AdvancedEventSelector, DataEventSelectors, DataResourceType } from '../../src';
 import { errorOf, testStack } from '../util';
 
 function cfnTrail(stack: Stack, id = 'Trail'): cloudtrail.CfnTrail {
@@ -128,7 +128,7 @@ describe('applyToCfnTrail', () => {
     const stack = testStack();
     const error = errorOf(() => new DataEventSelectors().applyToCfnTrail(cfnTrail(stack), { managementEvents: cloudtrail.ReadWriteType.NONE }));
     expect(Errors.isValidationError(error)).toBe(true);
-    expect(error.message).toBe('[Stack/Trail] managementEvents "None": ReadWriteType.NONE leaves no selector, and without selectors CloudTrail logs all management events (PutEventSelectors). Fix: add data events, or log management events');
+    expect(error.message).toBe('[Stack/Trail] [ManagementEventsNoneNeedsData] managementEvents "None": ReadWriteType.NONE leaves no selector, and without selectors CloudTrail logs all management events (PutEventSelectors). Fix: add data events, or log management events');
   });
 
   test('every builder problem is reported at once, with the construct path', () => {
@@ -138,9 +138,9 @@ describe('applyToCfnTrail', () => {
       .addLambdaFunctions({ readWriteType: cloudtrail.ReadWriteType.NONE });
     expect(errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message).toBe([
       '3 problems:',
-      '  [Stack/Trail] dataEvents[0].buckets []: an empty list would log every bucket, which is rarely what an empty list means. Fix: name at least one bucket, or leave the option out to log every bucket',
-      '  [Stack/Trail] dataEvents[0].objectPrefix "logs/": an object prefix applies to the given buckets, and no bucket is given. Fix: add buckets, or use resourceArns: { startsWith: [\'arn:aws:s3:::bucket/prefix\'] }',
-      '  [Stack/Trail] dataEvents[1].readWriteType "None": ReadWriteType.NONE selects no event, so the selector would log nothing. Fix: leave the selector out, or use READ_ONLY, WRITE_ONLY or ALL',
+      '  [Stack/Trail] [ResourceListNotEmpty] dataEvents[0].buckets []: an empty list would log every bucket, which is rarely what an empty list means. Fix: name at least one bucket, or leave the option out to log every bucket',
+      '  [Stack/Trail] [ObjectPrefixNeedsBuckets] dataEvents[0].objectPrefix "logs/": an object prefix applies to the given buckets, and no bucket is given. Fix: add buckets, or use resourceArns: { startsWith: [\'arn:aws:s3:::bucket/prefix\'] }',
+      '  [Stack/Trail] [ReadWriteTypeNotNone] dataEvents[1].readWriteType "None": ReadWriteType.NONE selects no event, so the selector would log nothing. Fix: leave the selector out, or use READ_ONLY, WRITE_ONLY or ALL',
     ].join('\n'));
   });
 
@@ -149,7 +149,7 @@ describe('applyToCfnTrail', () => {
     const error = errorOf(() => new DataEventSelectors().applyToCfnTrail(cfnTrail(stack), {
       excludeManagementEventSources: ['s3.amazonaws.com' as cloudtrail.ManagementEventSources],
     }));
-    expect(error.message).toBe("[Stack/Trail] managementEvents.fieldSelectors[1].notEquals[0] \"s3.amazonaws.com\": eventSource in Management selectors on a trail takes only 'kms.amazonaws.com' or 'rdsdata.amazonaws.com' (AdvancedFieldSelector Field, eventSource for management events on trails). Fix: use 'kms.amazonaws.com' or 'rdsdata.amazonaws.com'");
+    expect(error.message).toBe("[Stack/Trail] [SelectorFieldValue] managementEvents.fieldSelectors[1].notEquals[0] \"s3.amazonaws.com\": eventSource in Management selectors on a trail takes only 'kms.amazonaws.com' or 'rdsdata.amazonaws.com' (AdvancedFieldSelector Field, eventSource for management events on trails). Fix: use 'kms.amazonaws.com' or 'rdsdata.amazonaws.com'");
   });
 
   test('selectors added after applying are rendered and validated at synth', () => {
@@ -161,7 +161,7 @@ describe('applyToCfnTrail', () => {
     expect(Errors.isValidationError(error)).toBe(true);
     expect(error.message).toBe([
       'Validation failed with the following errors:',
-      '  [Stack/Trail] dataEvents[1].fieldSelectors[2].equalTo[0] "arn:aws:s3:us-east-1:111111111111:bucket/x": with Equals, a AWS::S3::AccessPoint ARN must have the form arn:<partition>:s3:<region>:<account_ID>:accesspoint/<access_point_name> or arn:<partition>:s3:<region>:<account_ID>:accesspoint/<access_point_name>/object/<object_path> (AdvancedFieldSelector Field, resources.ARN). Fix: use the full resource ARN, or startsWith for a prefix',
+      '  [Stack/Trail] [ResourceArnFormat] dataEvents[1].fieldSelectors[2].equalTo[0] "arn:aws:s3:us-east-1:111111111111:bucket/x": with Equals, a AWS::S3::AccessPoint ARN must have the form arn:<partition>:s3:<region>:<account_ID>:accesspoint/<access_point_name> or arn:<partition>:s3:<region>:<account_ID>:accesspoint/<access_point_name>/object/<object_path> (AdvancedFieldSelector Field, resources.ARN). Fix: use the full resource ARN, or startsWith for a prefix',
     ].join('\n'));
   });
 
@@ -179,7 +179,7 @@ describe('applyToCfnTrail', () => {
     const trail = new cloudtrail.Trail(stack, 'Trail');
     trail.logAllLambdaDataEvents();
     expect(errorOf(() => new DataEventSelectors().addS3Objects().applyToCfnTrail(trail.node.defaultChild as cloudtrail.CfnTrail)).message)
-      .toBe('[Stack/Trail/Resource] eventSelectors: a trail takes basic event selectors or advanced event selectors, not both (PutEventSelectors). Fix: remove the basic event selectors; DataEventSelectors covers every basic selector and more');
+      .toBe('[Stack/Trail/Resource] [NoBasicEventSelectors] eventSelectors: a trail takes basic event selectors or advanced event selectors, not both (PutEventSelectors). Fix: remove the basic event selectors; DataEventSelectors covers every basic selector and more');
   });
 
   test("aws-cdk-lib's Trail without basic selectors takes advanced ones", () => {
@@ -195,7 +195,16 @@ describe('applyToCfnTrail', () => {
   test('a type newer than the catalogue is accepted with a warning that its ARNs are not checked', () => {
     const stack = testStack();
     new DataEventSelectors().addDataEvents(DataResourceType.of('AWS::Future::Thing')).applyToCfnTrail(cfnTrail(stack));
-    Annotations.fromStack(stack).hasWarning('/Stack/Trail', Match.stringLikeRegexp("resources.type AWS::Future::Thing is not in this library's catalogue: its resources.ARN values are not checked"));
+    Annotations.fromStack(stack).hasWarning('/Stack/Trail', Match.stringLikeRegexp(
+      "^\\[UncheckedResourceType\\] resources.type AWS::Future::Thing is not in this library's catalogue: its resources.ARN values are not checked"));
+  });
+
+  test('the unchecked-type warning has the rule id, and acknowledging it silences it', () => {
+    const stack = testStack();
+    const trail = cfnTrail(stack);
+    new DataEventSelectors().addDataEvents(DataResourceType.of('AWS::Future::Thing')).applyToCfnTrail(trail);
+    CoreAnnotations.of(trail).acknowledgeWarning('cdk-cloudtrail-org:UncheckedResourceType', 'ARNs checked by hand');
+    Annotations.fromStack(stack).hasNoWarning('/Stack/Trail', Match.anyValue());
   });
 
   test('the same raw type without DataResourceType.of is rejected as unknown', () => {
@@ -203,7 +212,7 @@ describe('applyToCfnTrail', () => {
     const raw = DataEventSelectors.fromAdvancedEventSelectors([{
       fieldSelectors: [{ field: 'eventCategory', equalTo: ['Data'] }, { field: 'resources.type', equalTo: ['AWS::Future::Thing'] }],
     }]);
-    expect(errorOf(() => raw.applyToCfnTrail(cfnTrail(stack))).message).toBe("[Stack/Trail] dataEvents[0].fieldSelectors[1].equalTo[0] \"AWS::Future::Thing\": resources.type is not a data resource type this library knows (AdvancedFieldSelector Field, resources.type). Fix: use a DataResourceType constant; for a type newer than this library, declare it with DataResourceType.of('AWS::Future::Thing')");
+    expect(errorOf(() => raw.applyToCfnTrail(cfnTrail(stack))).message).toBe("[Stack/Trail] [ResourceTypeKnown] dataEvents[0].fieldSelectors[1].equalTo[0] \"AWS::Future::Thing\": resources.type is not a data resource type this library knows (AdvancedFieldSelector Field, resources.type). Fix: use a DataResourceType constant; for a type newer than this library, declare it with DataResourceType.of('AWS::Future::Thing')");
     const declared = DataEventSelectors.fromAdvancedEventSelectors(raw.advancedEventSelectors, [DataResourceType.of('AWS::Future::Thing')]);
     expect(() => declared.applyToCfnTrail(cfnTrail(stack, 'Trail2'))).not.toThrow();
   });
@@ -212,7 +221,7 @@ describe('applyToCfnTrail', () => {
     const stack = testStack();
     const raw = DataEventSelectors.fromAdvancedEventSelectors([{ fieldSelectors: [{ field: 'eventCategory', equalTo: ['Data'] }, { field: 'resources.ARN', startsWith: [] }] }]);
     const error = errorOf(() => raw.applyToCfnTrail(cfnTrail(stack)));
-    expect(error.message).toContain('dataEvents[0].fieldSelectors[1].startsWith []: an operator of "resources.ARN" needs at least one value (API model Operator, min 1)');
+    expect(error.message).toContain('[SelectorValuesRequired] dataEvents[0].fieldSelectors[1].startsWith []: an operator of "resources.ARN" needs at least one value (API model Operator, min 1)');
     expect(error.message).not.toContain('CloudFormation Validate');
   });
 });
@@ -243,8 +252,8 @@ describe('applyToCfnEventDataStore', () => {
     const error = errorOf(() => onTrail.applyToCfnTrail(cfnTrail(stack), { managementEvents: cloudtrail.ReadWriteType.NONE }));
     expect(error.message).toBe([
       '2 problems:',
-      '  [Stack/Trail] dataEvents[0].fieldSelectors[1].field "sessionCredentialFromConsole": sessionCredentialFromConsole is not allowed in Management selectors on a trail; it is allowed in Data selectors on trails and event data stores, Management selectors on event data stores (AdvancedFieldSelector Field). Fix: remove this field selector',
-      '  [Stack/Trail] dataEvents[0].fieldSelectors[2].field "eventName": eventName is not allowed in Management selectors on a trail; it is allowed in Data/NetworkActivity selectors on trails and event data stores, Management selectors on event data stores (AdvancedFieldSelector Field). Fix: remove this field selector',
+      '  [Stack/Trail] [SelectorFieldAllowed] dataEvents[0].fieldSelectors[1].field "sessionCredentialFromConsole": sessionCredentialFromConsole is not allowed in Management selectors on a trail; it is allowed in Data selectors on trails and event data stores, Management selectors on event data stores (AdvancedFieldSelector Field). Fix: remove this field selector',
+      '  [Stack/Trail] [SelectorFieldAllowed] dataEvents[0].fieldSelectors[2].field "eventName": eventName is not allowed in Management selectors on a trail; it is allowed in Data/NetworkActivity selectors on trails and event data stores, Management selectors on event data stores (AdvancedFieldSelector Field). Fix: remove this field selector',
     ].join('\n'));
   });
 
@@ -256,7 +265,7 @@ describe('applyToCfnEventDataStore', () => {
       DataResourceType.SNS_TOPIC, DataResourceType.SQS_QUEUE,
     ];
     types.forEach(type => selectors.addDataEvents(type));
-    expect(errorOf(() => selectors.applyToCfnEventDataStore(cfnStore(stack))).message).toBe('[Stack/Store] dataEvents: 6 advanced event selectors, counting the management-events selector; an event data store takes at most 5 (CreateEventDataStore AdvancedEventSelectors). Fix: merge selectors of the same resource type, or use a second event data store');
+    expect(errorOf(() => selectors.applyToCfnEventDataStore(cfnStore(stack))).message).toBe('[Stack/Store] [SelectorCount] dataEvents: 6 advanced event selectors, counting the management-events selector; an event data store takes at most 5 (CreateEventDataStore AdvancedEventSelectors). Fix: merge selectors of the same resource type, or use a second event data store');
     const dataOnly = cfnStore(stack, 'DataOnly');
     expect(() => selectors.applyToCfnEventDataStore(dataOnly, { managementEvents: cloudtrail.ReadWriteType.NONE })).not.toThrow();
   });
@@ -297,7 +306,7 @@ test('the problem shown in the README is the one the library reports', () => {
     .addS3Objects({ resourceArns: { equalTo: ['arn:aws:s3:::payments'] } });
   const message = errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message;
   expect(message).toBe(
-    '[Stack/Trail] dataEvents[1].fieldSelectors[2].equalTo[0] "arn:aws:s3:::payments": with Equals, a AWS::S3::Object ARN must have the form arn:<partition>:s3:::<bucket_name>/<object_path> (AdvancedFieldSelector Field, resources.ARN). Fix: use startsWith with the bucket ARN and a trailing \'/\' to log every object of a bucket');
+    '[Stack/Trail] [ResourceArnFormat] dataEvents[1].fieldSelectors[2].equalTo[0] "arn:aws:s3:::payments": with Equals, a AWS::S3::Object ARN must have the form arn:<partition>:s3:::<bucket_name>/<object_path> (AdvancedFieldSelector Field, resources.ARN). Fix: use startsWith with the bucket ARN and a trailing \'/\' to log every object of a bucket');
   // The README's "Rules" section shows it in a code block without a language, wrapped over lines.
   expect(readmeCodeBlocks('').map(block => block.join(' '))).toContain(message);
 });
@@ -308,7 +317,7 @@ describe('regressions', () => {
   test('a non-string eventCategory value is a problem, not a TypeError', () => {
     const error = apply(DataEventSelectors.fromAdvancedEventSelectors([{ fieldSelectors: [{ field: 'eventCategory', equalTo: [5 as unknown as string] }] }]));
     expect(Errors.isValidationError(error)).toBe(true);
-    expect(error.message).toBe('[Stack/Trail] dataEvents[0].fieldSelectors[0].equalTo[0] 5: "eventCategory" values must be strings. Fix: pass the value as a string');
+    expect(error.message).toBe('[Stack/Trail] [SelectorValuesType] dataEvents[0].fieldSelectors[0].equalTo[0] 5: "eventCategory" values must be strings. Fix: pass the value as a string');
   });
 
   test('a type listed without an ARN format takes any Equals ARN', () => {
@@ -329,39 +338,61 @@ describe('regressions', () => {
     const error = apply(DataEventSelectors.fromAdvancedEventSelectors([{
       fieldSelectors: [{ field: 'eventCategory', equalTo: ['Data'] }, { field: 'resources.type', equalTo: 'AWS::S3::Object' as unknown as string[] }],
     }]));
-    expect(error.message).toBe('[Stack/Trail] dataEvents[0].fieldSelectors[1].equalTo "AWS::S3::Object": "resources.type" conditions must be a list of strings. Fix: wrap the value in a list');
+    expect(error.message).toBe('[Stack/Trail] [SelectorValuesType] dataEvents[0].fieldSelectors[1].equalTo "AWS::S3::Object": "resources.type" conditions must be a list of strings. Fix: wrap the value in a list');
   });
 
   test('an empty selector name is rejected before CloudFormation schema validation sees it', () => {
     expect(apply(new DataEventSelectors().addLambdaFunctions({ name: '' })).message).toBe(
-      '[Stack/Trail] dataEvents[0].name "": must be 1 to 1000 characters long, got 0 (CloudFormation AdvancedEventSelector Name). Fix: use at least 1 character');
+      '[Stack/Trail] [SelectorNameLength] dataEvents[0].name "": must be 1 to 1000 characters long, got 0 (CloudFormation AdvancedEventSelector Name). Fix: use at least 1 character');
   });
 
   test('managementEvents that is not a ReadWriteType is rejected, not taken as ALL', () => {
     const error = errorOf(() => new DataEventSelectors().addLambdaFunctions().applyToCfnTrail(cfnTrail(testStack()),
       { managementEvents: 'Read' as cloudtrail.ReadWriteType }));
-    expect(error.message).toBe('[Stack/Trail] managementEvents "Read": must be a ReadWriteType (PutEventSelectors ReadWriteType). '
+    expect(error.message).toBe('[Stack/Trail] [ManagementEventsType] managementEvents "Read": must be a ReadWriteType (PutEventSelectors ReadWriteType). '
       + 'Fix: use ReadWriteType.ALL, READ_ONLY, WRITE_ONLY or NONE');
   });
 
   test('a readWriteType that is not a ReadWriteType is rejected, not taken as ALL', () => {
     expect(apply(new DataEventSelectors().addLambdaFunctions({ readWriteType: 'Read' as cloudtrail.ReadWriteType })).message).toBe(
-      '[Stack/Trail] dataEvents[0].readWriteType "Read": must be a ReadWriteType. Fix: use ReadWriteType.READ_ONLY, WRITE_ONLY or ALL');
+      '[Stack/Trail] [ReadWriteTypeValue] dataEvents[0].readWriteType "Read": must be a ReadWriteType. Fix: use ReadWriteType.READ_ONLY, WRITE_ONLY or ALL');
   });
 
   test('excludeManagementEventSources that is not a list is a problem, not a TypeError', () => {
     const error = errorOf(() => new DataEventSelectors().applyToCfnEventDataStore(cfnStore(testStack()),
       { excludeManagementEventSources: null as unknown as cloudtrail.ManagementEventSources[] }));
     expect(Errors.isValidationError(error)).toBe(true);
-    expect(error.message).toBe('[Stack/Store] excludeManagementEventSources null: must be a list of ManagementEventSources. '
+    expect(error.message).toBe('[Stack/Store] [ExcludedSourcesType] excludeManagementEventSources null: must be a list of ManagementEventSources. '
       + 'Fix: pass e.g. [ManagementEventSources.KMS], or leave it out');
+  });
+
+  test('excluded management event sources without management events are rejected', () => {
+    const error = errorOf(() => new DataEventSelectors().addLambdaFunctions().applyToCfnTrail(cfnTrail(testStack()), {
+      managementEvents: cloudtrail.ReadWriteType.NONE,
+      excludeManagementEventSources: [cloudtrail.ManagementEventSources.KMS],
+    }));
+    expect(error.message).toBe('[Stack/Trail] [ExcludedSourcesNeedManagementEvents] excludeManagementEventSources ["kms.amazonaws.com"]: '
+      + 'excludes sources from management events, but managementEvents is ReadWriteType.NONE. Fix: leave excludeManagementEventSources out');
+  });
+
+  test('raw selectors that are not a list are a problem, not a TypeError', () => {
+    const error = apply(DataEventSelectors.fromAdvancedEventSelectors({ fieldSelectors: [] } as unknown as AdvancedEventSelector[]));
+    expect(Errors.isValidationError(error)).toBe(true);
+    expect(error.message).toBe('[Stack/Trail] [SelectorListType] dataEvents {"fieldSelectors":[]}: must be a list of advanced event selectors. Fix: pass an array');
+  });
+
+  test('addDataEvents with a string instead of a DataResourceType is a problem, not a TypeError', () => {
+    const error = apply(new DataEventSelectors().addDataEvents('AWS::S3::Object' as unknown as DataResourceType));
+    expect(Errors.isValidationError(error)).toBe(true);
+    expect(error.message).toBe('[Stack/Trail] [DataResourceTypeInstance] dataEvents[0].type "AWS::S3::Object": must be a DataResourceType. '
+      + "Fix: use a DataResourceType constant or DataResourceType.of('AWS::Service::Type')");
   });
 
   test('a source excluded twice is rejected before CloudFormation schema validation sees it', () => {
     const kms = cloudtrail.ManagementEventSources.KMS;
     const selectors = new DataEventSelectors();
     expect(errorOf(() => selectors.applyToCfnTrail(cfnTrail(testStack()), { excludeManagementEventSources: [kms, kms] })).message).toBe(
-      '[Stack/Trail] managementEvents.fieldSelectors[1].notEquals ["kms.amazonaws.com","kms.amazonaws.com"]: lists "kms.amazonaws.com" more than once '
+      '[Stack/Trail] [SelectorValuesUnique] managementEvents.fieldSelectors[1].notEquals ["kms.amazonaws.com","kms.amazonaws.com"]: lists "kms.amazonaws.com" more than once '
       + '(CloudFormation AdvancedFieldSelector schema: unique items). Fix: list each value once');
   });
 
@@ -372,6 +403,6 @@ describe('regressions', () => {
       resourceArns: { startsWith: Token.asList({ Ref: 'Prefixes' }) },
     });
     expect(errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message).toMatch(
-      /^\[Stack\/Trail\] dataEvents\[0\]\.fieldSelectors\[2\]\.startsWith .*: holds a list token \(such as a CfnParameter's valueAsList\) and 1 more value; /);
+      /^\[Stack\/Trail\] \[SelectorListToken\] dataEvents\[0\]\.fieldSelectors\[2\]\.startsWith .*: holds a list token \(such as a CfnParameter's valueAsList\) and 1 more value; /);
   });
 });

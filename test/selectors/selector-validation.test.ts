@@ -74,35 +74,35 @@ describe('eventCategory', () => {
     ...['Insight', 'ConfigurationItem', 'Evidence', 'ActivityAuditLog'].flatMap(value => [
       valid(`${value} on its own`, ['eventDataStore'], [selector(category(value))]),
       invalid(`${value} is only for event data stores`, 'trail', [selector(category(value))], [
-        `dataEvents[0].fieldSelectors[0].equalTo "${value}": eventCategory ${value} is only for event data stores, not trails (${FIELD}, eventCategory). Fix: log these events to a LakeEventDataStore`,
+        `[EventCategoryValue] dataEvents[0].fieldSelectors[0].equalTo "${value}": eventCategory ${value} is only for event data stores, not trails (${FIELD}, eventCategory). Fix: log these events to a LakeEventDataStore`,
       ]),
     ]),
     invalid('missing', 'trail', [selector({ field: 'readOnly', equalTo: ['true'] })], [
-      `dataEvents[0].fieldSelectors: every selector needs an eventCategory field selector (${FIELD}, eventCategory). Fix: add { field: 'eventCategory', equalTo: ['Management' | 'Data' | 'NetworkActivity'] }`,
+      `[EventCategoryFieldSelector] dataEvents[0].fieldSelectors: every selector needs an eventCategory field selector (${FIELD}, eventCategory). Fix: add { field: 'eventCategory', equalTo: ['Management' | 'Data' | 'NetworkActivity'] }`,
     ]),
     invalid('missing', 'eventDataStore', [selector({ field: 'readOnly', equalTo: ['true'] })], [
-      `dataEvents[0].fieldSelectors: every selector needs an eventCategory field selector (${FIELD}, eventCategory). Fix: add { field: 'eventCategory', equalTo: ['Management' | 'Data' | 'NetworkActivity' | 'Insight' | 'ConfigurationItem' | 'Evidence' | 'ActivityAuditLog'] }`,
+      `[EventCategoryFieldSelector] dataEvents[0].fieldSelectors: every selector needs an eventCategory field selector (${FIELD}, eventCategory). Fix: add { field: 'eventCategory', equalTo: ['Management' | 'Data' | 'NetworkActivity' | 'Insight' | 'ConfigurationItem' | 'Evidence' | 'ActivityAuditLog'] }`,
     ]),
     onBoth('duplicated', [selector(category('Management'), { field: 'readOnly', equalTo: ['true'] }, category('Data'))], () => [
-      `dataEvents[0].fieldSelectors[2]: a selector has one eventCategory field selector, this one has 2 (${FIELD}, eventCategory). Fix: split the selector in one selector per category`,
+      `[EventCategoryFieldSelector] dataEvents[0].fieldSelectors[2]: a selector has one eventCategory field selector, this one has 2 (${FIELD}, eventCategory). Fix: split the selector in one selector per category`,
     ]),
     onBoth('with NotEquals', [selector({ field: 'eventCategory', notEquals: ['Data'] })], () => [
-      `dataEvents[0].fieldSelectors[0].notEquals ["Data"]: eventCategory takes only the Equals operator (${FIELD}, eventCategory). Fix: use equalTo`,
+      `[EventCategoryOperator] dataEvents[0].fieldSelectors[0].notEquals ["Data"]: eventCategory takes only the Equals operator (${FIELD}, eventCategory). Fix: use equalTo`,
     ]),
     onBoth('with StartsWith beside Equals', [selector({ field: 'eventCategory', equalTo: ['Management'], startsWith: ['Management'] })], () => [
-      `dataEvents[0].fieldSelectors[0].startsWith ["Management"]: eventCategory takes only the Equals operator (${FIELD}, eventCategory). Fix: use equalTo`,
+      `[EventCategoryOperator] dataEvents[0].fieldSelectors[0].startsWith ["Management"]: eventCategory takes only the Equals operator (${FIELD}, eventCategory). Fix: use equalTo`,
     ]),
     onBoth('with two values', [selector({ field: 'eventCategory', equalTo: ['Management', 'Data'] })], () => [
-      `dataEvents[0].fieldSelectors[0].equalTo ["Management","Data"]: eventCategory takes exactly one value (${FIELD}, eventCategory). Fix: use one selector per event category`,
+      `[EventCategorySingleValue] dataEvents[0].fieldSelectors[0].equalTo ["Management","Data"]: eventCategory takes exactly one value (${FIELD}, eventCategory). Fix: use one selector per event category`,
     ]),
     invalid('misspelt', 'trail', [selector(category('management'))], [
-      `dataEvents[0].fieldSelectors[0].equalTo "management": eventCategory on a trail must be 'Management', 'Data' or 'NetworkActivity' (${FIELD}, eventCategory). Fix: did you mean 'Management'?`,
+      `[EventCategoryValue] dataEvents[0].fieldSelectors[0].equalTo "management": eventCategory on a trail must be 'Management', 'Data' or 'NetworkActivity' (${FIELD}, eventCategory). Fix: did you mean 'Management'?`,
     ]),
     invalid('misspelt', 'eventDataStore', [selector(category('Insights'))], [
-      `dataEvents[0].fieldSelectors[0].equalTo "Insights": eventCategory on an event data store must be 'Management', 'Data', 'NetworkActivity', 'Insight' or 'ConfigurationItem' and 2 more (${FIELD}, eventCategory). Fix: did you mean 'Insight'?`,
+      `[EventCategoryValue] dataEvents[0].fieldSelectors[0].equalTo "Insights": eventCategory on an event data store must be 'Management', 'Data', 'NetworkActivity', 'Insight' or 'ConfigurationItem' and 2 more (${FIELD}, eventCategory). Fix: did you mean 'Insight'?`,
     ]),
     invalid('unknown, nothing close', 'trail', [selector(category('Kubernetes'))], [
-      `dataEvents[0].fieldSelectors[0].equalTo "Kubernetes": eventCategory on a trail must be 'Management', 'Data' or 'NetworkActivity' (${FIELD}, eventCategory). Fix: did you mean 'Management'?`,
+      `[EventCategoryValue] dataEvents[0].fieldSelectors[0].equalTo "Kubernetes": eventCategory on a trail must be 'Management', 'Data' or 'NetworkActivity' (${FIELD}, eventCategory). Fix: did you mean 'Management'?`,
     ]),
   ]);
 });
@@ -114,16 +114,16 @@ describe('readOnly', () => {
       data('AWS::S3::Object', { field: 'readOnly', equalTo: ['false'] }),
     ]),
     onBoth('with NotEquals', [management({ field: 'readOnly', notEquals: ['true'] })], target => [
-      `dataEvents[0].fieldSelectors[1].notEquals ["true"]: readOnly in Management selectors on ${LABEL[target]} takes only Equals, not NotEquals (${FIELD}). Fix: use equalTo`,
+      `[SelectorFieldOperator] dataEvents[0].fieldSelectors[1].notEquals ["true"]: readOnly in Management selectors on ${LABEL[target]} takes only Equals, not NotEquals (${FIELD}). Fix: use equalTo`,
     ]),
     onBoth('with StartsWith', [data('AWS::Lambda::Function', { field: 'readOnly', startsWith: ['t'] })], target => [
-      `dataEvents[0].fieldSelectors[2].startsWith ["t"]: readOnly in Data selectors on ${LABEL[target]} takes only Equals, not StartsWith (${FIELD}). Fix: use equalTo`,
+      `[SelectorFieldOperator] dataEvents[0].fieldSelectors[2].startsWith ["t"]: readOnly in Data selectors on ${LABEL[target]} takes only Equals, not StartsWith (${FIELD}). Fix: use equalTo`,
     ]),
     onBoth('with a value other than true or false', [data('AWS::S3::Object', { field: 'readOnly', equalTo: ['false', 'yes'] })], target => [
-      `dataEvents[0].fieldSelectors[2].equalTo[1] "yes": readOnly in Data selectors on ${LABEL[target]} takes only 'true' or 'false' (${FIELD}). Fix: use 'true' or 'false'`,
+      `[SelectorFieldValue] dataEvents[0].fieldSelectors[2].equalTo[1] "yes": readOnly in Data selectors on ${LABEL[target]} takes only 'true' or 'false' (${FIELD}). Fix: use 'true' or 'false'`,
     ]),
     onBoth('on NetworkActivity', [network(s3Source(), { field: 'readOnly', equalTo: ['true'] })], target => [
-      `dataEvents[0].fieldSelectors[2].field "readOnly": readOnly is not allowed in NetworkActivity selectors on ${LABEL[target]}; it is allowed in Management/Data selectors on trails and event data stores (${FIELD}). Fix: remove this field selector`,
+      `[SelectorFieldAllowed] dataEvents[0].fieldSelectors[2].field "readOnly": readOnly is not allowed in NetworkActivity selectors on ${LABEL[target]}; it is allowed in Management/Data selectors on trails and event data stores (${FIELD}). Fix: remove this field selector`,
     ]),
   ]);
 });
@@ -143,22 +143,22 @@ describe('eventSource', () => {
     ]),
     valid('NetworkActivity with one Equals source', TARGETS, [network(s3Source())]),
     invalid('Equals on trail Management', 'trail', [management({ field: 'eventSource', equalTo: ['kms.amazonaws.com'] })], [
-      `dataEvents[0].fieldSelectors[1].equalTo ["kms.amazonaws.com"]: eventSource in Management selectors on a trail takes only NotEquals, not Equals (${trailManagement}). Fix: use notEquals`,
+      `[SelectorFieldOperator] dataEvents[0].fieldSelectors[1].equalTo ["kms.amazonaws.com"]: eventSource in Management selectors on a trail takes only NotEquals, not Equals (${trailManagement}). Fix: use notEquals`,
     ]),
     invalid('another source on trail Management', 'trail', [management({ field: 'eventSource', notEquals: ['kms.amazonaws.com', 's3.amazonaws.com'] })], [
-      `dataEvents[0].fieldSelectors[1].notEquals[1] "s3.amazonaws.com": eventSource in Management selectors on a trail takes only 'kms.amazonaws.com' or 'rdsdata.amazonaws.com' (${trailManagement}). Fix: use 'kms.amazonaws.com' or 'rdsdata.amazonaws.com'`,
+      `[SelectorFieldValue] dataEvents[0].fieldSelectors[1].notEquals[1] "s3.amazonaws.com": eventSource in Management selectors on a trail takes only 'kms.amazonaws.com' or 'rdsdata.amazonaws.com' (${trailManagement}). Fix: use 'kms.amazonaws.com' or 'rdsdata.amazonaws.com'`,
     ]),
     onBoth('missing on NetworkActivity', [network({ field: 'vpcEndpointId', equalTo: ['vpce-1'] })], () => [
-      `dataEvents[0].fieldSelectors: NetworkActivity selectors need a eventSource field selector (${FIELD}, eventSource). Fix: add { field: 'eventSource', equalTo: [...] }`,
+      `[RequiredFieldSelector] dataEvents[0].fieldSelectors: NetworkActivity selectors need a eventSource field selector (${FIELD}, eventSource). Fix: add { field: 'eventSource', equalTo: [...] }`,
     ]),
     onBoth('NotEquals on NetworkActivity', [network({ field: 'eventSource', notEquals: ['s3.amazonaws.com'] })], target => [
-      `dataEvents[0].fieldSelectors[1].notEquals ["s3.amazonaws.com"]: eventSource in NetworkActivity selectors on ${LABEL[target]} takes only Equals, not NotEquals (${networkSource}). Fix: use equalTo`,
+      `[SelectorFieldOperator] dataEvents[0].fieldSelectors[1].notEquals ["s3.amazonaws.com"]: eventSource in NetworkActivity selectors on ${LABEL[target]} takes only Equals, not NotEquals (${networkSource}). Fix: use equalTo`,
     ]),
     onBoth('two values on NetworkActivity', [network({ field: 'eventSource', equalTo: ['s3.amazonaws.com', 'kms.amazonaws.com'] })], () => [
-      `dataEvents[0].fieldSelectors[1].equalTo ["s3.amazonaws.com","kms.amazonaws.com"]: eventSource in NetworkActivity selectors takes exactly one value (${networkSource}). Fix: add one selector per eventSource value`,
+      `[SelectorFieldSingleValue] dataEvents[0].fieldSelectors[1].equalTo ["s3.amazonaws.com","kms.amazonaws.com"]: eventSource in NetworkActivity selectors takes exactly one value (${networkSource}). Fix: add one selector per eventSource value`,
     ]),
     onBoth('two field selectors on NetworkActivity', [network(s3Source(), { field: 'eventSource', equalTo: ['kms.amazonaws.com'] })], () => [
-      `dataEvents[0].fieldSelectors: a selector has only one eventSource field selector, this one has 2 (${FIELD}, eventSource). Fix: add one selector per eventSource`,
+      `[RequiredFieldSelector] dataEvents[0].fieldSelectors: a selector has only one eventSource field selector, this one has 2 (${FIELD}, eventSource). Fix: add one selector per eventSource`,
     ]),
   ]);
 });
@@ -187,37 +187,37 @@ describe('fields that depend on category and target', () => {
         { field: 'vpcEndpointId', notStartsWith: ['vpce-0a'] }),
     ]),
     invalid('eventName on trail Management', 'trail', [management({ field: 'eventName', equalTo: ['CreateUser'] })], [
-      `dataEvents[0].fieldSelectors[1].field "eventName": eventName is not allowed in Management selectors on a trail; it is allowed in Data/NetworkActivity selectors on trails and event data stores, Management selectors on event data stores (${FIELD}). Fix: remove this field selector`,
+      `[SelectorFieldAllowed] dataEvents[0].fieldSelectors[1].field "eventName": eventName is not allowed in Management selectors on a trail; it is allowed in Data/NetworkActivity selectors on trails and event data stores, Management selectors on event data stores (${FIELD}). Fix: remove this field selector`,
     ]),
     invalid('eventType on trail Management', 'trail', [management({ field: 'eventType', equalTo: ['AwsApiCall'] })], [
-      `dataEvents[0].fieldSelectors[1].field "eventType": eventType is not allowed in Management selectors on a trail; it is allowed in Data selectors on trails and event data stores, Management selectors on event data stores (${FIELD}). Fix: remove this field selector`,
+      `[SelectorFieldAllowed] dataEvents[0].fieldSelectors[1].field "eventType": eventType is not allowed in Management selectors on a trail; it is allowed in Data selectors on trails and event data stores, Management selectors on event data stores (${FIELD}). Fix: remove this field selector`,
     ]),
     invalid('sessionCredentialFromConsole on trail Management', 'trail', [management({ field: 'sessionCredentialFromConsole', equalTo: ['true'] })], [
-      `dataEvents[0].fieldSelectors[1].field "sessionCredentialFromConsole": sessionCredentialFromConsole is not allowed in Management selectors on a trail; it is allowed in Data selectors on trails and event data stores, Management selectors on event data stores (${FIELD}). Fix: remove this field selector`,
+      `[SelectorFieldAllowed] dataEvents[0].fieldSelectors[1].field "sessionCredentialFromConsole": sessionCredentialFromConsole is not allowed in Management selectors on a trail; it is allowed in Data selectors on trails and event data stores, Management selectors on event data stores (${FIELD}). Fix: remove this field selector`,
     ]),
     invalid('userIdentity.arn on trail Management', 'trail', [management({ field: 'userIdentity.arn', equalTo: ['arn:aws:iam::111122223333:user/a'] })], [
-      `dataEvents[0].fieldSelectors[1].field "userIdentity.arn": userIdentity.arn is not allowed in Management selectors on a trail; it is allowed in Data selectors on trails and event data stores, Management selectors on event data stores (${FIELD}). Fix: remove this field selector`,
+      `[SelectorFieldAllowed] dataEvents[0].fieldSelectors[1].field "userIdentity.arn": userIdentity.arn is not allowed in Management selectors on a trail; it is allowed in Data selectors on trails and event data stores, Management selectors on event data stores (${FIELD}). Fix: remove this field selector`,
     ]),
     invalid('sessionCredentialFromConsole with StartsWith', 'eventDataStore', [management({ field: 'sessionCredentialFromConsole', startsWith: ['t'] })], [
-      `dataEvents[0].fieldSelectors[1].startsWith ["t"]: sessionCredentialFromConsole in Management selectors on an event data store takes only Equals or NotEquals, not StartsWith (${FIELD}). Fix: use equalTo or notEquals`,
+      `[SelectorFieldOperator] dataEvents[0].fieldSelectors[1].startsWith ["t"]: sessionCredentialFromConsole in Management selectors on an event data store takes only Equals or NotEquals, not StartsWith (${FIELD}). Fix: use equalTo or notEquals`,
     ]),
     onBoth('sessionCredentialFromConsole with EndsWith on Data', [data('AWS::S3::Object', { field: 'sessionCredentialFromConsole', endsWith: ['e'] })], target => [
-      `dataEvents[0].fieldSelectors[2].endsWith ["e"]: sessionCredentialFromConsole in Data selectors on ${LABEL[target]} takes only Equals or NotEquals, not EndsWith (${FIELD}). Fix: use equalTo or notEquals`,
+      `[SelectorFieldOperator] dataEvents[0].fieldSelectors[2].endsWith ["e"]: sessionCredentialFromConsole in Data selectors on ${LABEL[target]} takes only Equals or NotEquals, not EndsWith (${FIELD}). Fix: use equalTo or notEquals`,
     ]),
     onBoth('errorCode on Data', [data('AWS::S3::Object', { field: 'errorCode', equalTo: ['VpceAccessDenied'] })], target => [
-      `dataEvents[0].fieldSelectors[2].field "errorCode": errorCode is not allowed in Data selectors on ${LABEL[target]}; it is allowed in NetworkActivity selectors on trails and event data stores (${FIELD}). Fix: remove this field selector`,
+      `[SelectorFieldAllowed] dataEvents[0].fieldSelectors[2].field "errorCode": errorCode is not allowed in Data selectors on ${LABEL[target]}; it is allowed in NetworkActivity selectors on trails and event data stores (${FIELD}). Fix: remove this field selector`,
     ]),
     onBoth('errorCode with NotEquals', [network(s3Source(), { field: 'errorCode', notEquals: ['VpceAccessDenied'] })], target => [
-      `dataEvents[0].fieldSelectors[2].notEquals ["VpceAccessDenied"]: errorCode in NetworkActivity selectors on ${LABEL[target]} takes only Equals, not NotEquals (${FIELD}). Fix: use equalTo`,
+      `[SelectorFieldOperator] dataEvents[0].fieldSelectors[2].notEquals ["VpceAccessDenied"]: errorCode in NetworkActivity selectors on ${LABEL[target]} takes only Equals, not NotEquals (${FIELD}). Fix: use equalTo`,
     ]),
     onBoth('errorCode with another value', [network(s3Source(), { field: 'errorCode', equalTo: ['AccessDenied'] })], target => [
-      `dataEvents[0].fieldSelectors[2].equalTo[0] "AccessDenied": errorCode in NetworkActivity selectors on ${LABEL[target]} takes only 'VpceAccessDenied' (${FIELD}). Fix: use 'VpceAccessDenied'`,
+      `[SelectorFieldValue] dataEvents[0].fieldSelectors[2].equalTo[0] "AccessDenied": errorCode in NetworkActivity selectors on ${LABEL[target]} takes only 'VpceAccessDenied' (${FIELD}). Fix: use 'VpceAccessDenied'`,
     ]),
     onBoth('vpcEndpointId on Management', [management({ field: 'vpcEndpointId', equalTo: ['vpce-1'] })], target => [
-      `dataEvents[0].fieldSelectors[1].field "vpcEndpointId": vpcEndpointId is not allowed in Management selectors on ${LABEL[target]}; it is allowed in NetworkActivity selectors on trails and event data stores (${FIELD}). Fix: remove this field selector`,
+      `[SelectorFieldAllowed] dataEvents[0].fieldSelectors[1].field "vpcEndpointId": vpcEndpointId is not allowed in Management selectors on ${LABEL[target]}; it is allowed in NetworkActivity selectors on trails and event data stores (${FIELD}). Fix: remove this field selector`,
     ]),
     onBoth('resources.type on Management', [management({ field: 'resources.type', equalTo: ['AWS::S3::Object'] })], target => [
-      `dataEvents[0].fieldSelectors[1].field "resources.type": resources.type is not allowed in Management selectors on ${LABEL[target]}; it is allowed in Data selectors on trails and event data stores (${FIELD}). Fix: remove this field selector`,
+      `[SelectorFieldAllowed] dataEvents[0].fieldSelectors[1].field "resources.type": resources.type is not allowed in Management selectors on ${LABEL[target]}; it is allowed in Data selectors on trails and event data stores (${FIELD}). Fix: remove this field selector`,
     ]),
   ]);
 });
@@ -225,16 +225,16 @@ describe('fields that depend on category and target', () => {
 describe('store-only categories take only eventCategory', () => {
   check([
     invalid('readOnly on Insight', 'eventDataStore', [selector(category('Insight'), { field: 'readOnly', equalTo: ['true'] })], [
-      `dataEvents[0].fieldSelectors[1].field "readOnly": readOnly is not allowed in Insight selectors on an event data store; it is allowed in Management/Data selectors on trails and event data stores (${FIELD}). Fix: remove this field selector; Insight selectors take only eventCategory`,
+      `[SelectorFieldAllowed] dataEvents[0].fieldSelectors[1].field "readOnly": readOnly is not allowed in Insight selectors on an event data store; it is allowed in Management/Data selectors on trails and event data stores (${FIELD}). Fix: remove this field selector; Insight selectors take only eventCategory`,
     ]),
     invalid('eventSource on ConfigurationItem', 'eventDataStore', [selector(category('ConfigurationItem'), { field: 'eventSource', equalTo: ['config.amazonaws.com'] })], [
-      `dataEvents[0].fieldSelectors[1].field "eventSource": eventSource is not allowed in ConfigurationItem selectors on an event data store; it is allowed in Management selectors on trails, Management selectors on event data stores, Data selectors on trails and event data stores, NetworkActivity selectors on trails and event data stores (${FIELD}). Fix: remove this field selector; ConfigurationItem selectors take only eventCategory`,
+      `[SelectorFieldAllowed] dataEvents[0].fieldSelectors[1].field "eventSource": eventSource is not allowed in ConfigurationItem selectors on an event data store; it is allowed in Management selectors on trails, Management selectors on event data stores, Data selectors on trails and event data stores, NetworkActivity selectors on trails and event data stores (${FIELD}). Fix: remove this field selector; ConfigurationItem selectors take only eventCategory`,
     ]),
     invalid('resources.type on Evidence', 'eventDataStore', [selector(category('Evidence'), { field: 'resources.type', equalTo: ['AWS::S3::Object'] })], [
-      `dataEvents[0].fieldSelectors[1].field "resources.type": resources.type is not allowed in Evidence selectors on an event data store; it is allowed in Data selectors on trails and event data stores (${FIELD}). Fix: remove this field selector; Evidence selectors take only eventCategory`,
+      `[SelectorFieldAllowed] dataEvents[0].fieldSelectors[1].field "resources.type": resources.type is not allowed in Evidence selectors on an event data store; it is allowed in Data selectors on trails and event data stores (${FIELD}). Fix: remove this field selector; Evidence selectors take only eventCategory`,
     ]),
     invalid('eventName on ActivityAuditLog', 'eventDataStore', [selector(category('ActivityAuditLog'), { field: 'eventName', equalTo: ['Login'] })], [
-      `dataEvents[0].fieldSelectors[1].field "eventName": eventName is not allowed in ActivityAuditLog selectors on an event data store; it is allowed in Data/NetworkActivity selectors on trails and event data stores, Management selectors on event data stores (${FIELD}). Fix: remove this field selector; ActivityAuditLog selectors take only eventCategory`,
+      `[SelectorFieldAllowed] dataEvents[0].fieldSelectors[1].field "eventName": eventName is not allowed in ActivityAuditLog selectors on an event data store; it is allowed in Data/NetworkActivity selectors on trails and event data stores, Management selectors on event data stores (${FIELD}). Fix: remove this field selector; ActivityAuditLog selectors take only eventCategory`,
     ]),
   ]);
 });
@@ -246,25 +246,25 @@ describe('resources.type', () => {
     valid('a listed type without an ARN format', TARGETS, [data('AWS::AppSync::GraphQLApi')]),
     valid('a listed type with a StartsWith ARN', TARGETS, [data('AWS::AppSync::GraphQLApi', arns('startsWith', 'arn:aws:appsync:us-east-1:111122223333:apis/'))]),
     onBoth('missing on Data', [selector(category('Data'), { field: 'readOnly', equalTo: ['true'] })], () => [
-      `dataEvents[0].fieldSelectors: Data selectors need a resources.type field selector (${source}). Fix: add { field: 'resources.type', equalTo: [...] }`,
+      `[RequiredFieldSelector] dataEvents[0].fieldSelectors: Data selectors need a resources.type field selector (${source}). Fix: add { field: 'resources.type', equalTo: [...] }`,
     ]),
     onBoth('with NotEquals', [selector(category('Data'), { field: 'resources.type', notEquals: ['AWS::S3::Object'] })], target => [
-      `dataEvents[0].fieldSelectors[1].notEquals ["AWS::S3::Object"]: resources.type in Data selectors on ${LABEL[target]} takes only Equals, not NotEquals (${source}). Fix: use equalTo`,
+      `[SelectorFieldOperator] dataEvents[0].fieldSelectors[1].notEquals ["AWS::S3::Object"]: resources.type in Data selectors on ${LABEL[target]} takes only Equals, not NotEquals (${source}). Fix: use equalTo`,
     ]),
     onBoth('with two values', [selector(category('Data'), { field: 'resources.type', equalTo: ['AWS::S3::Object', 'AWS::Lambda::Function'] })], () => [
-      `dataEvents[0].fieldSelectors[1].equalTo ["AWS::S3::Object","AWS::Lambda::Function"]: resources.type in Data selectors takes exactly one value (${source}). Fix: add one selector per resources.type value`,
+      `[SelectorFieldSingleValue] dataEvents[0].fieldSelectors[1].equalTo ["AWS::S3::Object","AWS::Lambda::Function"]: resources.type in Data selectors takes exactly one value (${source}). Fix: add one selector per resources.type value`,
     ]),
     onBoth('twice in one selector', [data('AWS::S3::Object', { field: 'resources.type', equalTo: ['AWS::Lambda::Function'] })], () => [
-      `dataEvents[0].fieldSelectors: a selector has only one resources.type field selector, this one has 2 (${source}). Fix: add one selector per resources.type`,
+      `[RequiredFieldSelector] dataEvents[0].fieldSelectors: a selector has only one resources.type field selector, this one has 2 (${source}). Fix: add one selector per resources.type`,
     ]),
     onBoth('misspelt', [data('AWS::S3::Objects')], () => [
-      `dataEvents[0].fieldSelectors[1].equalTo[0] "AWS::S3::Objects": resources.type is not a data resource type this library knows (${source}). Fix: did you mean 'AWS::S3::Object'?`,
+      `[ResourceTypeKnown] dataEvents[0].fieldSelectors[1].equalTo[0] "AWS::S3::Objects": resources.type is not a data resource type this library knows (${source}). Fix: did you mean 'AWS::S3::Object'?`,
     ]),
     onBoth('unknown and not declared', [data('AWS::Example::Widget')], () => [
-      `dataEvents[0].fieldSelectors[1].equalTo[0] "AWS::Example::Widget": resources.type is not a data resource type this library knows (${source}). Fix: use a DataResourceType constant; for a type newer than this library, declare it with DataResourceType.of('AWS::Example::Widget')`,
+      `[ResourceTypeKnown] dataEvents[0].fieldSelectors[1].equalTo[0] "AWS::Example::Widget": resources.type is not a data resource type this library knows (${source}). Fix: use a DataResourceType constant; for a type newer than this library, declare it with DataResourceType.of('AWS::Example::Widget')`,
     ]),
     onBoth('unknown, not declared, close to a known type', [data('AWS::New::Thing')], () => [
-      `dataEvents[0].fieldSelectors[1].equalTo[0] "AWS::New::Thing": resources.type is not a data resource type this library knows (${source}). Fix: did you mean 'AWS::IoT::Thing'?`,
+      `[ResourceTypeKnown] dataEvents[0].fieldSelectors[1].equalTo[0] "AWS::New::Thing": resources.type is not a data resource type this library knows (${source}). Fix: did you mean 'AWS::IoT::Thing'?`,
     ]),
   ]);
 
@@ -319,7 +319,7 @@ describe('resources.ARN', () => {
         ? "use startsWith with the bucket ARN and a trailing '/' to log every object of a bucket"
         : 'use the full resource ARN, or startsWith for a prefix';
       const expected = (key: string, operator: string): string =>
-        `dataEvents[0].fieldSelectors[2].${key}[0] ${showValue(arn)}: with ${operator}, a ${type} ARN must have the form ${format} (${FIELD}, resources.ARN). Fix: ${fix}`;
+        `[ResourceArnFormat] dataEvents[0].fieldSelectors[2].${key}[0] ${showValue(arn)}: with ${operator}, a ${type} ARN must have the form ${format} (${FIELD}, resources.ARN). Fix: ${fix}`;
       expect(messages([data(type, arns('equalTo', arn))], target)).toEqual([expected('equalTo', 'Equals')]);
       expect(messages([data(type, arns('notEquals', arn))], target)).toEqual([expected('notEquals', 'NotEquals')]);
     });
@@ -337,7 +337,7 @@ describe('resources.ARN', () => {
     invalid('only the bad values of a list are reported', 'trail', [
       data('AWS::S3::Object', arns('equalTo', 'arn:aws:s3:::good/', 'arn:aws:s3:::bad', 'arn:aws:s3:::good/key')),
     ], [
-      `dataEvents[0].fieldSelectors[2].equalTo[1] "arn:aws:s3:::bad": with Equals, a AWS::S3::Object ARN must have the form arn:<partition>:s3:::<bucket_name>/<object_path> (${FIELD}, resources.ARN). Fix: use startsWith with the bucket ARN and a trailing '/' to log every object of a bucket`,
+      `[ResourceArnFormat] dataEvents[0].fieldSelectors[2].equalTo[1] "arn:aws:s3:::bad": with Equals, a AWS::S3::Object ARN must have the form arn:<partition>:s3:::<bucket_name>/<object_path> (${FIELD}, resources.ARN). Fix: use startsWith with the bucket ARN and a trailing '/' to log every object of a bucket`,
     ]),
   ]);
 });
@@ -347,61 +347,61 @@ describe('field selector shape', () => {
   test.each(TARGETS)('a list token with more values in one condition, which cannot be rendered (%s)', target => {
     const eventNames = [...Token.asList({ Ref: 'EventNames' }), 'PutObject'];
     expect(messages([data('AWS::S3::Object', { field: 'eventName', equalTo: eventNames })], target)).toEqual([expect.stringMatching(new RegExp(
-      '^dataEvents\\[0\\]\\.fieldSelectors\\[2\\]\\.equalTo \\["#\\{Token\\[TOKEN\\.\\d+\\]\\}","PutObject"\\]: holds a list token '
+      '^\\[SelectorListToken\\] dataEvents\\[0\\]\\.fieldSelectors\\[2\\]\\.equalTo \\["#\\{Token\\[TOKEN\\.\\d+\\]\\}","PutObject"\\]: holds a list token '
       + "\\(such as a CfnParameter's valueAsList\\) and 1 more value; a list token stands for a whole list, which only CloudFormation knows, "
       + 'so nothing can be added to it\\. Fix: pass literal values, or the list token alone in a condition that nothing else adds to$'))]);
   });
 
   check([
     onBoth('a value listed twice', [data('AWS::S3::Object', { field: 'eventName', equalTo: ['PutObject', 'GetObject', 'PutObject'] })], () => [
-      'dataEvents[0].fieldSelectors[2].equalTo ["PutObject","GetObject","PutObject"]: lists "PutObject" more than once '
+      '[SelectorValuesUnique] dataEvents[0].fieldSelectors[2].equalTo ["PutObject","GetObject","PutObject"]: lists "PutObject" more than once '
         + '(CloudFormation AdvancedFieldSelector schema: unique items). Fix: list each value once',
     ]),
     onBoth('a value of line breaks only', [data('AWS::S3::Object', { field: 'eventName', equalTo: ['\n'] })], () => [
-      'dataEvents[0].fieldSelectors[2].equalTo[0] "\\n": holds only line breaks; a value needs another character (API model OperatorValue pattern .+). '
+      '[SelectorValuePattern] dataEvents[0].fieldSelectors[2].equalTo[0] "\\n": holds only line breaks; a value needs another character (API model OperatorValue pattern .+). '
         + 'Fix: remove the value, or write what it should match',
     ]),
     onBoth('a value with half a character', [data('AWS::S3::Object', { field: 'eventName', equalTo: ['Put\ud83d'] })], () => [
-      'dataEvents[0].fieldSelectors[2].equalTo[0] "Put\\ud83d": contains the lone surrogate \\ud83d at index 3, half of a character, which is not Unicode text '
+      '[UnicodeText] dataEvents[0].fieldSelectors[2].equalTo[0] "Put\\ud83d": contains the lone surrogate \\ud83d at index 3, half of a character, which is not Unicode text '
         + '(template JSON). Fix: remove it, or complete the character it belongs to',
     ]),
     onBoth('a misspelt field', [data('AWS::S3::Object', { field: 'eventname', equalTo: ['PutObject'] })], () => [
-      `dataEvents[0].fieldSelectors[2].field "eventname": is not a field advanced event selectors know (${FIELD}). Fix: did you mean 'eventName'?`,
+      `[SelectorFieldKnown] dataEvents[0].fieldSelectors[2].field "eventname": is not a field advanced event selectors know (${FIELD}). Fix: did you mean 'eventName'?`,
     ]),
     onBoth('a field with invalid characters', [data('AWS::S3::Object', { field: 'event-Name', equalTo: ['PutObject'] })], () => [
-      `dataEvents[0].fieldSelectors[2].field "event-Name": is not a field advanced event selectors know and may only hold letters, digits, '_' and '.' (${FIELD}). Fix: did you mean 'eventName'?`,
+      `[SelectorFieldKnown] dataEvents[0].fieldSelectors[2].field "event-Name": is not a field advanced event selectors know and may only hold letters, digits, '_' and '.' (${FIELD}). Fix: did you mean 'eventName'?`,
     ]),
     onBoth('an unknown field nothing is close to', [management({ field: 'awsRegion', equalTo: ['us-east-1'] })], () => [
-      `dataEvents[0].fieldSelectors[1].field "awsRegion": is not a field advanced event selectors know (${FIELD}). Fix: use one of ${KNOWN_FIELDS}`,
+      `[SelectorFieldKnown] dataEvents[0].fieldSelectors[1].field "awsRegion": is not a field advanced event selectors know (${FIELD}). Fix: use one of ${KNOWN_FIELDS}`,
     ]),
     onBoth('an empty field name', [management({ field: '', equalTo: ['x'] })], () => [
-      'dataEvents[0].fieldSelectors[1].field "": must be 1 to 1000 characters long, got 0 (API model SelectorField). Fix: use at least 1 character',
+      '[SelectorFieldLength] dataEvents[0].fieldSelectors[1].field "": must be 1 to 1000 characters long, got 0 (API model SelectorField). Fix: use at least 1 character',
     ]),
     onBoth('a field selector without a field', [management({ equalTo: ['x'] })], () => [
-      `dataEvents[0].fieldSelectors[1].field undefined: the field name is required (${FIELD}). Fix: use one of ${KNOWN_FIELDS}`,
+      `[SelectorFieldRequired] dataEvents[0].fieldSelectors[1].field undefined: the field name is required (${FIELD}). Fix: use one of ${KNOWN_FIELDS}`,
     ]),
     onBoth('a field selector without an operator', [data('AWS::S3::Object', { field: 'eventName' })], () => [
-      'dataEvents[0].fieldSelectors[2]: field selector on "eventName" has no operator; it needs at least one of equalTo, notEquals, startsWith, notStartsWith, endsWith, notEndsWith (API model AdvancedFieldSelector). Fix: add a condition, or remove the field selector',
+      '[SelectorOperatorRequired] dataEvents[0].fieldSelectors[2]: field selector on "eventName" has no operator; it needs at least one of equalTo, notEquals, startsWith, notStartsWith, endsWith, notEndsWith (API model AdvancedFieldSelector). Fix: add a condition, or remove the field selector',
     ]),
     onBoth('an empty operator list', [data('AWS::S3::Object', { field: 'eventName', equalTo: [] })], () => [
-      'dataEvents[0].fieldSelectors[2].equalTo []: an operator of "eventName" needs at least one value (API model Operator, min 1). Fix: add a value or leave the operator out',
+      '[SelectorValuesRequired] dataEvents[0].fieldSelectors[2].equalTo []: an operator of "eventName" needs at least one value (API model Operator, min 1). Fix: add a value or leave the operator out',
     ]),
     onBoth('an empty value', [data('AWS::S3::Object', { field: 'eventName', startsWith: [''] })], () => [
-      'dataEvents[0].fieldSelectors[2].startsWith[0] "": must be 1 to 2048 characters long, got 0 (API model OperatorValue). Fix: use at least 1 character',
+      '[SelectorValueLength] dataEvents[0].fieldSelectors[2].startsWith[0] "": must be 1 to 2048 characters long, got 0 (API model OperatorValue). Fix: use at least 1 character',
     ]),
     valid('a value of 2048 characters', TARGETS, [data('AWS::S3::Object', { field: 'eventName', equalTo: [long(2048)] })]),
     onBoth('a value of 2049 characters', [data('AWS::S3::Object', { field: 'eventName', equalTo: [long(2049)] })], () => [
-      `dataEvents[0].fieldSelectors[2].equalTo[0] "${long(58)}… (length 2049): must be 1 to 2048 characters long, got 2049 (API model OperatorValue). Fix: shorten it to at most 2048 characters`,
+      `[SelectorValueLength] dataEvents[0].fieldSelectors[2].equalTo[0] "${long(58)}… (length 2049): must be 1 to 2048 characters long, got 2049 (API model OperatorValue). Fix: shorten it to at most 2048 characters`,
     ]),
     onBoth('a selector without fieldSelectors', [{ name: 'nothing' }], () => [
-      "dataEvents[0].fieldSelectors undefined: an advanced event selector needs at least one field selector (API model AdvancedEventSelector). Fix: add at least { field: 'eventCategory', equalTo: [...] }",
+      "[FieldSelectorsRequired] dataEvents[0].fieldSelectors undefined: an advanced event selector needs at least one field selector (API model AdvancedEventSelector). Fix: add at least { field: 'eventCategory', equalTo: [...] }",
     ]),
     onBoth('a selector with empty fieldSelectors', [selector()], () => [
-      "dataEvents[0].fieldSelectors []: an advanced event selector needs at least one field selector (API model AdvancedEventSelector). Fix: add at least { field: 'eventCategory', equalTo: [...] }",
+      "[FieldSelectorsRequired] dataEvents[0].fieldSelectors []: an advanced event selector needs at least one field selector (API model AdvancedEventSelector). Fix: add at least { field: 'eventCategory', equalTo: [...] }",
     ]),
     valid('a selector name of 1000 characters', TARGETS, [{ ...management(), name: long(1000) }]),
     onBoth('a selector name of 1001 characters', [{ ...management(), name: long(1001) }], () => [
-      `dataEvents[0].name "${long(58)}… (length 1001): must be 1 to 1000 characters long, got 1001 (CloudFormation AdvancedEventSelector Name). Fix: shorten it to at most 1000 characters`,
+      `[SelectorNameLength] dataEvents[0].name "${long(58)}… (length 1001): must be 1 to 1000 characters long, got 1001 (CloudFormation AdvancedEventSelector Name). Fix: shorten it to at most 1000 characters`,
     ]),
   ]);
 });
@@ -413,14 +413,14 @@ describe('limits on the whole list', () => {
     // 2 values for eventCategory and resources.type, plus the event names
     valid('500 values', TARGETS, [data('AWS::S3::Object', { field: 'eventName', equalTo: names(498) })]),
     onBoth('501 values', [data('AWS::S3::Object', { field: 'eventName', equalTo: names(499) })], target => [
-      `dataEvents: 501 values across all conditions of all advanced event selectors; ${LABEL[target]} takes at most 500 (${quotas}). Fix: cover many resources with one startsWith prefix, or log fewer resources`,
+      `[SelectorValuesQuota] dataEvents: 501 values across all conditions of all advanced event selectors; ${LABEL[target]} takes at most 500 (${quotas}). Fix: cover many resources with one startsWith prefix, or log fewer resources`,
     ]),
     onBoth('501 values over several selectors and operators', [
       management({ field: 'readOnly', equalTo: ['true'] }),
       data('AWS::S3::Object', { field: 'eventName', equalTo: names(200), notEquals: names(100) }),
       data('AWS::Lambda::Function', { field: 'eventName', startsWith: names(195) }),
     ], target => [
-      `dataEvents: 501 values across all conditions of all advanced event selectors; ${LABEL[target]} takes at most 500 (${quotas}). Fix: cover many resources with one startsWith prefix, or log fewer resources`,
+      `[SelectorValuesQuota] dataEvents: 501 values across all conditions of all advanced event selectors; ${LABEL[target]} takes at most 500 (${quotas}). Fix: cover many resources with one startsWith prefix, or log fewer resources`,
     ]),
     valid('250 resources.ARN values, and exclusions beside them', TARGETS, [
       data('AWS::S3::Object', { field: 'resources.ARN', startsWith: arnPrefixes(200, 'a') }),
@@ -434,22 +434,22 @@ describe('limits on the whole list', () => {
       data('AWS::S3::Object', { field: 'resources.ARN', startsWith: arnPrefixes(200, 'a') }),
       data('AWS::S3::Object', { field: 'resources.ARN', startsWith: arnPrefixes(51, 'c'), notStartsWith: arnPrefixes(100, 'b') }),
     ], () => [
-      'dataEvents: 251 data resources (resources.ARN values with Equals, StartsWith or EndsWith) across the selectors; at most 250 '
+      '[DataResourcesQuota] dataEvents: 251 data resources (resources.ARN values with Equals, StartsWith or EndsWith) across the selectors; at most 250 '
       + `unless all resources of a type are logged, exclusions not counted (${quotas}: the global quotas page keeps 250 for advanced `
       + 'selectors, newer Regional pages list only the 500-values limit). Fix: log all resources of the type, or group resources under shared startsWith prefixes',
     ]),
     valid('5 selectors on a store', ['eventDataStore'], Array.from({ length: 5 }, () => data('AWS::Lambda::Function'))),
     valid('6 selectors on a trail', ['trail'], Array.from({ length: 6 }, () => data('AWS::Lambda::Function'))),
     invalid('6 selectors on a store', 'eventDataStore', Array.from({ length: 6 }, () => data('AWS::Lambda::Function')), [
-      'dataEvents: 6 advanced event selectors, counting the management-events selector; an event data store takes at most 5 (CreateEventDataStore AdvancedEventSelectors). Fix: merge selectors of the same resource type, or use a second event data store',
+      '[SelectorCount] dataEvents: 6 advanced event selectors, counting the management-events selector; an event data store takes at most 5 (CreateEventDataStore AdvancedEventSelectors). Fix: merge selectors of the same resource type, or use a second event data store',
     ]),
     valid('Management, Data and NetworkActivity in one store', ['eventDataStore'], [management(), data('AWS::S3::Object'), network(s3Source())]),
     valid('two ConfigurationItem selectors in one store', ['eventDataStore'], [selector(category('ConfigurationItem')), selector(category('ConfigurationItem'))]),
     invalid('Management and ConfigurationItem in one store', 'eventDataStore', [management(), selector(category('ConfigurationItem'))], [
-      'dataEvents ["CloudTrail events","ConfigurationItem"]: an event data store holds one kind of event: CloudTrail events (Management, Data, NetworkActivity), or only one of Insight, ConfigurationItem, Evidence, ActivityAuditLog (CreateEventDataStore). Fix: use one event data store per kind',
+      '[EventDataStoreEventKind] dataEvents ["CloudTrail events","ConfigurationItem"]: an event data store holds one kind of event: CloudTrail events (Management, Data, NetworkActivity), or only one of Insight, ConfigurationItem, Evidence, ActivityAuditLog (CreateEventDataStore). Fix: use one event data store per kind',
     ]),
     invalid('Insight and Evidence in one store', 'eventDataStore', [selector(category('Insight')), selector(category('Evidence'))], [
-      'dataEvents ["Insight","Evidence"]: an event data store holds one kind of event: CloudTrail events (Management, Data, NetworkActivity), or only one of Insight, ConfigurationItem, Evidence, ActivityAuditLog (CreateEventDataStore). Fix: use one event data store per kind',
+      '[EventDataStoreEventKind] dataEvents ["Insight","Evidence"]: an event data store holds one kind of event: CloudTrail events (Management, Data, NetworkActivity), or only one of Insight, ConfigurationItem, Evidence, ActivityAuditLog (CreateEventDataStore). Fix: use one event data store per kind',
     ]),
   ]);
 });
@@ -457,38 +457,38 @@ describe('limits on the whole list', () => {
 describe('bad input gives problems, never a TypeError', () => {
   check([
     onBoth('a null selector', [null], () => [
-      'dataEvents[0] null: must be an advanced event selector object. Fix: pass { fieldSelectors: [...] }',
+      '[SelectorType] dataEvents[0] null: must be an advanced event selector object. Fix: pass { fieldSelectors: [...] }',
     ]),
     onBoth('a selector that is a list', [[category('Management')]], () => [
-      'dataEvents[0] [{"field":"eventCategory","equalTo":["Management"]}]: must be an advanced event selector object. Fix: pass { fieldSelectors: [...] }',
+      '[SelectorType] dataEvents[0] [{"field":"eventCategory","equalTo":["Management"]}]: must be an advanced event selector object. Fix: pass { fieldSelectors: [...] }',
     ]),
     onBoth('fieldSelectors that is not a list', [{ fieldSelectors: 'eventCategory' }], () => [
-      "dataEvents[0].fieldSelectors \"eventCategory\": an advanced event selector needs at least one field selector (API model AdvancedEventSelector). Fix: add at least { field: 'eventCategory', equalTo: [...] }",
+      "[FieldSelectorsRequired] dataEvents[0].fieldSelectors \"eventCategory\": an advanced event selector needs at least one field selector (API model AdvancedEventSelector). Fix: add at least { field: 'eventCategory', equalTo: [...] }",
     ]),
     onBoth('a field selector that is a string', [management('readOnly')], () => [
-      "dataEvents[0].fieldSelectors[1] \"readOnly\": must be a field selector object. Fix: pass { field: '...', equalTo: [...] }",
+      "[FieldSelectorType] dataEvents[0].fieldSelectors[1] \"readOnly\": must be a field selector object. Fix: pass { field: '...', equalTo: [...] }",
     ]),
     onBoth('a field selector that is null', [management(null)], () => [
-      "dataEvents[0].fieldSelectors[1] null: must be a field selector object. Fix: pass { field: '...', equalTo: [...] }",
+      "[FieldSelectorType] dataEvents[0].fieldSelectors[1] null: must be a field selector object. Fix: pass { field: '...', equalTo: [...] }",
     ]),
     onBoth('values that are numbers', [data('AWS::S3::Object', { field: 'eventName', equalTo: [1, 'PutObject', 2] })], () => [
-      'dataEvents[0].fieldSelectors[2].equalTo[0] 1: "eventName" values must be strings. Fix: pass the value as a string',
-      'dataEvents[0].fieldSelectors[2].equalTo[2] 2: "eventName" values must be strings. Fix: pass the value as a string',
+      '[SelectorValuesType] dataEvents[0].fieldSelectors[2].equalTo[0] 1: "eventName" values must be strings. Fix: pass the value as a string',
+      '[SelectorValuesType] dataEvents[0].fieldSelectors[2].equalTo[2] 2: "eventName" values must be strings. Fix: pass the value as a string',
     ]),
     onBoth('a readOnly value that is a boolean', [management({ field: 'readOnly', equalTo: [true] })], () => [
-      'dataEvents[0].fieldSelectors[1].equalTo[0] true: "readOnly" values must be strings. Fix: pass the value as a string',
+      '[SelectorValuesType] dataEvents[0].fieldSelectors[1].equalTo[0] true: "readOnly" values must be strings. Fix: pass the value as a string',
     ]),
     onBoth('an operator value that is a plain string', [management({ field: 'readOnly', equalTo: 'true' })], () => [
-      'dataEvents[0].fieldSelectors[1].equalTo "true": "readOnly" conditions must be a list of strings. Fix: wrap the value in a list',
+      '[SelectorValuesType] dataEvents[0].fieldSelectors[1].equalTo "true": "readOnly" conditions must be a list of strings. Fix: wrap the value in a list',
     ]),
     onBoth('an ARN list that is a plain string', [data('AWS::S3::Object', { field: 'resources.ARN', notEquals: 'arn:aws:s3:::bucket' })], () => [
-      'dataEvents[0].fieldSelectors[2].notEquals "arn:aws:s3:::bucket": "resources.ARN" conditions must be a list of strings. Fix: wrap the value in a list',
+      '[SelectorValuesType] dataEvents[0].fieldSelectors[2].notEquals "arn:aws:s3:::bucket": "resources.ARN" conditions must be a list of strings. Fix: wrap the value in a list',
     ]),
     onBoth('a name that is not a string', [{ ...management(), name: 42 }], () => [
-      'dataEvents[0].name 42: must be a string. Fix: pass a descriptive name or leave it out',
+      '[SelectorNameType] dataEvents[0].name 42: must be a string. Fix: pass a descriptive name or leave it out',
     ]),
     onBoth('a field that is not a string', [management({ field: 7, equalTo: ['x'] })], () => [
-      `dataEvents[0].fieldSelectors[1].field 7: the field name is required (${FIELD}). Fix: use one of ${KNOWN_FIELDS}`,
+      `[SelectorFieldRequired] dataEvents[0].fieldSelectors[1].field 7: the field name is required (${FIELD}). Fix: use one of ${KNOWN_FIELDS}`,
     ]),
   ]);
 
