@@ -1,4 +1,5 @@
 import { RemovalPolicy, Token } from 'aws-cdk-lib';
+import { formatProblem } from '../../src/core/problems';
 import { removalPolicyProblems } from '../../src/core/removal-policy';
 
 const NO_SNAPSHOTS = 'AWS::CloudTrail::EventDataStore has no snapshots';
@@ -10,11 +11,12 @@ describe('removalPolicyProblems', () => {
   });
 
   test('does not check a token', () => {
-    expect(removalPolicyProblems(Token.asString({ Ref: 'Policy' }), NO_SNAPSHOTS, FIX)).toEqual([]);
+    expect(removalPolicyProblems(Token.asString({ Ref: 'Policy' }) as RemovalPolicy, NO_SNAPSHOTS, FIX)).toEqual([]);
   });
 
   test('rejects SNAPSHOT, saying what has no snapshots', () => {
     expect(removalPolicyProblems(RemovalPolicy.SNAPSHOT, NO_SNAPSHOTS, FIX)).toEqual([{
+      id: 'RemovalPolicyNoSnapshot',
       property: 'removalPolicy',
       value: 'RemovalPolicy.SNAPSHOT',
       rule: `${NO_SNAPSHOTS} (CloudFormation DeletionPolicy)`,
@@ -22,7 +24,9 @@ describe('removalPolicyProblems', () => {
     }]);
   });
 
-  test.each(['keep', 'Retain', 1, null, {}])('rejects %p, which is not a RemovalPolicy', policy => {
-    expect(removalPolicyProblems(policy, NO_SNAPSHOTS, FIX)).toEqual([{ property: 'removalPolicy', value: policy, rule: 'must be a RemovalPolicy', fix: FIX }]);
+  test('formats the SNAPSHOT problem as one line, its id first', () => {
+    expect(removalPolicyProblems(RemovalPolicy.SNAPSHOT, NO_SNAPSHOTS, FIX).map(formatProblem)).toEqual([
+      `[RemovalPolicyNoSnapshot] removalPolicy "RemovalPolicy.SNAPSHOT": ${NO_SNAPSHOTS} (CloudFormation DeletionPolicy). Fix: ${FIX}`,
+    ]);
   });
 });

@@ -23,15 +23,15 @@ describe('tagProblems', () => {
 
   test('rejects 51 tags', () => {
     expect(messages(manyTags(51))).toEqual([
-      'tags ["k0","k1","k2","k3","k4","k5","k6","k7","k8","k9","k10","k… (length 51): '
+      '[TagCount] tags ["k0","k1","k2","k3","k4","k5","k6","k7","k8","k9","k10","k… (length 51): '
         + `51 tags, but a CloudTrail resource takes at most 50 (${SOURCE}). `
         + 'Fix: remove 1 tag, or exclude this resource from broad Tags.of(...) calls',
     ]);
   });
 
   test('says how many tags to remove', () => {
-    expect(tagProblems('tags', manyTags(60)).map(p => p.fix)).toEqual([
-      'remove 10 tags, or exclude this resource from broad Tags.of(...) calls',
+    expect(tagProblems('tags', manyTags(60)).map(p => [p.id, p.fix])).toEqual([
+      ['TagCount', 'remove 10 tags, or exclude this resource from broad Tags.of(...) calls'],
     ]);
   });
 
@@ -41,31 +41,33 @@ describe('tagProblems', () => {
 
   test('rejects a key of 129 characters', () => {
     expect(messages([{ key: 'k'.repeat(129), value: 'v' }])).toEqual([
-      `tags key "${'k'.repeat(58)}… (length 129): must be 1 to 128 characters long, got 129 (${SOURCE}). Fix: shorten it to at most 128 characters`,
+      `[TagKeyLength] tags key "${'k'.repeat(58)}… (length 129): must be 1 to 128 characters long, got 129 (${SOURCE}). Fix: shorten it to at most 128 characters`,
     ]);
   });
 
   test('rejects an empty key', () => {
     expect(messages([{ key: '', value: 'v' }])).toEqual([
-      `tags key "": must be 1 to 128 characters long, got 0 (${SOURCE}). Fix: use at least 1 character`,
+      `[TagKeyLength] tags key "": must be 1 to 128 characters long, got 0 (${SOURCE}). Fix: use at least 1 character`,
     ]);
   });
 
   test('rejects a value of 257 characters', () => {
     expect(messages([{ key: 'team', value: 'v'.repeat(257) }])).toEqual([
-      `tags "team" value "${'v'.repeat(58)}… (length 257): must be 1 to 256 characters long, got 257 (${SOURCE}). Fix: shorten it to at most 256 characters`,
+      `[TagValueLength] tags "team" value "${'v'.repeat(58)}… (length 257): must be 1 to 256 characters long, got 257 (${SOURCE}). Fix: shorten it to at most 256 characters`,
     ]);
   });
 
   test('rejects an empty value', () => {
     expect(messages([{ key: 'team', value: '' }])).toEqual([
-      `tags "team" value "": must be 1 to 256 characters long, got 0 (${SOURCE}). Fix: use at least 1 character`,
+      `[TagValueLength] tags "team" value "": must be 1 to 256 characters long, got 0 (${SOURCE}). Fix: use at least 1 character`,
     ]);
   });
 
   test('reports the count first, then each tag in order', () => {
     const tags = [...manyTags(50), { key: '', value: '' }];
-    expect(tagProblems('tags', tags).map(p => p.property)).toEqual(['tags', 'tags key', 'tags "" value']);
+    expect(tagProblems('tags', tags).map(p => [p.id, p.property])).toEqual([
+      ['TagCount', 'tags'], ['TagKeyLength', 'tags key'], ['TagValueLength', 'tags "" value'],
+    ]);
   });
 
   test.each([
@@ -79,17 +81,17 @@ describe('tagProblems', () => {
 
   test('checks the value of a tag whose key is a token', () => {
     const key = Token.asString({ Ref: 'Key' });
-    expect(tagProblems('tags', [{ key, value: '' }]).map(p => p.rule)).toEqual([
-      `must be 1 to 256 characters long, got 0 (${SOURCE})`,
+    expect(tagProblems('tags', [{ key, value: '' }]).map(p => [p.id, p.rule])).toEqual([
+      ['TagValueLength', `must be 1 to 256 characters long, got 0 (${SOURCE})`],
     ]);
   });
 
   test('checks the key of a tag whose value is a token', () => {
-    expect(tagProblems('tags', [{ key: '', value: Token.asString({ Ref: 'Value' }) }]).map(p => p.property)).toEqual(['tags key']);
+    expect(tagProblems('tags', [{ key: '', value: Token.asString({ Ref: 'Value' }) }]).map(p => [p.id, p.property])).toEqual([['TagKeyLength', 'tags key']]);
   });
 
   test('counts tags with token keys and values', () => {
     const tags = [...manyTags(50), { key: Token.asString({ Ref: 'Key' }), value: Token.asString({ Ref: 'Value' }) }];
-    expect(tagProblems('tags', tags).map(p => p.rule)).toEqual([`51 tags, but a CloudTrail resource takes at most 50 (${SOURCE})`]);
+    expect(tagProblems('tags', tags).map(p => [p.id, p.rule])).toEqual([['TagCount', `51 tags, but a CloudTrail resource takes at most 50 (${SOURCE})`]]);
   });
 });

@@ -1,17 +1,20 @@
 import { Token } from 'aws-cdk-lib';
+import { formatProblem } from '../../src/core/problems';
 import { uniqueItemsProblems } from '../../src/core/unique-items';
 
 const SOURCE = 'CloudFormation AdvancedFieldSelector schema: unique items';
+const ID = 'SelectorValuesUnique';
 
 describe('uniqueItemsProblems', () => {
   test('accepts distinct strings, and ignores what is not a string', () => {
-    expect(uniqueItemsProblems('values', ['a', 'b', 'A'], SOURCE, 'list each value once')).toEqual([]);
-    expect(uniqueItemsProblems('values', [1, 1, null, null], SOURCE, 'list each value once')).toEqual([]);
-    expect(uniqueItemsProblems('values', [], SOURCE, 'list each value once')).toEqual([]);
+    expect(uniqueItemsProblems(ID, 'values', ['a', 'b', 'A'], SOURCE, 'list each value once')).toEqual([]);
+    expect(uniqueItemsProblems(ID, 'values', [1, 1, null, null], SOURCE, 'list each value once')).toEqual([]);
+    expect(uniqueItemsProblems(ID, 'values', [], SOURCE, 'list each value once')).toEqual([]);
   });
 
   test('names each repeated value once, in the order it repeats', () => {
-    expect(uniqueItemsProblems('values', ['b', 'a', 'b', 'a', 'b'], SOURCE, 'list each value once')).toEqual([{
+    expect(uniqueItemsProblems(ID, 'values', ['b', 'a', 'b', 'a', 'b'], SOURCE, 'list each value once')).toEqual([{
+      id: ID,
       property: 'values',
       value: ['b', 'a', 'b', 'a', 'b'],
       rule: `lists "b", "a" more than once (${SOURCE})`,
@@ -19,15 +22,24 @@ describe('uniqueItemsProblems', () => {
     }]);
   });
 
+  test("reports under the caller's rule id", () => {
+    expect(uniqueItemsProblems('ContextKeysUnique', 'keys', ['team', 'team'], SOURCE, 'list each key once').map(p => p.id)).toEqual(['ContextKeysUnique']);
+    expect(uniqueItemsProblems(ID, 'values', ['x', 'x'], SOURCE, 'list each value once').map(formatProblem)).toEqual([
+      `[${ID}] values ["x","x"]: lists "x" more than once (${SOURCE}). Fix: list each value once`,
+    ]);
+  });
+
   test('counts the same token twice as a repeat', () => {
     const token = Token.asString({ Ref: 'Bucket' });
-    const [problem] = uniqueItemsProblems('values', [token, token], SOURCE, 'list each value once');
-    expect(problem.rule).toBe(`lists "${token}" more than once (${SOURCE})`);
+    const problems = uniqueItemsProblems(ID, 'values', [token, token], SOURCE, 'list each value once');
+    expect(problems.map(p => p.id)).toEqual([ID]);
+    expect(problems[0].rule).toBe(`lists "${token}" more than once (${SOURCE})`);
   });
 
   test('names five repeats and counts the rest', () => {
     const values = Array.from({ length: 8 }, (_, i) => `v${i}`);
-    const [problem] = uniqueItemsProblems('values', [...values, ...values], SOURCE, 'list each value once');
-    expect(problem.rule).toBe(`lists "v0", "v1", "v2", "v3", "v4" and 3 other values more than once (${SOURCE})`);
+    const problems = uniqueItemsProblems(ID, 'values', [...values, ...values], SOURCE, 'list each value once');
+    expect(problems.map(p => p.id)).toEqual([ID]);
+    expect(problems[0].rule).toBe(`lists "v0", "v1", "v2", "v3", "v4" and 3 other values more than once (${SOURCE})`);
   });
 });
