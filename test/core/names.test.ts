@@ -1,7 +1,6 @@
 import { Lazy, Token } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import {
-  dashboardNameProblems,
   eventDataStoreNameProblems,
   lengthProblems,
   quoteList,
@@ -19,7 +18,6 @@ const TRAIL_ADJACENT = `adjacent '.', '_' or '-' are not allowed, as in "my--tra
 const TRAIL_IP = `must not be in IP address format, such as 192.168.5.4 (${TRAIL_SOURCE}). Fix: add letters to the name, e.g. "trail-192-168-5-4"`;
 
 const EDS_CHARS = "only ASCII letters, digits, '.', '_' and '-' are allowed (API model EventDataStoreName). Fix: remove or replace those characters";
-const DASHBOARD_CHARS = "only ASCII letters, digits, '_' and '-' are allowed (API model DashboardName). Fix: remove or replace those characters";
 
 const TOO_LONG_NAME = 'a'.repeat(129);
 const TOO_LONG_SHOWN = `"${'a'.repeat(58)}… (length 129)`;
@@ -40,11 +38,12 @@ const tokens = [
 
 describe('lengthProblems', () => {
   test.each(['abc', 'abcd', 'abcde'])('accepts %j within 3..5', value => {
-    expect(lengthProblems('p', value, { min: 3, max: 5 }, 'src')).toEqual([]);
+    expect(lengthProblems('TagKeyLength', 'p', value, { min: 3, max: 5 }, 'src')).toEqual([]);
   });
 
   test('reports a value that is too short', () => {
-    expect(lengthProblems('p', 'ab', { min: 3, max: 5 }, 'src')).toEqual([{
+    expect(lengthProblems('TagKeyLength', 'p', 'ab', { min: 3, max: 5 }, 'src')).toEqual([{
+      id: 'TagKeyLength',
       property: 'p',
       value: 'ab',
       rule: 'must be 3 to 5 characters long, got 2 (src)',
@@ -53,7 +52,8 @@ describe('lengthProblems', () => {
   });
 
   test('reports a value that is too long', () => {
-    expect(lengthProblems('p', 'abcdef', { min: 3, max: 5 }, 'src')).toEqual([{
+    expect(lengthProblems('TagKeyLength', 'p', 'abcdef', { min: 3, max: 5 }, 'src')).toEqual([{
+      id: 'TagKeyLength',
       property: 'p',
       value: 'abcdef',
       rule: 'must be 3 to 5 characters long, got 6 (src)',
@@ -62,14 +62,14 @@ describe('lengthProblems', () => {
   });
 
   test('uses the singular for a minimum of one character', () => {
-    expect(lengthProblems('p', '', { min: 1, max: 5 }, 'src').map(formatProblem)).toEqual([
-      'p "": must be 1 to 5 characters long, got 0 (src). Fix: use at least 1 character',
+    expect(lengthProblems('TagKeyLength', 'p', '', { min: 1, max: 5 }, 'src').map(formatProblem)).toEqual([
+      '[TagKeyLength] p "": must be 1 to 5 characters long, got 0 (src). Fix: use at least 1 character',
     ]);
   });
 
   test('counts Unicode characters, not UTF-16 code units', () => {
-    expect(lengthProblems('p', '😀😀😀😀😀', { min: 3, max: 5 }, 'src')).toEqual([]);
-    expect(lengthProblems('p', '😀😀😀😀😀😀', { min: 3, max: 5 }, 'src').map(p => p.rule)).toEqual([
+    expect(lengthProblems('TagKeyLength', 'p', '😀😀😀😀😀', { min: 3, max: 5 }, 'src')).toEqual([]);
+    expect(lengthProblems('TagKeyLength', 'p', '😀😀😀😀😀😀', { min: 3, max: 5 }, 'src').map(p => p.rule)).toEqual([
       'must be 3 to 5 characters long, got 6 (src)',
     ]);
   });
@@ -90,40 +90,40 @@ describe('trailNameProblems', () => {
   });
 
   test.each([
-    { why: 'too short', name: 'ab', expected: [`trailName "ab": ${tooShort(TRAIL_SOURCE, 2)}`] },
-    { why: 'empty', name: '', expected: [`trailName "": ${tooShort(TRAIL_SOURCE, 0)}`] },
-    { why: 'too long', name: TOO_LONG_NAME, expected: [`trailName ${TOO_LONG_SHOWN}: ${tooLong(TRAIL_SOURCE)}`] },
-    { why: 'a space', name: 'my trail', expected: [`trailName "my trail": contains ' '; ${TRAIL_CHARS}`] },
-    { why: 'repeated invalid characters, named once', name: 'my/trail@x/y', expected: [`trailName "my/trail@x/y": contains '/' and '@'; ${TRAIL_CHARS}`] },
-    { why: 'non-ASCII letters', name: 'café*trail', expected: [`trailName "café*trail": contains 'é' and '*'; ${TRAIL_CHARS}`] },
+    { why: 'too short', name: 'ab', expected: [`[TrailNameLength] trailName "ab": ${tooShort(TRAIL_SOURCE, 2)}`] },
+    { why: 'empty', name: '', expected: [`[TrailNameLength] trailName "": ${tooShort(TRAIL_SOURCE, 0)}`] },
+    { why: 'too long', name: TOO_LONG_NAME, expected: [`[TrailNameLength] trailName ${TOO_LONG_SHOWN}: ${tooLong(TRAIL_SOURCE)}`] },
+    { why: 'a space', name: 'my trail', expected: [`[TrailNameCharacters] trailName "my trail": contains ' '; ${TRAIL_CHARS}`] },
+    { why: 'repeated invalid characters, named once', name: 'my/trail@x/y', expected: [`[TrailNameCharacters] trailName "my/trail@x/y": contains '/' and '@'; ${TRAIL_CHARS}`] },
+    { why: 'non-ASCII letters', name: 'café*trail', expected: [`[TrailNameCharacters] trailName "café*trail": contains 'é' and '*'; ${TRAIL_CHARS}`] },
     {
       why: 'more than five invalid characters',
       name: 'a!b@c#d$e%f^g',
-      expected: [`trailName "a!b@c#d$e%f^g": contains '!', '@', '#', '$' and '%' and 1 more; ${TRAIL_CHARS}`],
+      expected: [`[TrailNameCharacters] trailName "a!b@c#d$e%f^g": contains '!', '@', '#', '$' and '%' and 1 more; ${TRAIL_CHARS}`],
     },
-    { why: 'a double quote', name: 'my"trail', expected: [`trailName "my\\"trail": contains '"'; ${TRAIL_CHARS}`] },
-    { why: 'a leading dash', name: '-my-trail', expected: [`trailName "-my-trail": ${TRAIL_EDGES}`] },
-    { why: 'a trailing period', name: 'my-trail.', expected: [`trailName "my-trail.": ${TRAIL_EDGES}`] },
-    { why: 'a leading underscore', name: '_trail', expected: [`trailName "_trail": ${TRAIL_EDGES}`] },
-    { why: 'adjacent dashes', name: 'my--trail', expected: [`trailName "my--trail": ${TRAIL_ADJACENT}`] },
-    { why: 'a dash next to an underscore', name: 'my-_trail', expected: [`trailName "my-_trail": ${TRAIL_ADJACENT}`] },
-    { why: 'adjacent periods', name: 'my..trail', expected: [`trailName "my..trail": ${TRAIL_ADJACENT}`] },
-    { why: 'an IP address', name: '192.168.5.4', expected: [`trailName "192.168.5.4": ${TRAIL_IP}`] },
-    { why: 'an IP address of single digits', name: '1.2.3.4', expected: [`trailName "1.2.3.4": ${TRAIL_IP}`] },
+    { why: 'a double quote', name: 'my"trail', expected: [`[TrailNameCharacters] trailName "my\\"trail": contains '"'; ${TRAIL_CHARS}`] },
+    { why: 'a leading dash', name: '-my-trail', expected: [`[TrailNameEnds] trailName "-my-trail": ${TRAIL_EDGES}`] },
+    { why: 'a trailing period', name: 'my-trail.', expected: [`[TrailNameEnds] trailName "my-trail.": ${TRAIL_EDGES}`] },
+    { why: 'a leading underscore', name: '_trail', expected: [`[TrailNameEnds] trailName "_trail": ${TRAIL_EDGES}`] },
+    { why: 'adjacent dashes', name: 'my--trail', expected: [`[TrailNameSeparators] trailName "my--trail": ${TRAIL_ADJACENT}`] },
+    { why: 'a dash next to an underscore', name: 'my-_trail', expected: [`[TrailNameSeparators] trailName "my-_trail": ${TRAIL_ADJACENT}`] },
+    { why: 'adjacent periods', name: 'my..trail', expected: [`[TrailNameSeparators] trailName "my..trail": ${TRAIL_ADJACENT}`] },
+    { why: 'an IP address', name: '192.168.5.4', expected: [`[TrailNameNotIpAddress] trailName "192.168.5.4": ${TRAIL_IP}`] },
+    { why: 'an IP address of single digits', name: '1.2.3.4', expected: [`[TrailNameNotIpAddress] trailName "1.2.3.4": ${TRAIL_IP}`] },
     {
       why: 'a single dash',
       name: '-',
-      expected: [`trailName "-": ${tooShort(TRAIL_SOURCE, 1)}`, `trailName "-": ${TRAIL_EDGES}`],
+      expected: [`[TrailNameLength] trailName "-": ${tooShort(TRAIL_SOURCE, 1)}`, `[TrailNameEnds] trailName "-": ${TRAIL_EDGES}`],
     },
     {
       why: 'two dashes',
       name: '--',
-      expected: [`trailName "--": ${tooShort(TRAIL_SOURCE, 2)}`, `trailName "--": ${TRAIL_EDGES}`, `trailName "--": ${TRAIL_ADJACENT}`],
+      expected: [`[TrailNameLength] trailName "--": ${tooShort(TRAIL_SOURCE, 2)}`, `[TrailNameEnds] trailName "--": ${TRAIL_EDGES}`, `[TrailNameSeparators] trailName "--": ${TRAIL_ADJACENT}`],
     },
     {
       why: 'a leading space',
       name: ' trail',
-      expected: [`trailName " trail": contains ' '; ${TRAIL_CHARS}`, `trailName " trail": ${TRAIL_EDGES}`],
+      expected: [`[TrailNameCharacters] trailName " trail": contains ' '; ${TRAIL_CHARS}`, `[TrailNameEnds] trailName " trail": ${TRAIL_EDGES}`],
     },
   ])('rejects $why ($name)', ({ name, expected }) => {
     expect(trailNameProblems('trailName', name).map(formatProblem)).toEqual(expected);
@@ -152,14 +152,14 @@ describe('eventDataStoreNameProblems', () => {
   });
 
   test.each([
-    { why: 'too short', name: 'ab', expected: [`name "ab": ${tooShort('API model EventDataStoreName', 2)}`] },
-    { why: 'too long', name: TOO_LONG_NAME, expected: [`name ${TOO_LONG_SHOWN}: ${tooLong('API model EventDataStoreName')}`] },
-    { why: 'a space', name: 'my store', expected: [`name "my store": contains ' '; ${EDS_CHARS}`] },
-    { why: 'a slash and a colon', name: 'arn:my/store', expected: [`name "arn:my/store": contains ':' and '/'; ${EDS_CHARS}`] },
+    { why: 'too short', name: 'ab', expected: [`[EventDataStoreNameLength] name "ab": ${tooShort('API model EventDataStoreName', 2)}`] },
+    { why: 'too long', name: TOO_LONG_NAME, expected: [`[EventDataStoreNameLength] name ${TOO_LONG_SHOWN}: ${tooLong('API model EventDataStoreName')}`] },
+    { why: 'a space', name: 'my store', expected: [`[EventDataStoreNameCharacters] name "my store": contains ' '; ${EDS_CHARS}`] },
+    { why: 'a slash and a colon', name: 'arn:my/store', expected: [`[EventDataStoreNameCharacters] name "arn:my/store": contains ':' and '/'; ${EDS_CHARS}`] },
     {
       why: 'too short with an invalid character',
       name: 'a/',
-      expected: [`name "a/": ${tooShort('API model EventDataStoreName', 2)}`, `name "a/": contains '/'; ${EDS_CHARS}`],
+      expected: [`[EventDataStoreNameLength] name "a/": ${tooShort('API model EventDataStoreName', 2)}`, `[EventDataStoreNameCharacters] name "a/": contains '/'; ${EDS_CHARS}`],
     },
   ])('rejects $why ($name)', ({ name, expected }) => {
     expect(eventDataStoreNameProblems('name', name).map(formatProblem)).toEqual(expected);
@@ -167,31 +167,6 @@ describe('eventDataStoreNameProblems', () => {
 
   test.each(tokens)('skips $kind', ({ token }) => {
     expect(eventDataStoreNameProblems('name', token)).toEqual([]);
-  });
-});
-
-describe('dashboardNameProblems', () => {
-  test.each([
-    'abc',
-    'my-dashboard',
-    'My_Dashboard_2',
-    '--a--',
-    'a'.repeat(128),
-  ])('accepts %j', name => {
-    expect(dashboardNameProblems('dashboardName', name)).toEqual([]);
-  });
-
-  test.each([
-    { why: 'too short', name: 'ab', expected: [`dashboardName "ab": ${tooShort('API model DashboardName', 2)}`] },
-    { why: 'too long', name: TOO_LONG_NAME, expected: [`dashboardName ${TOO_LONG_SHOWN}: ${tooLong('API model DashboardName')}`] },
-    { why: 'a period', name: 'my.dashboard', expected: [`dashboardName "my.dashboard": contains '.'; ${DASHBOARD_CHARS}`] },
-    { why: 'a space and a slash', name: 'my dash/board', expected: [`dashboardName "my dash/board": contains ' ' and '/'; ${DASHBOARD_CHARS}`] },
-  ])('rejects $why ($name)', ({ name, expected }) => {
-    expect(dashboardNameProblems('dashboardName', name).map(formatProblem)).toEqual(expected);
-  });
-
-  test.each(tokens)('skips $kind', ({ token }) => {
-    expect(dashboardNameProblems('dashboardName', token)).toEqual([]);
   });
 });
 
@@ -228,13 +203,14 @@ describe('textProblems', () => {
     ['a surrogate pair in the wrong order', '\ude00\ud83d', '\\ude00 at index 0'],
   ])('rejects %s', (_, text, where) => {
     expect(textProblems('name', text).map(formatProblem)).toEqual([
-      `name ${JSON.stringify(text)}: contains the lone surrogate ${where}, half of a character, which is not Unicode text (template JSON). `
+      `[UnicodeText] name ${JSON.stringify(text)}: contains the lone surrogate ${where}, half of a character, which is not Unicode text (template JSON). `
       + 'Fix: remove it, or complete the character it belongs to',
     ]);
   });
 
-  test('is part of every length rule', () => {
-    expect(lengthProblems('tags key', 'k\udc00', { min: 1, max: 128 }, 'AddTags').map(p => p.rule)).toEqual([
+  test('is part of every length rule, with its own id', () => {
+    expect(lengthProblems('TagKeyLength', 'tags key', 'k\udc00', { min: 1, max: 128 }, 'AddTags').map(p => p.id)).toEqual(['UnicodeText']);
+    expect(lengthProblems('TagKeyLength', 'tags key', 'k\udc00', { min: 1, max: 128 }, 'AddTags').map(p => p.rule)).toEqual([
       'contains the lone surrogate \\udc00 at index 1, half of a character, which is not Unicode text (template JSON)',
     ]);
   });
@@ -319,17 +295,11 @@ describe('name pattern properties', () => {
       expect(eventDataStoreNameProblems('name', name).length === 0).toBe(/^[a-zA-Z0-9._-]{3,128}$/.test(name));
     }), FC_OPTIONS);
   });
-
-  test('dashboardNameProblems agrees with ^[a-zA-Z0-9_-]{3,128}$', () => {
-    fc.assert(fc.property(inputs, name => {
-      expect(dashboardNameProblems('name', name).length === 0).toBe(/^[a-zA-Z0-9_-]{3,128}$/.test(name));
-    }), FC_OPTIONS);
-  });
 });
 
 test('characters outside the Basic Multilingual Plane are named whole', () => {
   expect(trailNameProblems('trailName', 'a😀b').map(formatProblem)).toContain(
-    "trailName \"a😀b\": contains '😀'; only ASCII letters, digits, '.', '_' and '-' are allowed (CreateTrail Name rules). Fix: remove or replace those characters");
+    "[TrailNameCharacters] trailName \"a😀b\": contains '😀'; only ASCII letters, digits, '.', '_' and '-' are allowed (CreateTrail Name rules). Fix: remove or replace those characters");
 });
 
 test('an empty list quotes as nothing', () => {

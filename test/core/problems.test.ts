@@ -4,6 +4,7 @@ import { formatProblem, isUnresolved, Problem, showValue, throwIfProblems, valid
 import { errorOf, testStack } from '../util';
 
 const PROBLEM: Problem = {
+  id: 'TrailNameCharacters',
   property: 'trailName',
   value: 'my trail',
   rule: 'contains a space (CreateTrail Name rules)',
@@ -11,6 +12,7 @@ const PROBLEM: Problem = {
 };
 
 const OTHER_PROBLEM: Problem = {
+  id: 'RetentionRange',
   property: 'retentionDays',
   value: 3,
   rule: 'must be 7 to 3653 (API model RetentionPeriod)',
@@ -24,34 +26,34 @@ function constructInStack(): { app: App; stack: Stack; construct: Construct } {
 }
 
 describe('formatProblem', () => {
-  test('shows the property, the value as JSON, the rule and the fix', () => {
-    expect(formatProblem(PROBLEM)).toBe('trailName "my trail": contains a space (CreateTrail Name rules). Fix: remove it');
+  test('shows the rule id first, then the property, the value as JSON, the rule and the fix', () => {
+    expect(formatProblem(PROBLEM)).toBe('[TrailNameCharacters] trailName "my trail": contains a space (CreateTrail Name rules). Fix: remove it');
   });
 
   test('shows non-string values as JSON', () => {
-    expect(formatProblem(OTHER_PROBLEM)).toBe('retentionDays 3: must be 7 to 3653 (API model RetentionPeriod). Fix: use at least 7');
+    expect(formatProblem(OTHER_PROBLEM)).toBe('[RetentionRange] retentionDays 3: must be 7 to 3653 (API model RetentionPeriod). Fix: use at least 7');
     expect(formatProblem({ ...PROBLEM, value: ['a', 1, { b: true }] }))
-      .toBe('trailName ["a",1,{"b":true}]: contains a space (CreateTrail Name rules). Fix: remove it');
+      .toBe('[TrailNameCharacters] trailName ["a",1,{"b":true}]: contains a space (CreateTrail Name rules). Fix: remove it');
   });
 
   test('leaves the value out when the problem has no value', () => {
-    expect(formatProblem({ property: 'bucket', rule: 'is required (CreateTrail)', fix: 'pass a bucket' }))
-      .toBe('bucket: is required (CreateTrail). Fix: pass a bucket');
+    expect(formatProblem({ id: 'LogFileExpirationNeedsOwnBucket', property: 'bucket', rule: 'is required (CreateTrail)', fix: 'pass a bucket' }))
+      .toBe('[LogFileExpirationNeedsOwnBucket] bucket: is required (CreateTrail). Fix: pass a bucket');
   });
 
   test('shows an explicitly undefined value', () => {
     expect(formatProblem({ ...PROBLEM, value: undefined }))
-      .toBe('trailName undefined: contains a space (CreateTrail Name rules). Fix: remove it');
+      .toBe('[TrailNameCharacters] trailName undefined: contains a space (CreateTrail Name rules). Fix: remove it');
   });
 
   test('shortens a long value', () => {
     expect(formatProblem({ ...PROBLEM, value: 'x'.repeat(100) }))
-      .toBe(`trailName "${'x'.repeat(58)}… (length 100): contains a space (CreateTrail Name rules). Fix: remove it`);
+      .toBe(`[TrailNameCharacters] trailName "${'x'.repeat(58)}… (length 100): contains a space (CreateTrail Name rules). Fix: remove it`);
   });
 
   test('does not throw for a value JSON cannot show', () => {
     expect(formatProblem({ ...PROBLEM, value: BigInt(12) }))
-      .toBe('trailName 12: contains a space (CreateTrail Name rules). Fix: remove it');
+      .toBe('[TrailNameCharacters] trailName 12: contains a space (CreateTrail Name rules). Fix: remove it');
   });
 });
 
@@ -149,7 +151,7 @@ describe('throwIfProblems', () => {
   test('uses the path of a nested construct', () => {
     const { construct } = constructInStack();
     const child = new Construct(construct, 'Child');
-    expect(errorOf(() => throwIfProblems(child, [PROBLEM])).message).toMatch(/^\[Stack\/Construct\/Child\] trailName /);
+    expect(errorOf(() => throwIfProblems(child, [PROBLEM])).message).toMatch(/^\[Stack\/Construct\/Child\] \[TrailNameCharacters\] trailName /);
   });
 });
 
