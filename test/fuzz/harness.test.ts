@@ -7,7 +7,7 @@ import { testStack } from '../util';
 
 // The harness is what makes the fuzz tests able to fail: these show it fails on each kind of bad outcome.
 
-const SUBJECT: Subject = { path: 'Stack/Thing', properties: ['name'] };
+const SUBJECT: Subject = { path: 'Stack/Thing', properties: ['name'], owner: 'LakeEventDataStore' };
 const NAME = 'Harness' as unknown as ConstructorParameters<typeof ValidationError>[0];
 
 function validationError(message: string): ValidationError {
@@ -16,22 +16,35 @@ function validationError(message: string): ValidationError {
 
 describe('a rejection', () => {
   test('in the library format passes', () => {
-    expect(rejectionProblems(validationError('[Stack/Thing] [TrailNameLength] name "x": must be longer (Source). Fix: add characters'), SUBJECT)).toEqual([]);
-    expect(rejectionProblems(validationError('2 problems:\n  [Stack/Thing] [TrailNameLength] name "x": a (S). Fix: b\n  [Stack/Thing] [UnicodeText] name: c (S). Fix: d'), SUBJECT)).toEqual([]);
-    expect(rejectionProblems(validationError('Validation failed with the following errors:\n  [Stack/Thing] [TrailNameLength] name "x": a (S). Fix: b'), SUBJECT)).toEqual([]);
+    expect(rejectionProblems(validationError('[Stack/Thing] [EventDataStoreNameLength] name "x": must be longer (Source). Fix: add characters'), SUBJECT))
+      .toEqual([]);
+    expect(rejectionProblems(validationError('2 problems:\n  [Stack/Thing] [EventDataStoreNameLength] name "x": a (S). Fix: b\n'
+      + '  [Stack/Thing] [TagCount] name: c (S). Fix: d'), SUBJECT)).toEqual([]);
+    expect(rejectionProblems(validationError('Validation failed with the following errors:\n  [Stack/Thing] [RetentionRange] name "x": a (S). Fix: b'), SUBJECT))
+      .toEqual([]);
+    // Without an owner, any rule of the registry will do.
+    expect(rejectionProblems(validationError('[Stack/Thing] [TrailNameLength] name "x": a (S). Fix: b'), { ...SUBJECT, owner: undefined })).toEqual([]);
   });
 
   test.each([
     ['a TypeError', new TypeError("Cannot read properties of undefined (reading 'node')"), 'not a ValidationError: TypeError'],
     ['a plain Error', new Error('boom'), 'not a ValidationError: Error: boom'],
     ['a thrown string', 'boom', 'not a ValidationError: boom'],
-    ['another construct\'s error', validationError('[Stack/Other] [TrailNameLength] name "x": a. Fix: b'), 'not on Stack/Thing'],
-    ['a problem without an id', validationError('[Stack/Thing] name "x": a. Fix: b'), 'no rule id of the registry (none)'],
-    ['an id the registry does not have', validationError('[Stack/Thing] [NameTooShort] name "x": a. Fix: b'), 'no rule id of the registry (NameTooShort)'],
-    ['an unknown property', validationError('[Stack/Thing] [TrailNameLength] colour "x": a. Fix: b'), 'names no property of the construct (colour)'],
-    ['a message without a fix', validationError('[Stack/Thing] [TrailNameLength] name "x": too short'), 'not "<property> <value>: <rule>. Fix: <fix>" on one line'],
-    ['a line broken inside a problem', validationError("[Stack/Thing] [TrailNameCharacters] name: contains '\n'. Fix: b"), 'not "<property> <value>: <rule>. Fix: <fix>" on one line'],
-    ['a wrong problem count', validationError('3 problems:\n  [Stack/Thing] [TrailNameLength] name: a. Fix: b'), 'the header announces 3 problems and 1 lines follow'],
+    ['another construct\'s error', validationError('[Stack/Other] [RetentionRange] name "x": a. Fix: b'), 'not on Stack/Thing'],
+    ['an unknown property', validationError('[Stack/Thing] [RetentionRange] colour "x": a. Fix: b'), 'names no property of the construct (colour)'],
+    ['a problem without a rule id', validationError('[Stack/Thing] name "x": a (S). Fix: b'), 'names no rule id'],
+    ['a rule id the registry does not have', validationError('[Stack/Thing] [NameColour] name "x": a (S). Fix: b'),
+      'names a rule id the registry does not have (NameColour)'],
+    ['no rule id where every rule has one', validationError('[Stack/Thing] [undefined] name "x": a (S). Fix: b'),
+      'names a rule id the registry does not have (undefined)'],
+    ['a rule of another construct', validationError('[Stack/Thing] [TrailNameLength] name "x": a (S). Fix: b'),
+      'names a rule LakeEventDataStore does not check (TrailNameLength, checked by OrganizationTrail)'],
+    ['the id of a warning', validationError('[Stack/Thing] [NoTerminationProtection] name "x": a (S). Fix: b'),
+      'rejects with the id of a warning (NoTerminationProtection)'],
+    ['a message without a fix', validationError('[Stack/Thing] [RetentionRange] name "x": too short'), 'not "<property> <value>: <rule>. Fix: <fix>" on one line'],
+    ['a line broken inside a problem', validationError("[Stack/Thing] [RetentionRange] name: contains '\n'. Fix: b"),
+      'not "<property> <value>: <rule>. Fix: <fix>" on one line'],
+    ['a wrong problem count', validationError('3 problems:\n  [Stack/Thing] [RetentionRange] name: a. Fix: b'), 'the header announces 3 problems and 1 lines follow'],
     ['aws-cdk-lib\'s schema validation', new UnscopedValidationError(NAME, 'ERROR TrailName: does not match pattern (CloudFormation Validate)'), 'not on Stack/Thing'],
   ])('fails: %s', (_, error, expected) => {
     expect(rejectionProblems(error, SUBJECT).join('\n')).toContain(expected);

@@ -4,7 +4,7 @@ import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as fc from 'fast-check';
 import { ACCOUNT, Make, REGION } from './arbitraries';
 import { formatProblem, Problem } from '../../src/core/problems';
-import { RULES } from '../../src/core/rule-registry';
+import { RuleOwner, RULES } from '../../src/core/rule-registry';
 import { RenderedTag } from '../../src/core/tags';
 import { OPERATORS } from '../../src/selectors/field-rules';
 import { AdvancedEventSelector } from '../../src/selectors/field-selector';
@@ -38,6 +38,8 @@ export interface Subject {
   readonly path: string | RegExp;
   /** Every property name a problem of this construct may start with. */
   readonly properties: readonly string[];
+  /** The construct as the rule registry names it; every rule a rejection names must be one of its rules. */
+  readonly owner?: RuleOwner;
 }
 
 /**
@@ -80,9 +82,10 @@ function reject(error: unknown, subject: Subject, phase: string): Outcome {
 
 /**
  * What is wrong with an error as a rejection of the subject: it must be an aws-cdk-lib ValidationError
- * whose every line is one problem of the library's format, `[<path>] [<Id>] <property>[ <value>]: <rule>. Fix:
- * <fix>`, on the subject's path, with the id of a rule of the registry, and naming one of its properties. The constructor reports one problem
- * alone or `N problems:` and one line each; synthesis reports aws-cdk-lib's header and one line each.
+ * whose every line is one problem of the library's format, `[<path>] [<RuleId>] <property>[ <value>]: <rule>.
+ * Fix: <fix>`, on the subject's path, naming a rule of the registry that the subject checks and is no
+ * warning, and one of the subject's properties. The constructor reports one problem alone or `N problems:` and
+ * one line each; synthesis reports aws-cdk-lib's header and one line each.
  */
 export function rejectionProblems(error: unknown, subject: Subject): string[] {
   if (!Errors.isValidationError(error)) {
@@ -101,19 +104,36 @@ export function rejectionProblems(error: unknown, subject: Subject): string[] {
       found.push(`not on ${subject.path}: ${line}`);
       continue;
     }
-    const id = /^\[([^\]]*)\] /.exec(line.slice(path.length + 3))?.[1];
-    if (id === undefined || !Object.prototype.hasOwnProperty.call(RULES, id)) {
-      found.push(`no rule id of the registry (${id ?? 'none'}): ${line}`);
-      continue;
-    }
-    const problem = line.slice(path.length + id.length + 6);
+    const afterPath = line.slice(path.length + 3);
+    const id = /^\[([^\]]*)\] /.exec(afterPath)?.[1];
+    const problem = id === undefined ? afterPath : afterPath.slice(id.length + 3);
     const property = /^[A-Za-z][A-Za-z0-9]*/.exec(problem)?.[0] ?? '';
+    found.push(...ruleIdProblems(id, subject).map(text => `${text}: ${line}`));
     if (!subject.properties.includes(property)) {
       found.push(`names no property of the construct (${property || 'none'}): ${line}`);
     }
     if (!/^\S.*: .+\. Fix: .+$/.test(problem)) {
       found.push(`not "<property> <value>: <rule>. Fix: <fix>" on one line: ${line}`);
     }
+  }
+  return found;
+}
+
+/** What is wrong with the rule id a problem line names. */
+function ruleIdProblems(id: string | undefined, subject: Subject): string[] {
+  if (id === undefined) {
+    return ['names no rule id'];
+  }
+  if (!Object.prototype.hasOwnProperty.call(RULES, id)) {
+    return [`names a rule id the registry does not have (${id})`];
+  }
+  const rule: { owners: readonly RuleOwner[]; warning?: boolean } = RULES[id as keyof typeof RULES];
+  const found: string[] = [];
+  if (rule.warning) {
+    found.push(`rejects with the id of a warning (${id})`);
+  }
+  if (subject.owner !== undefined && !rule.owners.includes(subject.owner)) {
+    found.push(`names a rule ${subject.owner} does not check (${id}, checked by ${rule.owners.join(', ')})`);
   }
   return found;
 }
