@@ -159,7 +159,11 @@ export const anyDate: fc.Arbitrary<Make<Date>> = fc.oneof(
   fc.constantFrom(new Date(NaN), new Date(8.64e15), new Date(-8.64e15), new Date(0)),
 ).map(date => make(`new Date(${Number.isNaN(date.getTime()) ? 'NaN' : JSON.stringify(date.toISOString())})`, () => new Date(date.getTime())));
 
-/** Values of the wrong type altogether, including ones that break String() and JSON.stringify. */
+/**
+ * Values of the wrong type altogether, including ones that break String() and JSON.stringify. TypeScript and jsii
+ * reject them before a construct sees them; only the fuzz tests of constructs that still check JavaScript types
+ * use them, and the values of unknown extra props.
+ */
 export const junk: fc.Arbitrary<Make<unknown>> = fc.oneof(
   { weight: 3, arbitrary: lift(fc.anything({ maxDepth: 2 })) },
   {
@@ -197,23 +201,38 @@ export function merged(...groups: Array<fc.Arbitrary<MadeProps>>): fc.Arbitrary<
 const MISSING = make('(missing)', () => undefined);
 const PROTOTYPE_KEYS = ['constructor', 'toString', 'valueOf', 'toJSON', 'then', 'hasOwnProperty', 'node'];
 
+/** How propsOf corrupts props. */
+export interface PropsOptions {
+  /**
+   * Also put values of the wrong type (junk, null) in place of props. Only for constructs that still check
+   * JavaScript types; TypeScript and jsii reject such values before a construct sees them.
+   * @default true
+   */
+  readonly wrongTypes?: boolean;
+}
+
 /**
  * Props objects biased towards valid ones: about half are valid, the others have one to three props
- * replaced by an invalid value, a junk value, null or nothing. Some also carry unknown extra props,
- * which must change nothing.
+ * replaced by an invalid value or left out (and, with wrongTypes, a junk value or null). Some also carry
+ * unknown extra props, which must change nothing: a props object with more keys than its type is still
+ * of its type.
  *
  * @param valid valid props
- * @param invalid for each prop, values it does not take
+ * @param invalid for each prop, values of its type that it does not take
  */
 export function propsOf(valid: fc.Arbitrary<MadeProps>,
-  invalid: Record<string, fc.Arbitrary<Make<unknown>>>): fc.Arbitrary<Make<Record<string, unknown>>> {
+  invalid: Record<string, fc.Arbitrary<Make<unknown>>>, options: PropsOptions = {}): fc.Arbitrary<Make<Record<string, unknown>>> {
   const keys = Object.keys(invalid);
-  const replacement = (key: string): fc.Arbitrary<[string, Make<unknown>]> => fc.oneof(
+  const wrongTypes = options.wrongTypes ?? true;
+  const replacement = (key: string): fc.Arbitrary<[string, Make<unknown>]> => (wrongTypes ? fc.oneof(
     { weight: 5, arbitrary: invalid[key] },
     { weight: 1, arbitrary: junk },
     { weight: 1, arbitrary: fc.constant(MISSING) },
     { weight: 1, arbitrary: fc.constant(just(null)) },
-  ).map(value => [key, value]);
+  ) : fc.oneof(
+    { weight: 5, arbitrary: invalid[key] },
+    { weight: 1, arbitrary: fc.constant(MISSING) },
+  )).map(value => [key, value]);
   const corruption = fc.oneof(
     { weight: 1, arbitrary: fc.constant<Array<[string, Make<unknown>]>>([]) },
     {
@@ -250,7 +269,10 @@ export function propsOf(valid: fc.Arbitrary<MadeProps>,
   });
 }
 
-/** Props as propsOf makes them, and now and then a value that is no props object at all (null, a string, a number…). */
+/**
+ * Props as propsOf makes them, and now and then a value that is no props object at all (null, a string, a number…):
+ * only for constructs that still check JavaScript types.
+ */
 export function propsOrJunk(valid: fc.Arbitrary<MadeProps>, invalid: Record<string, fc.Arbitrary<Make<unknown>>>): fc.Arbitrary<Make<unknown>> {
   return fc.oneof({ weight: 19, arbitrary: propsOf(valid, invalid) }, { weight: 1, arbitrary: junk });
 }
@@ -353,7 +375,10 @@ export function madeRecord(made: MadeProps): Make<Record<string, unknown>> {
     stack => Object.fromEntries(Object.entries(made).map(([name, value]) => [name, value(stack)])));
 }
 
-function selectorOptions(adversarial: boolean, resourceArns?: fc.Arbitrary<string>): fc.Arbitrary<Make<DataEventOptions>> {
+/** How selectors are made: valid only, adversarial values of the right types, or also values of the wrong types. */
+type SelectorInputs = 'valid' | 'adversarial' | 'wrongTypes';
+
+function selectorOptions(inputs: SelectorInputs, resourceArns?: fc.Arbitrary<string>): fc.Arbitrary<Make<DataEventOptions>> {
   const valid = validRecord({
     name: lift(fc.string({ minLength: 1, maxLength: 100 })),
     readWriteType: lift(fc.constantFrom(...READ_WRITE_TYPES)),
@@ -361,25 +386,28 @@ function selectorOptions(adversarial: boolean, resourceArns?: fc.Arbitrary<strin
     userIdentityArns: conditions(roleArnPrefix, false),
     ...(resourceArns ? { resourceArns: conditions(resourceArns, false) } : {}),
   });
-  const options = adversarial ? propsOf(valid, {
+  const wrongTypes = inputs === 'wrongTypes';
+  const orJunk = (arbitrary: fc.Arbitrary<Make<unknown>>) => (wrongTypes ? fc.oneof(arbitrary, junk) : arbitrary);
+  const options = inputs !== 'valid' ? propsOf(valid, {
     name: lift(fc.oneof(fc.constant(''), fc.string({ minLength: 1001, maxLength: 1200 }), adversarialString)),
-    readWriteType: lift(fc.constantFrom<unknown>(ReadWriteType.NONE, 'Read', 'ALL', 3)),
-    eventNames: fc.oneof(conditions(eventName, true), junk),
-    userIdentityArns: fc.oneof(conditions(roleArnPrefix, true), junk),
-    ...(resourceArns ? { resourceArns: fc.oneof(conditions(adversarialString, true), junk) } : {}),
-  }) : valid.map(madeRecord);
+    readWriteType: wrongTypes ? lift(fc.constantFrom<unknown>(ReadWriteType.NONE, 'Read', 'ALL', 3)) : lift(fc.constant(ReadWriteType.NONE)),
+    eventNames: orJunk(conditions(eventName, true)),
+    userIdentityArns: orJunk(conditions(roleArnPrefix, true)),
+    ...(resourceArns ? { resourceArns: orJunk(conditions(adversarialString, true)) } : {}),
+  }, { wrongTypes }) : valid.map(madeRecord);
   return options as fc.Arbitrary<Make<DataEventOptions>>;
 }
 
 type BuilderStep = Make<(selectors: DataEventSelectors) => DataEventSelectors>;
 
-function builderStep(adversarial: boolean): fc.Arbitrary<BuilderStep> {
+function builderStep(inputs: SelectorInputs): fc.Arbitrary<BuilderStep> {
+  const adversarial = inputs !== 'valid';
   const some = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>) => (adversarial ? mostly(valid, invalid) : valid);
   const resources = <T>(arbitrary: fc.Arbitrary<T>) =>
     fc.option(fc.array(arbitrary, { minLength: adversarial ? 0 : 1, maxLength: 3 }), { nil: undefined });
   return fc.oneof(
     fc.tuple(resources(bucket), fc.option(some(fc.stringMatching(/^[a-z0-9/]{1,20}$/), adversarialString), { nil: undefined }),
-      selectorOptions(adversarial, objectArn))
+      selectorOptions(inputs, objectArn))
       .map(([buckets, prefix, options]) => {
         const objectPrefix = adversarial || buckets ? prefix : undefined;
         return make(`.addS3Objects({ ...${String(options)}, buckets: ${label(buckets?.map(String))}, objectPrefix: ${label(objectPrefix)} })`,
@@ -387,13 +415,13 @@ function builderStep(adversarial: boolean): fc.Arbitrary<BuilderStep> {
             ...options(stack), buckets: buckets?.map(b => b(stack)), objectPrefix,
           }));
       }),
-    fc.tuple(resources(lambdaArn), selectorOptions(adversarial, lambdaArn))
+    fc.tuple(resources(lambdaArn), selectorOptions(inputs, lambdaArn))
       .map(([arns, options]) => make(`.addLambdaFunctions({ ...${String(options)}, functions: ${label(arns)} })`,
         stack => (selectors: DataEventSelectors) => selectors.addLambdaFunctions({
           ...options(stack),
           functions: arns?.map(arn => lambda.Function.fromFunctionArn(stack, uniqueId(stack, 'Function'), arn)),
         }))),
-    fc.tuple(resources(tableArn), selectorOptions(adversarial, tableArn))
+    fc.tuple(resources(tableArn), selectorOptions(inputs, tableArn))
       .map(([arns, options]) => make(`.addDynamoDbTables({ ...${String(options)}, tables: ${label(arns)} })`,
         stack => (selectors: DataEventSelectors) => selectors.addDynamoDbTables({
           ...options(stack),
@@ -402,7 +430,7 @@ function builderStep(adversarial: boolean): fc.Arbitrary<BuilderStep> {
     fc.tuple(
       some(fc.constantFrom(...DataResourceType.all()),
         fc.oneof(adversarialString, nearValid(fc.constantFrom('AWS::S3::Object', 'AWS::Lambda::Function'))).map(value => DataResourceType.of(value))),
-      selectorOptions(adversarial),
+      selectorOptions(inputs),
     ).map(([type, options]) => make(`.addDataEvents(DataResourceType.of(${label(type.value)}), ${String(options)})`,
       stack => (selectors: DataEventSelectors) => selectors.addDataEvents(type, options(stack)))),
   );
@@ -428,20 +456,29 @@ const rawSelector: fc.Arbitrary<AdvancedEventSelector> = fc.record({
 });
 
 /** Data event selectors made with the builder methods and only valid options: one to four selectors. */
-export const validDataEventSelectors: fc.Arbitrary<Make<DataEventSelectors>> = fc.array(builderStep(false), { minLength: 1, maxLength: 4 })
+export const validDataEventSelectors: fc.Arbitrary<Make<DataEventSelectors>> = fc.array(builderStep('valid'), { minLength: 1, maxLength: 4 })
   .map(built);
 
+const rawSelectors: fc.Arbitrary<Make<DataEventSelectors>> = fc.array(rawSelector, { minLength: 1, maxLength: 3 })
+  .map(raw => make(`DataEventSelectors.fromAdvancedEventSelectors(${label(raw)})`, () => DataEventSelectors.fromAdvancedEventSelectors(raw)));
+
 /**
- * Data event selectors of every kind: the builder with adversarial options, raw selectors close to valid
- * ones, and raw lists that are not selectors at all.
+ * Data event selectors with values of the right types only: the builder with adversarial options (empty,
+ * huge and nasty values, tokens, unknown resource types) and raw selectors close to valid ones.
+ */
+export const adversarialDataEventSelectors: fc.Arbitrary<Make<DataEventSelectors>> = fc.oneof(
+  { weight: 6, arbitrary: fc.array(builderStep('adversarial'), { minLength: 1, maxLength: 4 }).map(built) },
+  { weight: 2, arbitrary: rawSelectors },
+);
+
+/**
+ * Data event selectors of every kind: the builder with adversarial options and values of the wrong types,
+ * raw selectors close to valid ones, and raw lists that are not selectors at all. Only for fuzz tests of
+ * code that still checks JavaScript types.
  */
 export const anyDataEventSelectors: fc.Arbitrary<Make<DataEventSelectors>> = fc.oneof(
-  { weight: 6, arbitrary: fc.array(builderStep(true), { minLength: 1, maxLength: 4 }).map(built) },
-  {
-    weight: 2,
-    arbitrary: fc.array(rawSelector, { minLength: 1, maxLength: 3 }).map(raw => make(`DataEventSelectors.fromAdvancedEventSelectors(${label(raw)})`,
-      () => DataEventSelectors.fromAdvancedEventSelectors(raw))),
-  },
+  { weight: 6, arbitrary: fc.array(builderStep('wrongTypes'), { minLength: 1, maxLength: 4 }).map(built) },
+  { weight: 2, arbitrary: rawSelectors },
   {
     weight: 1,
     arbitrary: junk.map(raw => make(`DataEventSelectors.fromAdvancedEventSelectors(${String(raw)})`,

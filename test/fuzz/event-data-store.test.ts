@@ -4,27 +4,27 @@ import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as fc from 'fast-check';
 import {
-  ACCOUNT, accountId, adversarialString, anyDataEventSelectors, anyDuration, constantly, excludedSources, hugeList, invalidReadWriteType, junk,
-  just, key, lift, make, merged, nearValid, propsOrJunk, REGION, storeId, tags, tokenString, uniqueId, validDataEventSelectors, validRecord,
+  ACCOUNT, accountId, adversarialDataEventSelectors, adversarialString, anyDuration, constantly, excludedSources, hugeList, just, key, lift, make,
+  merged, nearValid, propsOf, REGION, storeId, tags, tokenString, uniqueId, validDataEventSelectors, validRecord,
 } from './arbitraries';
 import {
   expectNoProblems, insightTypesOf, managementEventsOf, propertiesOf, selectorsOf, stackEnv, Subject, tagsOf, Tally, trial,
 } from './harness';
 import {
-  ContextKeyType, DataEventSelectors, DataResourceType, EventDataStoreBillingMode, EventDataStoreKind, LakeEventDataStore,
+  ContextKeyType, DataResourceType, EventDataStoreBillingMode, EventDataStoreKind, LakeEventDataStore,
   LakeEventDataStoreProps, MaxEventSize,
 } from '../../src';
 import { withoutIntrinsics } from '../../src/core/intrinsics';
-import { contextKeySelectorProblems, resourcePolicyProblems, retentionProblems } from '../../src/core/lake-rules';
+import { contextKeySelectorProblems, federationRoleArnProblems, resourcePolicyProblems, retentionProblems } from '../../src/core/lake-rules';
 import { eventDataStoreNameProblems } from '../../src/core/names';
 import { Problem } from '../../src/core/problems';
+import type { RuleId } from '../../src/core/rule-registry';
 import { tagProblems } from '../../src/core/tags';
 import { insightProblems } from '../../src/core/trail-rules';
 import { advancedSelectorProblems } from '../../src/selectors/selector-validation';
 
 const storeName = fc.stringMatching(/^[A-Za-z0-9._-]{3,128}$/);
 const flag = lift(fc.boolean());
-const notBoolean = lift(fc.constantFrom<unknown>('true', 'false', 0, 1, 'yes'));
 const days = (min: number, max: number) => fc.integer({ min, max }).map(n => make(`Duration.days(${n})`, () => Duration.days(n)));
 const readWrite = (...types: ReadWriteType[]) => lift(fc.constantFrom(...types));
 const insights = (...types: InsightType[]) => lift(fc.subarray(types, { minLength: 1 }));
@@ -32,6 +32,9 @@ const federationRole = fc.oneof(
   fc.constant(make('new iam.Role()', stack => new iam.Role(stack, uniqueId(stack, 'Role'), { assumedBy: new iam.ServicePrincipal('lakeformation.amazonaws.com') }))),
   fc.constant(make('iam.Role.fromRoleArn()', stack => iam.Role.fromRoleArn(stack, uniqueId(stack, 'Role'), `arn:aws:iam::${ACCOUNT}:role/federation`))),
 );
+/** A role whose ARN is longer than the 125 characters CloudTrail takes (API model FederationRoleArn). */
+const longFederationRole = fc.integer({ min: 19, max: 40 }).map(depth => make(`iam.Role.fromRoleArn(path of ${depth} folders)`,
+  stack => iam.Role.fromRoleArn(stack, uniqueId(stack, 'Role'), `arn:aws:iam::${ACCOUNT}:role/${'deep/'.repeat(depth)}federation`)));
 /** A store of Insights events in the same account, as an Insights destination must be. */
 const insightsDestination = fc.oneof(
   fc.constant(make('new LakeEventDataStore({ kind: INSIGHTS })', stack => new LakeEventDataStore(stack, uniqueId(stack, 'Insights'),
@@ -110,41 +113,48 @@ const validProps = merged(
   ),
 );
 
+/** For each prop, values of its type that the store does not take, alone or with the props it is combined with. */
 const invalidProps = {
   eventDataStoreName: lift(fc.oneof(nearValid(storeName), adversarialString)),
-  kind: fc.oneof(lift(adversarialString), lift(fc.constantFrom(...Object.values(EventDataStoreKind)))),
+  kind: lift(fc.constantFrom(...Object.values(EventDataStoreKind))),
   retention: fc.oneof(anyDuration, days(1, 6), days(2558, 4000)),
-  billingMode: fc.oneof(
-    lift(nearValid(fc.constantFrom(...Object.values(EventDataStoreBillingMode)))),
-    lift(fc.constantFrom(...Object.values(EventDataStoreBillingMode))),
-  ),
-  terminationProtection: notBoolean,
-  removalPolicy: lift(fc.oneof(adversarialString, fc.constant(RemovalPolicy.SNAPSHOT))),
-  encryptionKey: junk,
-  managementEvents: fc.oneof(invalidReadWriteType, readWrite(...Object.values(ReadWriteType))),
-  excludeManagementEventSources: fc.oneof(lift(fc.array(adversarialString, { maxLength: 3 })), excludedSources),
-  dataEvents: fc.oneof(anyDataEventSelectors, junk),
-  organizationEnabled: fc.oneof(notBoolean, flag),
-  multiRegionEnabled: fc.oneof(notBoolean, flag),
-  ingestionEnabled: fc.oneof(notBoolean, flag),
-  federationEnabled: fc.oneof(notBoolean, flag),
-  federationRole: fc.oneof(junk, federationRole),
+  billingMode: lift(fc.constantFrom(...Object.values(EventDataStoreBillingMode))),
+  terminationProtection: flag,
+  removalPolicy: lift(fc.constantFrom(RemovalPolicy.SNAPSHOT, RemovalPolicy.DESTROY, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)),
+  managementEvents: readWrite(...Object.values(ReadWriteType)),
+  excludeManagementEventSources: excludedSources,
+  dataEvents: adversarialDataEventSelectors,
+  organizationEnabled: flag,
+  multiRegionEnabled: flag,
+  ingestionEnabled: flag,
+  federationEnabled: flag,
+  federationRole: fc.oneof(federationRole, longFederationRole),
   insightTypes: lift(fc.oneof(fc.constant([]), fc.constant([InsightType.API_CALL_RATE, InsightType.API_CALL_RATE]),
-    adversarialString.map(value => [{ value }]), fc.subarray([InsightType.API_CALL_RATE, InsightType.API_ERROR_RATE]))),
-  insightsDestination: fc.oneof(junk, insightsDestination, fc.constant(make('new LakeEventDataStore()', stack => new LakeEventDataStore(stack, uniqueId(stack, 'Other'))))),
-  maxEventSize: fc.oneof(lift(nearValid(fc.constantFrom(...Object.values(MaxEventSize)))), lift(fc.constantFrom(...Object.values(MaxEventSize)))),
+    fc.subarray([InsightType.API_CALL_RATE, InsightType.API_ERROR_RATE]))),
+  insightsDestination: fc.oneof(
+    insightsDestination,
+    fc.constant(make('new LakeEventDataStore()', stack => new LakeEventDataStore(stack, uniqueId(stack, 'Other')))),
+    storeId.map(id => make(`fromEventDataStoreAttributes(${id} in account 222222222222, INSIGHTS)`, stack => LakeEventDataStore.fromEventDataStoreAttributes(
+      stack, uniqueId(stack, 'Insights'), { eventDataStoreArn: `arn:aws:cloudtrail:${REGION}:222222222222:eventdatastore/${id}`, kind: EventDataStoreKind.INSIGHTS }))),
+  ),
+  maxEventSize: lift(fc.constantFrom(...Object.values(MaxEventSize))),
   contextKeySelectors: lift(fc.oneof(
     fc.array(fc.record({
-      type: fc.oneof(fc.constantFrom(...Object.values(ContextKeyType)), adversarialString),
-      keys: fc.array(adversarialString, { maxLength: 3 }),
+      type: fc.constantFrom(...Object.values(ContextKeyType)),
+      keys: fc.array(fc.oneof(contextKey, adversarialString, fc.string({ minLength: 129, maxLength: 140 })), { maxLength: 3 }),
     }), { maxLength: 3 }),
     fc.record({ type: fc.constantFrom(...Object.values(ContextKeyType)), keys: hugeList(contextKey, 45, 60) }).map(selector => [selector]),
   )),
 };
 
-const SUBJECT: Subject = { path: 'Stack/Store', properties: [...Object.keys(invalidProps), 'tags', 'eventDataStore', 'resourcePolicy'] };
+const SUBJECT: Subject = {
+  path: 'Stack/Store',
+  properties: [...Object.keys(invalidProps), 'encryptionKey', 'tags', 'eventDataStore', 'resourcePolicy'],
+  owner: ['LakeEventDataStore', 'DataEventSelectors'],
+};
 
-const storeProps = propsOrJunk(validProps, invalidProps);
+// Values of the wrong type (a string for a boolean, a number for a Duration) are not made: TypeScript and jsii reject them.
+const storeProps = propsOf(validProps, invalidProps, { wrongTypes: false });
 
 /** Accounts granted queries: none, a few, or so many that the resource policy outgrows CloudTrail's 8192 characters. */
 const grantees = fc.oneof(
@@ -154,16 +164,15 @@ const grantees = fc.oneof(
 );
 
 /** Builds the store with the props, tags and query grants; returns the resource types its selectors may declare. */
-function buildStore(stack: Stack, props: unknown, tagList: Array<[string, string]>, accounts: string[]): DataResourceType[] {
-  const store = new LakeEventDataStore(stack, 'Store', props as LakeEventDataStoreProps);
+function buildStore(stack: Stack, props: LakeEventDataStoreProps, tagList: Array<[string, string]>, accounts: string[]): DataResourceType[] {
+  const store = new LakeEventDataStore(stack, 'Store', props);
   for (const [tagKey, value] of tagList) {
     Tags.of(store).add(tagKey, value, { includeResourceTypes: ['AWS::CloudTrail::EventDataStore'] });
   }
   for (const account of accounts) {
     store.grantQuery(new iam.AccountPrincipal(account));
   }
-  const dataEvents = (props as LakeEventDataStoreProps | null)?.dataEvents;
-  return dataEvents instanceof DataEventSelectors ? dataEvents._declaredTypes() : [];
+  return props.dataEvents?._declaredTypes() ?? [];
 }
 
 // CloudTrail User Guide, "Create an integration with an event source outside of AWS": single-Region, single-account
@@ -189,18 +198,22 @@ function templateProblems(template: Template, declaredTypes: DataResourceType[])
       problems.push(...contextKeySelectorProblems('ContextKeySelectors', selected, store.MaxEventSize));
     }
     problems.push(...insightProblems(insightTypesOf(store.InsightSelectors), managementEventsOf(selectors)));
-    const rule = (property: string, value: unknown, text: string) => problems.push({ property, value, rule: text, fix: '' });
+    const rule = (id: RuleId, property: string, value: unknown, text: string) => problems.push({ id, property, value, rule: text, fix: '' });
     if ((store.InsightSelectors !== undefined) !== (store.InsightsDestination !== undefined)) {
-      rule('InsightSelectors', store.InsightSelectors, 'Insights selectors and their destination go together (PutInsightSelectors)');
+      rule(store.InsightSelectors !== undefined ? 'InsightsDestinationRequired' : 'InsightsDestinationNeedsInsights', 'InsightSelectors',
+        store.InsightSelectors, 'Insights selectors and their destination go together (PutInsightSelectors)');
     }
     if (categories.includes(EXTERNAL) && (store.MultiRegionEnabled === true || store.OrganizationEnabled === true)) {
-      rule('MultiRegionEnabled', store.MultiRegionEnabled, 'a store of events from outside AWS is single-Region and single-account');
+      rule('ExternalEventsStoreScope', 'MultiRegionEnabled', store.MultiRegionEnabled, 'a store of events from outside AWS is single-Region and single-account');
     }
     if (store.IngestionEnabled === false && !categories.every(category => STOPPABLE.includes(category))) {
-      rule('IngestionEnabled', categories, 'only stores of CloudTrail events or configuration items can be created without ingestion');
+      rule('IngestionControlKind', 'IngestionEnabled', categories, 'only stores of CloudTrail events or configuration items can be created without ingestion');
     }
     if (store.FederationRoleArn !== undefined && store.FederationEnabled !== true) {
-      rule('FederationRoleArn', store.FederationRoleArn, 'a federation role is used only with federation');
+      rule('FederationRoleNeedsFederation', 'FederationRoleArn', store.FederationRoleArn, 'a federation role is used only with federation');
+    }
+    if (typeof store.FederationRoleArn === 'string') {
+      problems.push(...federationRoleArnProblems('FederationRoleArn', store.FederationRoleArn));
     }
   }
   for (const [, resource] of Object.entries(template.findResources('AWS::CloudTrail::ResourcePolicy'))) {
@@ -216,24 +229,34 @@ function templateProblems(template: Template, declaredTypes: DataResourceType[])
 describe('LakeEventDataStore under fuzzing', () => {
   test('rejects only with ValidationErrors in the library format; every accepted store synthesizes and keeps every rule', () => {
     const tally = new Tally();
+    const rejectedBy = new Set<string>();
     fc.assert(fc.property(stackEnv, storeProps, tags, grantees, (env, props, tagList, accounts) => {
       let declaredTypes: DataResourceType[] = [];
       const outcome = tally.count(trial(env, props, (stack, made) => {
-        declaredTypes = buildStore(stack, made, tagList, accounts);
+        // propsOf makes each prop from values of its type; the record type cannot say which type belongs to which key.
+        declaredTypes = buildStore(stack, made as LakeEventDataStoreProps, tagList, accounts);
       }, SUBJECT));
       if (outcome.accepted) {
         expectNoProblems('AWS::CloudTrail::EventDataStore', templateProblems(outcome.template, declaredTypes));
+      } else {
+        for (const [, id] of outcome.error.message.matchAll(/\] \[(\w+)\] /g)) {
+          rejectedBy.add(id);
+        }
       }
     }), { seed: 4201, numRuns: 150 });
     expect(tally.accepted).toBeGreaterThanOrEqual(30);
     expect(tally.rejected).toBeGreaterThanOrEqual(30);
+    // The rejections come from the store's own rules too, not only from its selectors'.
+    expect([...rejectedBy]).toEqual(expect.arrayContaining(['EventDataStoreNameCharacters', 'RetentionRange', 'RemovalPolicyNoSnapshot',
+      'StoreKindCloudTrailProps', 'ExternalEventsStoreScope', 'FederationRoleArnLength', 'InsightsDestinationNeedsInsights', 'TagCount',
+      'ResourcePolicyLength']));
   });
 
   test('the harness sees a rejection: a retention beyond fixed retention pricing', () => {
     const props = just({ billingMode: EventDataStoreBillingMode.FIXED_RETENTION_PRICING, retention: Duration.days(3000) });
     const outcome = trial('known', props, (stack, made) => buildStore(stack, made, [], []), SUBJECT);
     expect(!outcome.accepted && outcome.error.constructor.name).toBe('ValidationError');
-    expect(!outcome.accepted && outcome.error.message).toBe('[Stack/Store] retention "3000 days": must be 7 to 2557 days with '
+    expect(!outcome.accepted && outcome.error.message).toBe('[Stack/Store] [RetentionRange] retention "3000 days": must be 7 to 2557 days with '
       + 'EventDataStoreBillingMode.FIXED_RETENTION_PRICING (CreateEventDataStore RetentionPeriod). Fix: keep events at most 2557 days, '
       + 'or use EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING for up to 3653 days');
   });
@@ -241,6 +264,6 @@ describe('LakeEventDataStore under fuzzing', () => {
   test('the harness sees a rejection at synthesis: a resource policy over 8192 characters', () => {
     const accounts = Array.from({ length: 200 }, (_, i) => String(222222222222 + i));
     const outcome = trial('known', just({}), (stack, made) => buildStore(stack, made, [], accounts), SUBJECT);
-    expect(!outcome.accepted && outcome.error.message).toMatch(/^Validation failed with the following errors:\n {2}\[Stack\/Store\] resourcePolicy: the policy has at least \d+ characters of JSON; CloudTrail takes at most 8192/);
+    expect(!outcome.accepted && outcome.error.message).toMatch(/^Validation failed with the following errors:\n {2}\[Stack\/Store\] \[ResourcePolicyLength\] resourcePolicy: the policy has at least \d+ characters of JSON; CloudTrail takes at most 8192/);
   });
 });

@@ -7,7 +7,7 @@ import { testStack } from '../util';
 
 // The harness is what makes the fuzz tests able to fail: these show it fails on each kind of bad outcome.
 
-const SUBJECT: Subject = { path: 'Stack/Thing', properties: ['name'], owner: 'LakeEventDataStore' };
+const SUBJECT: Subject = { path: 'Stack/Thing', properties: ['name'], owner: ['LakeEventDataStore', 'DataEventSelectors'] };
 const NAME = 'Harness' as unknown as ConstructorParameters<typeof ValidationError>[0];
 
 function validationError(message: string): ValidationError {
@@ -19,11 +19,12 @@ describe('a rejection', () => {
     expect(rejectionProblems(validationError('[Stack/Thing] [EventDataStoreNameLength] name "x": must be longer (Source). Fix: add characters'), SUBJECT))
       .toEqual([]);
     expect(rejectionProblems(validationError('2 problems:\n  [Stack/Thing] [EventDataStoreNameLength] name "x": a (S). Fix: b\n'
-      + '  [Stack/Thing] [TagCount] name: c (S). Fix: d'), SUBJECT)).toEqual([]);
+      + '  [Stack/Thing] [SelectorValueLength] name: c (S). Fix: d'), SUBJECT)).toEqual([]);
     expect(rejectionProblems(validationError('Validation failed with the following errors:\n  [Stack/Thing] [RetentionRange] name "x": a (S). Fix: b'), SUBJECT))
       .toEqual([]);
     // Without an owner, any rule of the registry will do.
     expect(rejectionProblems(validationError('[Stack/Thing] [TrailNameLength] name "x": a (S). Fix: b'), { ...SUBJECT, owner: undefined })).toEqual([]);
+    expect(rejectionProblems(validationError('[Stack/Thing] [TrailNameLength] name "x": a (S). Fix: b'), { ...SUBJECT, owner: 'OrganizationTrail' })).toEqual([]);
   });
 
   test.each([
@@ -38,7 +39,7 @@ describe('a rejection', () => {
     ['no rule id where every rule has one', validationError('[Stack/Thing] [undefined] name "x": a (S). Fix: b'),
       'names a rule id the registry does not have (undefined)'],
     ['a rule of another construct', validationError('[Stack/Thing] [TrailNameLength] name "x": a (S). Fix: b'),
-      'names a rule LakeEventDataStore does not check (TrailNameLength, checked by OrganizationTrail)'],
+      'names a rule of another construct (TrailNameLength, checked by OrganizationTrail)'],
     ['the id of a warning', validationError('[Stack/Thing] [NoTerminationProtection] name "x": a (S). Fix: b'),
       'rejects with the id of a warning (NoTerminationProtection)'],
     ['a message without a fix', validationError('[Stack/Thing] [RetentionRange] name "x": too short'), 'not "<property> <value>: <rule>. Fix: <fix>" on one line'],

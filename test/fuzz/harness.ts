@@ -38,8 +38,12 @@ export interface Subject {
   readonly path: string | RegExp;
   /** Every property name a problem of this construct may start with. */
   readonly properties: readonly string[];
-  /** The construct as the rule registry names it; every rule a rejection names must be one of its rules. */
-  readonly owner?: RuleOwner;
+  /**
+   * The construct as the rule registry names it, whose rules a rejection may name; or several owners, when the
+   * construct also reports the rules of what it takes (a store reports those of its DataEventSelectors). Any rule
+   * of the registry when left out.
+   */
+  readonly owner?: RuleOwner | readonly RuleOwner[];
 }
 
 /**
@@ -132,8 +136,9 @@ function ruleIdProblems(id: string | undefined, subject: Subject): string[] {
   if (rule.warning) {
     found.push(`rejects with the id of a warning (${id})`);
   }
-  if (subject.owner !== undefined && !rule.owners.includes(subject.owner)) {
-    found.push(`names a rule ${subject.owner} does not check (${id}, checked by ${rule.owners.join(', ')})`);
+  const owners: readonly RuleOwner[] = subject.owner === undefined ? rule.owners : typeof subject.owner === 'string' ? [subject.owner] : subject.owner;
+  if (!rule.owners.some(owner => owners.includes(owner))) {
+    found.push(`names a rule of another construct (${id}, checked by ${rule.owners.join(', ')})`);
   }
   return found;
 }

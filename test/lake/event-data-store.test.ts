@@ -1,4 +1,4 @@
-import { Duration, Errors, Lazy, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Annotations as ConstructAnnotations, Duration, Errors, Lazy, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,6 +8,7 @@ import {
   ContextKeyType, DataEventSelectors, EventDataStoreBillingMode, EventDataStoreKind, IEventDataStore, LakeEventDataStore, LakeEventDataStoreProps,
   MaxEventSize,
 } from '../../src';
+import type { RuleId } from '../../src/core/rule-registry';
 import { errorOf, testApp, testStack } from '../util';
 
 const PATH = '[Stack/Store]';
@@ -169,7 +170,8 @@ describe('what the store collects', () => {
     for (let i = 0; i < 5; i++) {
       dataEvents.addLambdaFunctions({ name: `Functions ${i}` });
     }
-    expect(() => Template.fromStack(stack)).toThrow(/\[Stack\/Store\] dataEvents: 6 advanced event selectors, counting the management-events selector/);
+    // A rule of DataEventSelectors: its id is theirs to assert.
+    expect(() => Template.fromStack(stack)).toThrow(/\[Stack\/Store\] \[\w+\] dataEvents: 6 advanced event selectors, counting the management-events selector/);
   });
 });
 
@@ -192,101 +194,108 @@ describe('Insights', () => {
     const destination = LakeEventDataStore.fromEventDataStoreArn(stack, 'Other', STORE_ARN.replace('111111111111', '222222222222'));
     construct(() => ({ insightTypes: [cloudtrail.InsightType.API_CALL_RATE], insightsDestination: destination }), stack);
     expect(() => Template.fromStack(stack)).toThrow(
-      '[Stack/Store] insightsDestination "222222222222": the source and destination event data stores must belong to the same account, '
+      '[Stack/Store] [InsightsDestinationAccount] insightsDestination "222222222222": the source and destination event data stores must belong to the same account, '
       + 'and this store is in 111111111111 (PutInsightSelectors). Fix: use a destination store in account 111111111111');
   });
 });
 
-describe('props rejected in the constructor, with the exact message', () => {
-  test.each<[string, (stack: Stack) => LakeEventDataStoreProps, string]>([
-    ['a name with a space', () => ({ eventDataStoreName: 'my store' }),
+describe('props rejected in the constructor, with the rule id and the exact message', () => {
+  test.each<[string, (stack: Stack) => LakeEventDataStoreProps, RuleId, string]>([
+    ['a name with a space', () => ({ eventDataStoreName: 'my store' }), 'EventDataStoreNameCharacters',
       'eventDataStoreName "my store": contains \' \'; only ASCII letters, digits, \'.\', \'_\' and \'-\' are allowed (API model EventDataStoreName). '
       + 'Fix: remove or replace those characters'],
-    ['a name of 2 characters', () => ({ eventDataStoreName: 'ab' }),
+    ['a name of 2 characters', () => ({ eventDataStoreName: 'ab' }), 'EventDataStoreNameLength',
       'eventDataStoreName "ab": must be 3 to 128 characters long, got 2 (API model EventDataStoreName). Fix: use at least 3 characters'],
-    ['a name that is not a string', () => ({ eventDataStoreName: 7 as unknown as string }),
-      'eventDataStoreName 7: must be a string (CreateEventDataStore Name). Fix: pass a name, or leave eventDataStoreName out for a generated one'],
-    ['retention of 6 days', () => ({ retention: Duration.days(6) }),
+    ['retention of 6 days', () => ({ retention: Duration.days(6) }), 'RetentionRange',
       'retention "6 days": must be 7 to 3653 days with EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING (CreateEventDataStore RetentionPeriod). '
       + 'Fix: keep events at least 7 days'],
     ['retention of 3000 days with fixed pricing', () => ({ retention: Duration.days(3000), billingMode: EventDataStoreBillingMode.FIXED_RETENTION_PRICING }),
+      'RetentionRange',
       'retention "3000 days": must be 7 to 2557 days with EventDataStoreBillingMode.FIXED_RETENTION_PRICING (CreateEventDataStore RetentionPeriod). '
       + 'Fix: keep events at most 2557 days, or use EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING for up to 3653 days'],
-    ['retention in part days', () => ({ retention: Duration.hours(200) }),
+    ['retention in part days', () => ({ retention: Duration.hours(200) }), 'RetentionWholeDays',
       'retention 8.333333333333334: must be a whole number of days (CreateEventDataStore RetentionPeriod). Fix: use Duration.days(n) with a whole n'],
-    ['retention that is not a Duration', () => ({ retention: 30 as unknown as Duration }),
-      'retention 30: must be a Duration (CreateEventDataStore RetentionPeriod). Fix: pass e.g. Duration.days(366)'],
-    ['an unknown billing mode', () => ({ billingMode: 'CHEAP' as EventDataStoreBillingMode }),
-      'billingMode "CHEAP": must be a EventDataStoreBillingMode. Fix: use EventDataStoreBillingMode.EXTENDABLE_RETENTION_PRICING or EventDataStoreBillingMode.FIXED_RETENTION_PRICING'],
-    ['an unknown kind', () => ({ kind: 'Logs' as EventDataStoreKind }),
-      'kind "Logs": must be a EventDataStoreKind. Fix: use EventDataStoreKind.CLOUDTRAIL_EVENTS, EventDataStoreKind.CONFIGURATION_ITEMS, '
-      + 'EventDataStoreKind.EXTERNAL_EVENTS or EventDataStoreKind.INSIGHTS'],
-    ['a boolean prop given a string', () => ({ terminationProtection: 'no' as unknown as boolean }),
-      'terminationProtection "no": must be true or false. Fix: pass a boolean, or leave terminationProtection out for the default'],
-    ['RemovalPolicy.SNAPSHOT', () => ({ removalPolicy: RemovalPolicy.SNAPSHOT }),
+    ['RemovalPolicy.SNAPSHOT', () => ({ removalPolicy: RemovalPolicy.SNAPSHOT }), 'RemovalPolicyNoSnapshot',
       'removalPolicy "RemovalPolicy.SNAPSHOT": AWS::CloudTrail::EventDataStore has no snapshots (CloudFormation DeletionPolicy). '
       + 'Fix: use RemovalPolicy.RETAIN, or DESTROY with terminationProtection false'],
-    ['removalPolicy not a RemovalPolicy', () => ({ removalPolicy: 'keep' as RemovalPolicy }),
-      'removalPolicy "keep": must be a RemovalPolicy. Fix: use RemovalPolicy.RETAIN, or DESTROY with terminationProtection false'],
-    ['encryptionKey not a key', () => ({ encryptionKey: 'alias/lake' as unknown as kms.IKey }),
-      'encryptionKey "alias/lake": must implement kms.IKey. Fix: pass a construct created in this app, or one imported with a from*() method'],
-    ['insightsDestination null', () => ({ insightTypes: [cloudtrail.InsightType.API_CALL_RATE], insightsDestination: null as unknown as IEventDataStore }),
-      'insightsDestination null: must implement IEventDataStore. Fix: pass a construct created in this app, or one imported with a from*() method'],
-    ['eventDataStoreName a Symbol', () => ({ eventDataStoreName: Symbol('store') as unknown as string }),
-      'eventDataStoreName Symbol(store): must be a string (CreateEventDataStore Name). Fix: pass a name, or leave eventDataStoreName out for a generated one'],
-    ['a context key listed twice', () => ({ contextKeySelectors: [{ type: ContextKeyType.TAG_CONTEXT, keys: ['team', 'team'] }] }),
+    ['a context key listed twice', () => ({ contextKeySelectors: [{ type: ContextKeyType.TAG_CONTEXT, keys: ['team', 'team'] }] }), 'ContextKeysUnique',
       'contextKeySelectors[0].keys ["team","team"]: lists "team" more than once (CloudFormation ContextKeySelector schema: unique Equals items). '
       + 'Fix: list each key once'],
+    ['an empty context key', () => ({ contextKeySelectors: [{ type: ContextKeyType.TAG_CONTEXT, keys: [''] }] }), 'ContextKeyLength',
+      'contextKeySelectors[0].keys[0] "": must be 1 to 128 characters long, got 0 (PutEventConfiguration ContextKeySelectors Equals). '
+      + 'Fix: use at least 1 character'],
+    ['a context key selector without keys', () => ({ contextKeySelectors: [{ type: ContextKeyType.REQUEST_CONTEXT, keys: [] }] }), 'ContextKeyCount',
+      'contextKeySelectors[0].keys []: 0 keys; a selector takes 1 to 50 (PutEventConfiguration ContextKeySelectors Equals). '
+      + 'Fix: name at least one key, or leave the selector out'],
+    ['three context key selectors', () => ({
+      contextKeySelectors: [
+        { type: ContextKeyType.TAG_CONTEXT, keys: ['team'] },
+        { type: ContextKeyType.REQUEST_CONTEXT, keys: ['aws:SourceVpc'] },
+        { type: ContextKeyType.TAG_CONTEXT, keys: ['owner'] },
+      ],
+    }), 'ContextKeySelectorCount',
+    'contextKeySelectors ["TagContext","RequestContext","TagContext"]: 3 selectors; an event data store takes at most 2 '
+      + '(PutEventConfiguration ContextKeySelectors). Fix: list each context type once, with all its keys'],
     ['data events on a store of configuration items', () => ({ kind: EventDataStoreKind.CONFIGURATION_ITEMS, managementEvents: cloudtrail.ReadWriteType.ALL }),
+      'StoreKindCloudTrailProps',
       'managementEvents "All": configures CloudTrail events, and this store collects AWS Config configuration items; its only selector is eventCategory '
       + '(AdvancedFieldSelector Field). Fix: leave managementEvents out, or collect CloudTrail events in a store of kind EventDataStoreKind.CLOUDTRAIL_EVENTS'],
     ['a multi-Region store of events from outside AWS', () => ({ kind: EventDataStoreKind.EXTERNAL_EVENTS, multiRegionEnabled: true }),
+      'ExternalEventsStoreScope',
       'multiRegionEnabled true: stores of events from outside AWS are single-Region and single-account (CloudTrail Lake integrations). '
       + 'Fix: leave multiRegionEnabled out'],
     ['an organization store of events from outside AWS', () => ({ kind: EventDataStoreKind.EXTERNAL_EVENTS, organizationEnabled: true }),
+      'ExternalEventsStoreScope',
       'organizationEnabled true: stores of events from outside AWS are single-Region and single-account (CloudTrail Lake integrations). '
       + 'Fix: leave organizationEnabled out'],
-    ['an Insights store without ingestion', () => ({ kind: EventDataStoreKind.INSIGHTS, ingestionEnabled: false }),
+    ['an Insights store without ingestion', () => ({ kind: EventDataStoreKind.INSIGHTS, ingestionEnabled: false }), 'IngestionControlKind',
       'ingestionEnabled false: only stores of CloudTrail events or AWS Config configuration items can be created without ingestion, and this store '
       + 'collects Insights events (CreateEventDataStore StartIngestion). Fix: leave ingestionEnabled out'],
     ['a federation role with federation off', stack => ({ federationEnabled: false, federationRole: new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lakeformation.amazonaws.com') }) }),
+      'FederationRoleNeedsFederation',
       'federationRole "Stack/Role": names a federation role, and federationEnabled is false (CreateEventDataStore FederationRoleArn is used only with federation). '
       + 'Fix: set federationEnabled to true, or leave federationRole out'],
-    ['Insights without a destination', () => ({ insightTypes: [cloudtrail.InsightType.API_ERROR_RATE] }),
+    ['Insights without a destination', () => ({ insightTypes: [cloudtrail.InsightType.API_ERROR_RATE] }), 'InsightsDestinationRequired',
       'insightsDestination: Insights on an event data store need a destination store for the Insights events (PutInsightSelectors: EventDataStore and '
       + 'InsightsDestination together). Fix: create a LakeEventDataStore with kind: EventDataStoreKind.INSIGHTS and pass it as insightsDestination'],
     ['API call rate Insights on read-only management events', stack => ({
       managementEvents: cloudtrail.ReadWriteType.READ_ONLY,
       insightTypes: [cloudtrail.InsightType.API_CALL_RATE],
       insightsDestination: new LakeEventDataStore(stack, 'Insights', { kind: EventDataStoreKind.INSIGHTS }),
-    }),
+    }), 'InsightTypeManagementEvents',
     'insightTypes[0] "ApiCallRateInsight": API call rate Insights analyze write management events, and managementEvents is ReadWriteType.READ_ONLY '
       + '(PutInsightSelectors). Fix: set managementEvents to ReadWriteType.ALL or WRITE_ONLY, or drop this Insights type'],
+    ['an Insights type listed twice', stack => ({
+      insightTypes: [cloudtrail.InsightType.API_ERROR_RATE, cloudtrail.InsightType.API_ERROR_RATE],
+      insightsDestination: new LakeEventDataStore(stack, 'Insights', { kind: EventDataStoreKind.INSIGHTS }),
+    }), 'InsightTypesUnique',
+    'insightTypes[1] "ApiErrorRateInsight": lists ApiErrorRateInsight twice (PutInsightSelectors). Fix: list each Insights type once'],
     ['a destination that is not an Insights store', stack => ({
       insightTypes: [cloudtrail.InsightType.API_CALL_RATE],
       insightsDestination: new LakeEventDataStore(stack, 'Other'),
-    }),
+    }), 'InsightsDestinationKind',
     'insightsDestination "Stack/Other": the destination must be a store of Insights events, and it collects CloudTrail events (PutInsightSelectors '
       + 'InsightsDestination). Fix: pass a LakeEventDataStore created with kind: EventDataStoreKind.INSIGHTS'],
     ['a destination without Insights types', stack => ({ insightsDestination: new LakeEventDataStore(stack, 'Insights', { kind: EventDataStoreKind.INSIGHTS }) }),
+      'InsightsDestinationNeedsInsights',
       'insightsDestination "Stack/Insights": names a destination for Insights events, and insightTypes is empty (PutInsightSelectors). '
       + 'Fix: set insightTypes, or leave insightsDestination out'],
     ['context keys with the standard event size', () => ({
       maxEventSize: MaxEventSize.STANDARD,
       contextKeySelectors: [{ type: ContextKeyType.TAG_CONTEXT, keys: ['team'] }],
-    }),
+    }), 'ContextKeysNeedLargeEvents',
     'maxEventSize "Standard": context key selectors need the Large maximum event size (PutEventConfiguration ContextKeySelectors). '
       + 'Fix: set maxEventSize to MaxEventSize.LARGE, or leave it out'],
     ['a selector of configuration items among the data events', () => ({
       dataEvents: DataEventSelectors.fromAdvancedEventSelectors([{ fieldSelectors: [{ field: 'eventCategory', equalTo: ['ConfigurationItem'] }] }]),
       managementEvents: cloudtrail.ReadWriteType.NONE,
-    }),
+    }), 'StoreKindSelectors',
     'dataEvents[0] "ConfigurationItem": selects AWS Config configuration items, which a store collects when its kind says so, not through data event '
       + 'selectors (CreateEventDataStore AdvancedEventSelectors). Fix: create the store with kind: EventDataStoreKind.CONFIGURATION_ITEMS and without dataEvents'],
-  ])('%s', (_name, props, message) => {
+  ])('%s', (_name, props, id, message) => {
     const error = errorOf(() => construct(props));
     expect(Errors.isValidationError(error)).toBe(true);
-    expect(error.message).toBe(`${PATH} ${message}`);
+    expect(error.message).toBe(`${PATH} [${id}] ${message}`);
   });
 
   test('six selectors, counting the management selector, are one too many', () => {
@@ -294,24 +303,20 @@ describe('props rejected in the constructor, with the exact message', () => {
     for (let i = 0; i < 5; i++) {
       dataEvents.addLambdaFunctions({ name: `Functions ${i}` });
     }
+    // A rule of DataEventSelectors: its id is theirs to assert.
     expect(errorOf(() => construct(() => ({ dataEvents }))).message).toContain(
       'dataEvents: 6 advanced event selectors, counting the management-events selector; an event data store takes at most 5 '
       + '(CreateEventDataStore AdvancedEventSelectors). Fix: merge selectors of the same resource type, or use a second event data store');
   });
 
   test('every problem is reported at once', () => {
-    expect(errorOf(() => construct(() => ({ eventDataStoreName: 'a b', retention: Duration.days(1) }))).message).toMatch(/^2 problems:\n {2}\[Stack\/Store\] eventDataStoreName/);
+    expect(errorOf(() => construct(() => ({ eventDataStoreName: 'a b', retention: Duration.days(1) }))).message).toMatch(
+      /^2 problems:\n {2}\[Stack\/Store\] \[EventDataStoreNameCharacters\] eventDataStoreName .*\n {2}\[Stack\/Store\] \[RetentionRange\] retention "1 days"/);
   });
 
   test('no props object at all is the default store', () => {
     const stack = testStack();
     new LakeEventDataStore(stack, 'Store');
-    expect(storeProperties(stack).TerminationProtectionEnabled).toBe(true);
-  });
-
-  test('null props from JavaScript are no props, not a TypeError', () => {
-    const stack = testStack();
-    new LakeEventDataStore(stack, 'Store', null as unknown as LakeEventDataStoreProps);
     expect(storeProperties(stack).TerminationProtectionEnabled).toBe(true);
   });
 
@@ -336,7 +341,7 @@ describe('retention × billing mode (property)', () => {
           build();
           expect(storeProperties(stack).RetentionPeriod).toBe(days);
         } else {
-          expect(errorOf(build).message).toMatch(/^\[Stack\/Store\] retention "\d+ days": must be 7 to (2557|3653) days/);
+          expect(errorOf(build).message).toMatch(/^\[Stack\/Store\] \[RetentionRange\] retention "\d+ days": must be 7 to (2557|3653) days/);
         }
       },
     ), { seed: 4242, numRuns: 60 });
@@ -344,29 +349,40 @@ describe('retention × billing mode (property)', () => {
 });
 
 describe('removal and warnings', () => {
-  test.each<[string, LakeEventDataStoreProps, string[]]>([
-    ['DESTROY with termination protection', { removalPolicy: RemovalPolicy.DESTROY }, [
+  test.each<[string, LakeEventDataStoreProps, RuleId, string]>([
+    ['DESTROY with termination protection', { removalPolicy: RemovalPolicy.DESTROY }, 'DestroyProtectedStore',
       'removalPolicy is DESTROY and terminationProtection is on: CloudTrail refuses to delete the store (EventDataStoreTerminationProtectedException), '
-      + 'so the stack deletion fails. Set terminationProtection to false first. [ack: cdk-cloudtrail-org:destroyProtectedStore]',
-    ]],
-    ['DESTROY with federation', { removalPolicy: RemovalPolicy.DESTROY, terminationProtection: false, federationEnabled: true }, [
+      + 'so the stack deletion fails. Set terminationProtection to false first.'],
+    ['DESTROY with federation', { removalPolicy: RemovalPolicy.DESTROY, terminationProtection: false, federationEnabled: true }, 'DestroyFederatedStore',
       'removalPolicy is DESTROY and Lake query federation is on: CloudTrail refuses to delete a federated store (EventDataStoreFederationEnabledException), '
-      + 'so the stack deletion fails. Turn federation off first. [ack: cdk-cloudtrail-org:destroyFederatedStore]',
-    ]],
-    ['termination protection off', { terminationProtection: false }, [
-      'terminationProtection is false: anyone allowed to call DeleteEventDataStore can delete the store and its events. [ack: cdk-cloudtrail-org:noTerminationProtection]',
-    ]],
-    ['a single-Region store', { multiRegionEnabled: false }, [
-      'multiRegionEnabled is false: events of every Region but us-east-1 are not collected. [ack: cdk-cloudtrail-org:singleRegionStore]',
-    ]],
-    ['no ingestion', { ingestionEnabled: false }, [
-      'ingestionEnabled is false: the store is created but collects no live events until ingestion is started. [ack: cdk-cloudtrail-org:notIngesting]',
-    ]],
-    ['DESTROY without protection', { removalPolicy: RemovalPolicy.DESTROY, terminationProtection: false }, []],
-  ])('%s', (_name, props, expected) => {
+      + 'so the stack deletion fails. Turn federation off first.'],
+    ['termination protection off', { terminationProtection: false }, 'NoTerminationProtection',
+      'terminationProtection is false: anyone allowed to call DeleteEventDataStore can delete the store and its events.'],
+    ['a single-Region store', { multiRegionEnabled: false }, 'SingleRegionStore',
+      'multiRegionEnabled is false: events of every Region but us-east-1 are not collected.'],
+  ])('%s warns with its rule id', (_name, props, id, message) => {
     const stack = testStack();
     construct(() => props, stack);
-    expect(warnings(stack)).toEqual(expected);
+    Annotations.fromStack(stack).hasWarning('/Stack/Store', Match.stringLikeRegexp(`^\\[${id}\\] `));
+    expect(warnings(stack)).toEqual([`[${id}] ${message} [ack: cdk-cloudtrail-org:${id}]`]);
+  });
+
+  test.each<[string, LakeEventDataStoreProps]>([
+    // A store created without ingestion is a deliberate first step (of an import, say), not a risk: no warning.
+    ['no ingestion', { ingestionEnabled: false }],
+    ['DESTROY without protection', { removalPolicy: RemovalPolicy.DESTROY, terminationProtection: false }],
+  ])('%s: no warning', (_name, props) => {
+    const stack = testStack();
+    construct(() => props, stack);
+    expect(warnings(stack)).toEqual([]);
+  });
+
+  test('a warning is acknowledged by its id, and only that one', () => {
+    const stack = testStack();
+    const store = construct(() => ({ terminationProtection: false, multiRegionEnabled: false }), stack);
+    ConstructAnnotations.of(store).acknowledgeWarning('cdk-cloudtrail-org:NoTerminationProtection', 'the stack is a sandbox');
+    Annotations.fromStack(stack).hasNoWarning('/Stack/Store', Match.stringLikeRegexp('\\[NoTerminationProtection\\]'));
+    Annotations.fromStack(stack).hasWarning('/Stack/Store', Match.stringLikeRegexp('\\[SingleRegionStore\\]'));
   });
 
   test('DESTROY deletes the store and its created key', () => {
@@ -516,7 +532,7 @@ describe('grantQuery and the resource policy', () => {
     const store = construct(() => ({}), stack);
     store.addToResourcePolicy(new iam.PolicyStatement({ actions: ['cloudtrail:StartQuery'], resources: ['*'] }));
     expect(() => Template.fromStack(stack)).toThrow(
-      '[Stack/Store] resourcePolicy: A PolicyStatement used in a resource-based policy must specify at least one IAM principal. '
+      '[Stack/Store] [ResourcePolicyStatement] resourcePolicy: A PolicyStatement used in a resource-based policy must specify at least one IAM principal. '
       + '(PutResourcePolicy ResourcePolicy). Fix: give every statement a principal: the accounts or roles that may query the store');
   });
 
@@ -526,7 +542,7 @@ describe('grantQuery and the resource policy', () => {
     store.addToResourcePolicy(new iam.PolicyStatement({
       actions: ['cloudtrail:DeleteEventDataStore'], principals: [new iam.AccountPrincipal('222222222222')], resources: [store.eventDataStoreArn],
     }));
-    expect(() => Template.fromStack(stack)).toThrow(/resourcePolicy \["cloudtrail:DeleteEventDataStore"\]: an event data store's resource policy may allow only cloudtrail:StartQuery, /);
+    expect(() => Template.fromStack(stack)).toThrow(/\[Stack\/Store\] \[ResourcePolicyActions\] resourcePolicy \["cloudtrail:DeleteEventDataStore"\]: an event data store's resource policy may allow only cloudtrail:StartQuery, /);
   });
 
   test('a policy that cannot fit in 8192 characters fails synthesis, counting only what is known before deployment', () => {
@@ -539,7 +555,7 @@ describe('grantQuery and the resource policy', () => {
         resources: [store.eventDataStoreArn],
       }));
     }
-    expect(() => Template.fromStack(stack)).toThrow(/resourcePolicy: the policy has at least \d+ characters of JSON; CloudTrail takes at most 8192/);
+    expect(() => Template.fromStack(stack)).toThrow(/\[Stack\/Store\] \[ResourcePolicyLength\] resourcePolicy: the policy has at least \d+ characters of JSON; CloudTrail takes at most 8192/);
   });
 });
 
@@ -580,7 +596,7 @@ describe('imported stores', () => {
   ])('rejects %s', arn => {
     const error = errorOf(() => LakeEventDataStore.fromEventDataStoreArn(testStack(), 'Imported', arn));
     expect(Errors.isValidationError(error)).toBe(true);
-    expect(error.message).toBe(`[Stack/Imported] eventDataStoreArn ${JSON.stringify(arn)}: must be an event data store ARN, `
+    expect(error.message).toBe(`[Stack/Imported] [EventDataStoreArnFormat] eventDataStoreArn ${JSON.stringify(arn)}: must be an event data store ARN, `
       + 'arn:<partition>:cloudtrail:<region>:<account>:eventdatastore/<id> (API model EventDataStoreArn). '
       + 'Fix: copy the ARN from `aws cloudtrail list-event-data-stores` (EventDataStoreArn)');
   });
@@ -600,7 +616,7 @@ describe('synth-time checks', () => {
     for (let i = 0; i < 51; i++) {
       Tags.of(store).add(`key${i}`, 'v');
     }
-    expect(() => Template.fromStack(stack)).toThrow(/\[Stack\/Store\] tags .*: 51 tags, but a CloudTrail resource takes at most 50/);
+    expect(() => Template.fromStack(stack)).toThrow(/\[Stack\/Store\] \[TagCount\] tags .*: 51 tags, but a CloudTrail resource takes at most 50/);
   });
 
   test('tags reach the store', () => {
@@ -624,7 +640,7 @@ describe('synth-time checks', () => {
       new LakeEventDataStore(stack2, `Store${i}`);
     }
     new cloudtrail.CfnEventDataStore(stack2, 'Raw', {});
-    expect(() => app2.synth()).toThrow(/this app puts 11 event data stores in account 111111111111, Region us-east-1; CloudTrail allows at most 10/);
+    expect(() => app2.synth()).toThrow(/\] \[EventDataStoreQuota\] eventDataStore .*: this app puts 11 event data stores in account 111111111111, Region us-east-1; CloudTrail allows at most 10/);
   });
 
   test('stores in other Regions do not count', () => {
@@ -671,7 +687,7 @@ describe('the federation role ARN', () => {
     const arn = `arn:aws:iam::111111111111:role/${'deep/'.repeat(20)}lake-federation`;
     const role = iam.Role.fromRoleArn(stack, 'Long', arn);
     expect(errorOf(() => new LakeEventDataStore(stack, 'Store', { federationRole: role })).message).toContain(
-      '[Stack/Store] federationRole "arn:aws:iam::111111111111:role/deep/deep/deep/deep/deep/de… (length 146): '
+      '[Stack/Store] [FederationRoleArnLength] federationRole "arn:aws:iam::111111111111:role/deep/deep/deep/deep/deep/de… (length 146): '
       + 'the role\'s ARN is 146 characters; CloudTrail takes at most 125 (EnableFederation FederationRoleArn)');
   });
 });
