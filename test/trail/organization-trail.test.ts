@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Annotations as ConstructAnnotations, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -8,6 +8,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { DataEventSelectors, OrganizationTrail, OrganizationTrailProps, SecurityAlarmCheck } from '../../src';
+import { WARNING_ID_PREFIX } from '../../src/core/problems';
+import type { RuleId } from '../../src/core/rule-registry';
 import { errorOf, testApp, testStack } from '../util';
 
 const ORG_ID = 'o-a1b2c3d4e5';
@@ -371,16 +373,14 @@ describe('CloudWatch Logs delivery', () => {
     ]);
   });
 
-  test('sendToCloudWatchLogs: false leaves out the group, the role and both trail properties, with a warning', () => {
+  test('sendToCloudWatchLogs: false leaves out the group, the role and both trail properties, without a warning', () => {
     const { template, trail, stack } = synthTrail({ sendToCloudWatchLogs: false });
     template.resourceCountIs('AWS::Logs::LogGroup', 0);
     template.resourceCountIs('AWS::IAM::Role', 0);
     template.hasResourceProperties('AWS::CloudTrail::Trail', { CloudWatchLogsLogGroupArn: Match.absent(), CloudWatchLogsRoleArn: Match.absent() });
     expect(trail.logGroup).toBeUndefined();
-    expect(warningsOf(stack)).toEqual([
-      'sendToCloudWatchLogs is false: no metric filters, alarms or Logs Insights queries over the events, and addSecurityAlarms is unavailable. '
-      + '[ack: cdk-cloudtrail-org:noCloudWatchLogs]',
-    ]);
+    // The bucket keeps every event: turning CloudWatch Logs delivery off puts no data at risk, so it is no warning.
+    expect(warningsOf(stack)).toEqual([]);
   });
 });
 
@@ -576,22 +576,38 @@ describe('event selectors', () => {
     template.hasResourceProperties('AWS::CloudTrail::Trail', {
       AdvancedEventSelectors: [Match.anyValue(), { FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }] }],
     });
-    expect(warningsOf(stack)).toEqual(['excludeOwnBucketFromDataEvents is false and the trail logs S3 data events: if they cover its own bucket, '
-      + 'every log delivery is logged again, without end, and billed. [ack: cdk-cloudtrail-org:ownBucketLogged]']);
+    expect(warningsOf(stack)).toEqual(['[OwnBucketLogged] excludeOwnBucketFromDataEvents is false and the trail logs S3 data events: if they cover its own bucket, '
+      + 'every log delivery is logged again, without end, and billed. [ack: cdk-cloudtrail-org:OwnBucketLogged]']);
+  });
+
+  test('excludeOwnBucketFromDataEvents: false without S3 data events is no warning', () => {
+    const { stack } = synthTrail({ excludeOwnBucketFromDataEvents: false, dataEvents: new DataEventSelectors().addLambdaFunctions() });
+    expect(warningsOf(stack)).toEqual([]);
   });
 
   test('selectors added after construction are rendered and checked at synth', () => {
-    const dataEvents = new DataEventSelectors();
+    const added = new DataEventSelectors();
     const stack = testStack();
-    new OrganizationTrail(stack, 'Trail', { orgId: ORG_ID, trailName: 'org-trail', dataEvents });
-    dataEvents.addDataEvents(cloudtrail.DataResourceType.S3_OBJECT as any);
-    expect(() => Template.fromStack(stack)).toThrow('[Stack/Trail] dataEvents[0].type "AWS::S3::Object": must be a DataResourceType');
+    new OrganizationTrail(stack, 'Trail', { orgId: ORG_ID, trailName: 'org-trail', dataEvents: added });
+    added.addLambdaFunctions();
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudTrail::Trail', {
+      AdvancedEventSelectors: [Match.anyValue(), { FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::Lambda::Function'] }] }],
+    });
+
+    const invalid = new DataEventSelectors();
+    const other = testStack();
+    new OrganizationTrail(other, 'Trail', { orgId: ORG_ID, trailName: 'org-trail', dataEvents: invalid });
+    invalid.addLambdaFunctions({ readWriteType: cloudtrail.ReadWriteType.NONE });
+    // A rule of src/selectors, whose id is given there.
+    expect(() => Template.fromStack(other)).toThrow(
+      /\[Stack\/Trail\] (\[\w+\] )?dataEvents\[0\]\.readWriteType "None": ReadWriteType\.NONE selects no event/);
   });
 
   test('managementEvents NONE needs data events', () => {
-    expect(errorOf(() => synthTrail({ managementEvents: cloudtrail.ReadWriteType.NONE })).message).toBe(
-      '[Stack/Trail] managementEvents "None": ReadWriteType.NONE leaves no selector, and without selectors CloudTrail logs all management events '
-      + '(PutEventSelectors). Fix: add data events, or log management events');
+    // A rule of src/selectors, whose id is given there.
+    expect(errorOf(() => synthTrail({ managementEvents: cloudtrail.ReadWriteType.NONE })).message).toMatch(new RegExp(
+      '^\\[Stack/Trail\\] (\\[\\w+\\] )?managementEvents "None": ReadWriteType\\.NONE leaves no selector, and without selectors CloudTrail logs all '
+      + 'management events \\(PutEventSelectors\\)\\. Fix: add data events, or log management events$'));
   });
 });
 
@@ -663,23 +679,36 @@ describe('security alarms', () => {
     const stack = testStack();
     const trail = new OrganizationTrail(stack, 'Trail', { orgId: ORG_ID, trailName: 'org-trail', sendToCloudWatchLogs: false });
     expect(errorOf(() => trail.addSecurityAlarms('SecurityAlarms', { topic: new sns.Topic(stack, 'Alarms') })).message).toBe(
-      '[Stack/Trail] sendToCloudWatchLogs false: security alarms filter the events in the trail\'s log group, and the trail has none. '
+      '[Stack/Trail] [SecurityAlarmsNeedLogGroup] sendToCloudWatchLogs false: security alarms filter the events in the trail\'s log group, and the trail has none. '
       + 'Fix: leave sendToCloudWatchLogs on, or pass cloudWatchLogGroup');
   });
 });
 
-describe('warnings for defaults turned off', () => {
-  test.each<[Partial<OrganizationTrailProps>, string]>([
-    [{ isMultiRegionTrail: false, includeGlobalServiceEvents: true }, 'isMultiRegionTrail is false: activity in every Region but us-east-1 goes unlogged, '
-      + 'including activity of an attacker who picks an unused Region. [ack: cdk-cloudtrail-org:singleRegionTrail]'],
-    [{ isMultiRegionTrail: false, includeGlobalServiceEvents: false }, 'includeGlobalServiceEvents is false: IAM, AWS STS and CloudFront API calls are not logged. '
-      + '[ack: cdk-cloudtrail-org:noGlobalServiceEvents]'],
-    [{ enableFileValidation: false }, 'enableFileValidation is false: no digest files are delivered, so nobody can prove later that log files were not '
-      + 'changed or deleted. [ack: cdk-cloudtrail-org:noFileValidation]'],
-    [{ isLogging: false }, 'isLogging is false: the trail is created but logs nothing until logging is started. [ack: cdk-cloudtrail-org:notLogging]'],
-  ])('%j warns', (props, warning) => {
+describe('warnings for risky opt-outs', () => {
+  test.each<[Partial<OrganizationTrailProps>, RuleId, string]>([
+    [{ isMultiRegionTrail: false, includeGlobalServiceEvents: true }, 'SingleRegionTrail', 'isMultiRegionTrail is false: activity in every Region but '
+      + 'us-east-1 goes unlogged, including activity of an attacker who picks an unused Region.'],
+    [{ isMultiRegionTrail: false, includeGlobalServiceEvents: false }, 'NoGlobalServiceEvents', 'includeGlobalServiceEvents is false: IAM, AWS STS '
+      + 'and CloudFront API calls are not logged.'],
+    [{ enableFileValidation: false }, 'NoLogFileValidation', 'enableFileValidation is false: no digest files are delivered, so nobody can prove later '
+      + 'that log files were not changed or deleted.'],
+    [{ isLogging: false }, 'TrailNotLogging', 'isLogging is false: the trail is created but logs nothing until logging is started.'],
+  ])('%j warns with %s', (props, id, message) => {
     const { stack } = synthTrail(props);
-    expect(warningsOf(stack)).toContain(warning);
+    const annotations = Annotations.fromStack(stack);
+    annotations.hasWarning('/Stack/Trail', Match.stringLikeRegexp(`^\\[${id}\\] `));
+    annotations.hasWarning('/Stack/Trail', `[${id}] ${message} [ack: ${WARNING_ID_PREFIX}${id}]`);
+  });
+
+  test('a warning is acknowledged by its id', () => {
+    const stack = testStack();
+    const trail = new OrganizationTrail(stack, 'Trail', { orgId: ORG_ID, trailName: 'org-trail', enableFileValidation: false });
+    ConstructAnnotations.of(trail).acknowledgeWarning('cdk-cloudtrail-org:NoLogFileValidation', 'digests are not used in this sandbox');
+    expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test('a single-Region trail with every other default warns only about the single Region', () => {
+    expect(warningsOf(synthTrail({ isMultiRegionTrail: false }).stack)).toEqual([expect.stringMatching(/^\[SingleRegionTrail\] /)]);
   });
 });
 

@@ -164,23 +164,23 @@ describe('SecurityAlarms', () => {
     }
 
     test('an empty checks list', () => {
-      expect(messageOf({ checks: [] })).toBe('[Stack/Alarms] checks []: an empty list creates no metric filter or alarm. '
+      expect(messageOf({ checks: [] })).toBe('[Stack/Alarms] [SecurityAlarmChecksEmpty] checks []: an empty list creates no metric filter or alarm. '
         + 'Fix: name at least one check, or leave checks out to get SecurityAlarmCheck.all()');
     });
 
     test('a check listed twice', () => {
       const checks = [SecurityAlarmCheck.ROOT_ACCOUNT_USAGE, SecurityAlarmCheck.VPC_CHANGES, SecurityAlarmCheck.ROOT_ACCOUNT_USAGE];
-      expect(messageOf({ checks })).toBe('[Stack/Alarms] checks[2] "RootAccountUsage": repeats checks[0]; each check has one metric filter and one alarm. '
+      expect(messageOf({ checks })).toBe('[Stack/Alarms] [SecurityAlarmChecksUnique] checks[2] "RootAccountUsage": repeats checks[0]; each check has one metric filter and one alarm. '
         + 'Fix: list each check once');
     });
 
     test("a namespace starting with 'AWS/'", () => {
-      expect(messageOf({ metricNamespace: 'AWS/Foo' })).toBe("[Stack/Alarms] metricNamespace \"AWS/Foo\": must not start with 'AWS/', which is reserved "
+      expect(messageOf({ metricNamespace: 'AWS/Foo' })).toBe("[Stack/Alarms] [MetricNamespaceNotReserved] metricNamespace \"AWS/Foo\": must not start with 'AWS/', which is reserved "
         + 'for AWS services (CloudWatch API PutMetricData Namespace). Fix: use a namespace of your own, e.g. "CloudTrailMetrics"');
     });
 
     test('a namespace longer than 255 characters', () => {
-      expect(messageOf({ metricNamespace: 'n'.repeat(256) })).toBe(`[Stack/Alarms] metricNamespace "${'n'.repeat(58)}… (length 256): `
+      expect(messageOf({ metricNamespace: 'n'.repeat(256) })).toBe(`[Stack/Alarms] [MetricNamespaceLength] metricNamespace "${'n'.repeat(58)}… (length 256): `
         + 'must be 1 to 255 characters long, got 256 (CloudWatch API Metric Namespace). Fix: shorten it to at most 255 characters');
     });
 
@@ -189,21 +189,21 @@ describe('SecurityAlarms', () => {
     });
 
     test('an empty namespace', () => {
-      expect(messageOf({ metricNamespace: '' })).toBe('[Stack/Alarms] metricNamespace "": must be 1 to 255 characters long, got 0 '
+      expect(messageOf({ metricNamespace: '' })).toBe('[Stack/Alarms] [MetricNamespaceLength] metricNamespace "": must be 1 to 255 characters long, got 0 '
         + '(CloudWatch API Metric Namespace). Fix: use at least 1 character');
     });
 
     test("a namespace with ':', '*' or '$'", () => {
-      expect(messageOf({ metricNamespace: 'a:b*c:$' })).toBe("[Stack/Alarms] metricNamespace \"a:b*c:$\": contains ':', '*' and '$'; ':', '*' and '$' "
+      expect(messageOf({ metricNamespace: 'a:b*c:$' })).toBe("[Stack/Alarms] [MetricNamespaceCharacters] metricNamespace \"a:b*c:$\": contains ':', '*' and '$'; ':', '*' and '$' "
         + 'are not allowed (CloudWatch Logs API MetricTransformation metricNamespace, pattern [^:*$]*). Fix: remove those characters');
     });
 
     test('every problem is reported at once', () => {
       expect(messageOf({ checks: [], metricNamespace: 'AWS/*' }).split('\n')).toEqual([
         '3 problems:',
-        '  [Stack/Alarms] checks []: an empty list creates no metric filter or alarm. Fix: name at least one check, or leave checks out to get SecurityAlarmCheck.all()',
-        "  [Stack/Alarms] metricNamespace \"AWS/*\": contains '*'; ':', '*' and '$' are not allowed (CloudWatch Logs API MetricTransformation metricNamespace, pattern [^:*$]*). Fix: remove those characters",
-        "  [Stack/Alarms] metricNamespace \"AWS/*\": must not start with 'AWS/', which is reserved for AWS services (CloudWatch API PutMetricData Namespace). Fix: use a namespace of your own, e.g. \"CloudTrailMetrics\"",
+        '  [Stack/Alarms] [SecurityAlarmChecksEmpty] checks []: an empty list creates no metric filter or alarm. Fix: name at least one check, or leave checks out to get SecurityAlarmCheck.all()',
+        "  [Stack/Alarms] [MetricNamespaceCharacters] metricNamespace \"AWS/*\": contains '*'; ':', '*' and '$' are not allowed (CloudWatch Logs API MetricTransformation metricNamespace, pattern [^:*$]*). Fix: remove those characters",
+        "  [Stack/Alarms] [MetricNamespaceNotReserved] metricNamespace \"AWS/*\": must not start with 'AWS/', which is reserved for AWS services (CloudWatch API PutMetricData Namespace). Fix: use a namespace of your own, e.g. \"CloudTrailMetrics\"",
       ]);
     });
   });
