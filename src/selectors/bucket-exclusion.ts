@@ -14,17 +14,17 @@ export function excludeBucketObjects(selector: AdvancedEventSelector, bucketArn:
   }
   const prefix = `${bucketArn}/`;
   const fieldSelectors = [...selector.fieldSelectors];
-  const index = fieldSelectors.findIndex(fs => fs?.field === 'resources.ARN');
+  const index = fieldSelectors.findIndex(fs => fs.field === 'resources.ARN');
   const named = index < 0 ? [] : [fieldSelectors[index].equalTo, fieldSelectors[index].startsWith, fieldSelectors[index].endsWith]
-    .flatMap(values => (Array.isArray(values) ? values : []));
-  if (named.length > 0 && !named.some(value => typeof value === 'string' && value.startsWith(bucketArn))) {
+    .flatMap(values => values ?? []);
+  if (named.length > 0 && !named.some(value => value.startsWith(bucketArn))) {
     return selector;
   }
   if (index < 0) {
     fieldSelectors.push({ field: 'resources.ARN', notStartsWith: [prefix] });
   } else {
     const existing: AdvancedFieldSelector = fieldSelectors[index];
-    const excluded = Array.isArray(existing.notStartsWith) ? existing.notStartsWith : [];
+    const excluded = existing.notStartsWith ?? [];
     if (!excluded.includes(prefix)) {
       fieldSelectors[index] = { ...existing, notStartsWith: [...excluded, prefix] };
     }
@@ -34,9 +34,6 @@ export function excludeBucketObjects(selector: AdvancedEventSelector, bucketArn:
 
 /** Whether a selector selects S3 object data events. */
 export function selectsS3Objects(selector: AdvancedEventSelector): boolean {
-  if (typeof selector !== 'object' || selector === null || !Array.isArray(selector.fieldSelectors)) {
-    return false;
-  }
-  return selector.fieldSelectors.some(fs => fs?.field === 'resources.type'
-    && Array.isArray(fs.equalTo) && fs.equalTo.includes(DataResourceType.S3_OBJECT.value));
+  return selector.fieldSelectors.some(fs => fs.field === 'resources.type'
+    && fs.equalTo !== undefined && fs.equalTo.includes(DataResourceType.S3_OBJECT.value));
 }

@@ -120,11 +120,7 @@ export class DataEventSelectors {
   public static fromAdvancedEventSelectors(selectors: AdvancedEventSelector[],
     additionalResourceTypes: DataResourceType[] = []): DataEventSelectors {
     const result = new DataEventSelectors();
-    if (Array.isArray(selectors)) {
-      result.selectors.push(...selectors);
-    } else {
-      result.builderProblems.push({ id: 'SelectorListType', property: 'dataEvents', value: selectors, rule: 'must be a list of advanced event selectors', fix: 'pass an array' });
-    }
+    result.selectors.push(...selectors);
     result.declaredTypes.push(...additionalResourceTypes);
     return result;
   }
@@ -175,10 +171,6 @@ export class DataEventSelectors {
    * than this library (`DataResourceType.of('AWS::Service::Type')`).
    */
   public addDataEvents(type: DataResourceType, options: DataEventOptions = {}): DataEventSelectors {
-    if (!(type instanceof DataResourceType)) {
-      this.builderProblems.push({ id: 'DataResourceTypeInstance', property: `${this.nextProperty()}.type`, value: type, rule: 'must be a DataResourceType', fix: "use a DataResourceType constant or DataResourceType.of('AWS::Service::Type')" });
-      return this;
-    }
     if (!type.isCatalogued) {
       this.declaredTypes.push(type);
     }
@@ -240,15 +232,7 @@ export class DataEventSelectors {
 
   private addSelector(type: DataResourceType, options: DataEventOptions, resourceArns: FieldConditions): DataEventSelectors {
     const property = this.nextProperty();
-    if (options.readWriteType !== undefined && !Object.values(ReadWriteType).includes(options.readWriteType)) {
-      this.builderProblems.push({
-        id: 'ReadWriteTypeValue',
-        property: `${property}.readWriteType`,
-        value: options.readWriteType,
-        rule: 'must be a ReadWriteType',
-        fix: 'use ReadWriteType.READ_ONLY, WRITE_ONLY or ALL',
-      });
-    } else if (options.readWriteType === ReadWriteType.NONE) {
+    if (options.readWriteType === ReadWriteType.NONE) {
       this.builderProblems.push({
         id: 'ReadWriteTypeNotNone',
         property: `${property}.readWriteType`,
@@ -271,7 +255,7 @@ export class DataEventSelectors {
   }
 
   private rejectEmptyList(property: string, list: unknown[] | undefined, noun: string): void {
-    if (list !== undefined && (!Array.isArray(list) || list.length === 0)) {
+    if (list !== undefined && list.length === 0) {
       this.builderProblems.push({
         id: 'ResourceListNotEmpty',
         property,
@@ -291,13 +275,9 @@ export class DataEventSelectors {
 function mergeConditions(a: FieldConditions, b: FieldConditions | undefined): FieldConditions | undefined {
   const merged: Record<string, string[]> = {};
   for (const { key } of OPERATORS) {
-    const extra: unknown = b?.[key];
-    if (extra !== undefined && !Array.isArray(extra)) {
-      merged[key] = extra as string[]; // left as given, for validation to report
-      continue;
-    }
+    const extra = b?.[key];
     const values = [...(a[key] ?? []), ...(extra ?? [])];
-    if (values.length > 0 || b?.[key] !== undefined) {
+    if (values.length > 0 || extra !== undefined) {
       merged[key] = values;
     }
   }

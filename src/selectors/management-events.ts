@@ -29,8 +29,7 @@ export function managementEventSelector(readWriteType: ReadWriteType = ReadWrite
     { field: 'eventCategory', equalTo: ['Management'] },
     ...readOnlyFieldSelector(readWriteType),
   ];
-  // Anything but a list is reported by the selector set's rules, not excluded here.
-  if (Array.isArray(excludedSources) && excludedSources.length > 0) {
+  if (excludedSources.length > 0) {
     fieldSelectors.push({ field: 'eventSource', notEquals: [...excludedSources] });
   }
   return { name: 'Management events', fieldSelectors };

@@ -6,7 +6,7 @@ import { OPERATORS, SelectorTarget } from './field-rules';
 import { AdvancedEventSelector, AdvancedFieldSelector } from './field-selector';
 import { managementEventSelector } from './management-events';
 import { advancedSelectorProblems, PlacedSelector, uncheckedResourceTypes } from './selector-validation';
-import { isUnresolved, Problem, throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
+import { Problem, throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 
 /**
  * What a binding reads from a `DataEventSelectors` builder: its selectors, the resource types declared with
@@ -42,15 +42,6 @@ export function placedSelectors(set: SelectorSet): PlacedSelector[] {
 export function selectorSetProblems(set: SelectorSet): Problem[] {
   const placed = placedSelectors(set);
   const problems = [...set.dataEvents?._builderProblems() ?? []];
-  if (set.managementEvents !== undefined && !isUnresolved(set.managementEvents) && !Object.values(ReadWriteType).includes(set.managementEvents)) {
-    problems.push({
-      id: 'ManagementEventsType',
-      property: 'managementEvents',
-      value: set.managementEvents,
-      rule: 'must be a ReadWriteType (PutEventSelectors ReadWriteType)',
-      fix: 'use ReadWriteType.ALL, READ_ONLY, WRITE_ONLY or NONE',
-    });
-  }
   if (set.managementEvents === ReadWriteType.NONE && (set.dataEvents?._selectors().length ?? 0) === 0) {
     problems.push({
       id: 'ManagementEventsNoneNeedsData',
@@ -61,15 +52,7 @@ export function selectorSetProblems(set: SelectorSet): Problem[] {
     });
   }
   const excluded = set.excludeManagementEventSources;
-  if (excluded !== undefined && !isUnresolved(excluded) && !Array.isArray(excluded)) {
-    problems.push({
-      id: 'ExcludedSourcesType',
-      property: 'excludeManagementEventSources',
-      value: excluded,
-      rule: 'must be a list of ManagementEventSources',
-      fix: 'pass e.g. [ManagementEventSources.KMS], or leave it out',
-    });
-  } else if (excluded !== undefined && !isUnresolved(excluded) && excluded.length > 0 && set.managementEvents === ReadWriteType.NONE) {
+  if (excluded !== undefined && excluded.length > 0 && set.managementEvents === ReadWriteType.NONE) {
     problems.push({
       id: 'ExcludedSourcesNeedManagementEvents',
       property: 'excludeManagementEventSources',
@@ -153,23 +136,17 @@ function warnAboutUncheckedTypes(scope: IConstruct, set: SelectorSet): void {
 
 /** A selector in the CloudFormation shape, without undefined members. */
 export function renderSelector(selector: AdvancedEventSelector): AdvancedEventSelector {
-  if (typeof selector !== 'object' || selector === null || !Array.isArray(selector.fieldSelectors)) {
-    return selector;
-  }
   return {
     ...(selector.name !== undefined ? { name: selector.name } : {}),
     fieldSelectors: selector.fieldSelectors.map(fs => {
-      if (typeof fs !== 'object' || fs === null) {
-        return fs;
-      }
-      const rendered: Record<string, unknown> = { field: fs.field };
+      const rendered: { -readonly [K in keyof AdvancedFieldSelector]: AdvancedFieldSelector[K] } = { field: fs.field };
       for (const { key } of OPERATORS) {
         const values = fs[key];
         if (values !== undefined) {
-          rendered[key] = Array.isArray(values) ? [...values] : values;
+          rendered[key] = [...values];
         }
       }
-      return rendered as unknown as AdvancedFieldSelector;
+      return rendered;
     }),
   };
 }

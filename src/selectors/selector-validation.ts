@@ -47,7 +47,7 @@ export function uncheckedResourceTypes(selectors: AdvancedEventSelector[]): stri
   const types = new Set<string>();
   for (const selector of selectors) {
     for (const value of fieldValues(selector, 'resources.type')) {
-      if (!isUnresolved(value) && !findDataResourceType(value)) {
+      if (!isUnresolved(value) && !isListToken(value) && !findDataResourceType(value)) {
         types.add(value);
       }
     }
@@ -57,18 +57,11 @@ export function uncheckedResourceTypes(selectors: AdvancedEventSelector[]): stri
 
 function selectorProblems(placed: PlacedSelector, context: SelectorContext): Problem[] {
   const { selector, property } = placed;
-  if (!isObject(selector)) {
-    return [{ id: 'SelectorType', property, value: selector, rule: 'must be an advanced event selector object', fix: 'pass { fieldSelectors: [...] }' }];
-  }
   const problems: Problem[] = [];
   if (selector.name !== undefined && !isUnresolved(selector.name)) {
-    if (typeof selector.name === 'string') {
-      problems.push(...lengthProblems('SelectorNameLength', `${property}.name`, selector.name, SELECTOR_NAME_LENGTH, 'CloudFormation AdvancedEventSelector Name'));
-    } else {
-      problems.push({ id: 'SelectorNameType', property: `${property}.name`, value: selector.name, rule: 'must be a string', fix: 'pass a descriptive name or leave it out' });
-    }
+    problems.push(...lengthProblems('SelectorNameLength', `${property}.name`, selector.name, SELECTOR_NAME_LENGTH, 'CloudFormation AdvancedEventSelector Name'));
   }
-  if (!Array.isArray(selector.fieldSelectors) || selector.fieldSelectors.length === 0) {
+  if (selector.fieldSelectors.length === 0) {
     problems.push({
       id: 'FieldSelectorsRequired',
       property: `${property}.fieldSelectors`,
@@ -86,7 +79,7 @@ function selectorProblems(placed: PlacedSelector, context: SelectorContext): Pro
     return problems;
   }
   fieldSelectors.forEach((fs, j) => {
-    if (isObject(fs) && fs.field !== 'eventCategory' && KNOWN_FIELDS.includes(fs.field)) {
+    if (fs.field !== 'eventCategory' && KNOWN_FIELDS.includes(fs.field)) {
       problems.push(...fieldUseProblems(fs, `${property}.fieldSelectors[${j}]`, category, context));
     }
   });
@@ -99,13 +92,8 @@ function selectorProblems(placed: PlacedSelector, context: SelectorContext): Pro
 
 /** The structural rules every field selector follows, whatever its field. */
 function fieldSelectorShapeProblems(fs: AdvancedFieldSelector, property: string): Problem[] {
-  if (!isObject(fs)) {
-    return [{ id: 'FieldSelectorType', property, value: fs, rule: 'must be a field selector object', fix: "pass { field: '...', equalTo: [...] }" }];
-  }
   const problems: Problem[] = [];
-  if (typeof fs.field !== 'string') {
-    problems.push({ id: 'SelectorFieldRequired', property: `${property}.field`, value: fs.field, rule: `the field name is required (${FIELD_DOC})`, fix: `use one of ${KNOWN_FIELDS.join(', ')}` });
-  } else if (!isUnresolved(fs.field)) {
+  if (!isUnresolved(fs.field)) {
     problems.push(...lengthProblems('SelectorFieldLength', `${property}.field`, fs.field, SELECTOR_FIELD_LENGTH, 'API model SelectorField'));
     if (fs.field.length > 0 && !KNOWN_FIELDS.includes(fs.field)) {
       const suggestion = closestMatch(fs.field, KNOWN_FIELDS);
@@ -129,17 +117,14 @@ function fieldSelectorShapeProblems(fs: AdvancedFieldSelector, property: string)
     });
   }
   for (const op of present) {
-    problems.push(...operatorValueProblems(fs[op.key], `${property}.${op.key}`, fs.field));
+    problems.push(...operatorValueProblems(fs[op.key]!, `${property}.${op.key}`, fs.field));
   }
   return problems;
 }
 
-function operatorValueProblems(values: unknown, property: string, field: unknown): Problem[] {
+function operatorValueProblems(values: string[], property: string, field: string): Problem[] {
   if (isUnresolved(values)) {
     return [];
-  }
-  if (!Array.isArray(values)) {
-    return [{ id: 'SelectorValuesType', property, value: values, rule: `${showValue(field)} conditions must be a list of strings`, fix: 'wrap the value in a list' }];
   }
   if (values.length === 0) {
     return [{ id: 'SelectorValuesRequired', property, value: values, rule: `an operator of ${showValue(field)} needs at least one value (API model Operator, min 1)`, fix: 'add a value or leave the operator out' }];
@@ -156,9 +141,7 @@ function operatorValueProblems(values: unknown, property: string, field: unknown
   }
   const problems: Problem[] = [];
   values.forEach((value, k) => {
-    if (typeof value !== 'string') {
-      problems.push({ id: 'SelectorValuesType', property: `${property}[${k}]`, value, rule: `${showValue(field)} values must be strings`, fix: 'pass the value as a string' });
-    } else if (!isUnresolved(value)) {
+    if (!isUnresolved(value)) {
       problems.push(...lengthProblems('SelectorValueLength', `${property}[${k}]`, value, OPERATOR_VALUE_LENGTH, 'API model OperatorValue'));
       if (value.length > 0 && !/./.test(value)) {
         problems.push({
@@ -178,7 +161,7 @@ function operatorValueProblems(values: unknown, property: string, field: unknown
 /** The selector's category, after checking the eventCategory field selector; undefined when it is unusable. */
 function categoryOf(fieldSelectors: AdvancedFieldSelector[], property: string, target: SelectorTarget,
   problems: Problem[]): EventCategory | undefined {
-  const indexes = fieldSelectors.flatMap((fs, j) => isObject(fs) && fs.field === 'eventCategory' ? [j] : []);
+  const indexes = fieldSelectors.flatMap((fs, j) => fs.field === 'eventCategory' ? [j] : []);
   const allowed = CATEGORIES_BY_TARGET[target];
   const source = `${FIELD_DOC}, eventCategory`;
   if (indexes.length === 0) {
@@ -206,7 +189,7 @@ function categoryOf(fieldSelectors: AdvancedFieldSelector[], property: string, t
     problems.push({ id: 'EventCategoryOperator', property: `${at}.${others[0].key}`, value: fs[others[0].key], rule: `eventCategory takes only the Equals operator (${source})`, fix: 'use equalTo' });
   }
   const values = fs.equalTo;
-  if (!Array.isArray(values) || isUnresolved(values)) {
+  if (values === undefined || isUnresolved(values)) {
     return undefined;
   }
   if (values.length !== 1) {
@@ -216,7 +199,7 @@ function categoryOf(fieldSelectors: AdvancedFieldSelector[], property: string, t
     return undefined;
   }
   const value = values[0];
-  if (typeof value !== 'string' || isUnresolved(value)) {
+  if (isUnresolved(value)) {
     return undefined;
   }
   if (!(allowed as string[]).includes(value)) {
@@ -266,12 +249,12 @@ function fieldUseProblems(fs: AdvancedFieldSelector, property: string, category:
       });
       continue;
     }
-    if (!Array.isArray(values) || isUnresolved(values)) {
+    if (isUnresolved(values)) {
       continue;
     }
     if (use.values) {
       values.forEach((value, k) => {
-        if (typeof value === 'string' && !isUnresolved(value) && !use.values!.includes(value)) {
+        if (!isUnresolved(value) && !use.values!.includes(value)) {
           problems.push({
             id: 'SelectorFieldValue',
             property: `${property}.${op.key}[${k}]`,
@@ -299,7 +282,7 @@ function missingFieldProblems(fieldSelectors: AdvancedFieldSelector[], property:
   target: SelectorTarget): Problem[] {
   const problems: Problem[] = [];
   for (const field of requiredFields(category, target)) {
-    const count = fieldSelectors.filter(fs => isObject(fs) && fs.field === field).length;
+    const count = fieldSelectors.filter(fs => fs.field === field).length;
     if (count === 0) {
       problems.push({
         id: 'RequiredFieldSelector',
@@ -321,10 +304,10 @@ function missingFieldProblems(fieldSelectors: AdvancedFieldSelector[], property:
 
 /** resources.type must be a known (or declared) type, and Equals/NotEquals ARNs must have its format. */
 function resourceProblems(fieldSelectors: AdvancedFieldSelector[], property: string, context: SelectorContext): Problem[] {
-  const typeIndex = fieldSelectors.findIndex(fs => isObject(fs) && fs.field === 'resources.type');
+  const typeIndex = fieldSelectors.findIndex(fs => fs.field === 'resources.type');
   const typeValues = typeIndex >= 0 ? fieldSelectors[typeIndex].equalTo : undefined;
-  const typeValue = Array.isArray(typeValues) ? typeValues[0] : undefined;
-  if (typeof typeValue !== 'string' || isUnresolved(typeValue)) {
+  const typeValue = typeValues?.[0];
+  if (typeValue === undefined || isUnresolved(typeValues) || isUnresolved(typeValue)) {
     return [];
   }
   const type = findDataResourceType(typeValue) ?? context.declaredTypes.find(t => t.value === typeValue);
@@ -346,16 +329,16 @@ function resourceProblems(fieldSelectors: AdvancedFieldSelector[], property: str
   }
   const problems: Problem[] = [];
   fieldSelectors.forEach((fs, j) => {
-    if (!isObject(fs) || fs.field !== 'resources.ARN') {
+    if (fs.field !== 'resources.ARN') {
       return;
     }
     for (const key of ['equalTo', 'notEquals'] as const) {
       const values = fs[key];
-      if (!Array.isArray(values) || isUnresolved(values)) {
+      if (values === undefined || isUnresolved(values)) {
         continue;
       }
       values.forEach((arn, k) => {
-        if (typeof arn === 'string' && !isUnresolved(arn) && !matchesArnFormat(type, arn)) {
+        if (!isUnresolved(arn) && !matchesArnFormat(type, arn)) {
           problems.push({
             id: 'ResourceArnFormat',
             property: `${property}.fieldSelectors[${j}].${key}[${k}]`,
@@ -387,7 +370,7 @@ function listProblems(selectors: PlacedSelector[], target: SelectorTarget): Prob
   // A selector that excludes resources (NotEquals, NotStartsWith, NotEndsWith) logs all the others, and the quota does
   // not apply where all resources are logged: only the resources a selector names count.
   const dataResources = selectors
-    .filter(placed => isObject(placed.selector) && fieldValues(placed.selector, 'eventCategory').includes(EventCategory.DATA))
+    .filter(placed => fieldValues(placed.selector, 'eventCategory').includes(EventCategory.DATA))
     .reduce((sum, placed) => sum + fieldValues(placed.selector, 'resources.ARN', NAMING_OPERATORS).length, 0);
   if (dataResources > MAX_DATA_RESOURCES) {
     problems.push({
@@ -426,37 +409,26 @@ function listProblems(selectors: PlacedSelector[], target: SelectorTarget): Prob
 
 /** How many values a selector's conditions hold, as the 500-value quota counts them. */
 export function valueCount(selector: AdvancedEventSelector): number {
-  if (!isObject(selector) || !Array.isArray(selector.fieldSelectors)) {
-    return 0;
-  }
   let count = 0;
   for (const fs of selector.fieldSelectors) {
     for (const op of OPERATORS) {
-      const values = isObject(fs) ? fs[op.key] : undefined;
-      count += Array.isArray(values) ? values.length : 0;
+      count += fs[op.key]?.length ?? 0;
     }
   }
   return count;
 }
 
-/** All values of one field's conditions in a selector, whatever the operator. */
 /** The operators that name what a selector logs, as opposed to what it leaves out. */
 const NAMING_OPERATORS = OPERATORS.filter(op => !op.key.startsWith('not'));
 
+/** All values of one field's conditions in a selector, with the given operators (by default all). */
 function fieldValues(selector: AdvancedEventSelector, field: string, operators = OPERATORS): string[] {
-  if (!isObject(selector) || !Array.isArray(selector.fieldSelectors)) {
-    return [];
-  }
   return selector.fieldSelectors
-    .filter(fs => isObject(fs) && fs.field === field)
-    .flatMap(fs => operators.flatMap(op => Array.isArray(fs[op.key]) ? fs[op.key]! : []));
+    .filter(fs => fs.field === field)
+    .flatMap(fs => operators.flatMap(op => fs[op.key] ?? []));
 }
 
 /** Whether a list element is the encoding of a list token (what `Token.asList` and `valueAsList` return). */
-function isListToken(value: unknown): boolean {
-  return typeof value === 'string' && Tokenization.reverseList([value]) !== undefined;
-}
-
-function isObject<T>(value: T): value is T & object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function isListToken(value: string): boolean {
+  return Tokenization.reverseList([value]) !== undefined;
 }

@@ -2,8 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { CfnEventDataStore, CfnTrail, ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as fc from 'fast-check';
 import {
-  anyDataEventSelectors, constantly, excludedSources, invalidReadWriteType, junk, just, lift, madeRecord, merged, propsOf, validDataEventSelectors,
-  validRecord,
+  anyDataEventSelectors, constantly, excludedSources, just, lift, madeRecord, make, merged, validDataEventSelectors, validRecord,
 } from './arbitraries';
 import { expectNoProblems, propertiesOf, selectorsOf, stackEnv, Subject, Tally, trial } from './harness';
 import { DataEventSelectors, ManagementEventOptions } from '../../src';
@@ -22,18 +21,30 @@ const validOptions = fc.oneof(
   }),
   validRecord({ managementEvents: constantly(ReadWriteType.NONE) }, ['managementEvents']),
 );
-const options = propsOf(validOptions, {
-  managementEvents: invalidReadWriteType,
-  excludeManagementEventSources: fc.oneof(junk, lift(fc.constant([ManagementEventSources.KMS, ManagementEventSources.KMS]))),
-});
+const { KMS, RDS_DATA_API } = ManagementEventSources;
+
+/** Management options with wrong values: sources excluded twice, or excluded from no management events. */
+const wrongOptions = fc.oneof(
+  validRecord({ managementEvents: constantly(ReadWriteType.NONE), excludeManagementEventSources: excludedSources },
+    ['managementEvents', 'excludeManagementEventSources']),
+  validRecord({
+    managementEvents: lift(fc.constantFrom(ReadWriteType.ALL, ReadWriteType.READ_ONLY, ReadWriteType.WRITE_ONLY)),
+    excludeManagementEventSources: lift(fc.constantFrom([KMS, KMS], [RDS_DATA_API, KMS, RDS_DATA_API])),
+  }, ['excludeManagementEventSources']),
+);
+const options = fc.oneof({ weight: 3, arbitrary: validOptions }, { weight: 1, arbitrary: wrongOptions }).map(madeRecord);
+
+/** No data events at all: valid unless management events are ReadWriteType.NONE. */
+const noDataEvents = fc.constant(make('new DataEventSelectors()', () => new DataEventSelectors()));
 
 /**
  * Selectors and what they are applied with: valid selectors two times in three, so that synthesis is
  * exercised, and now and then a trail that has basic event selectors already.
  */
 const input = merged(
-  fc.oneof({ weight: 2, arbitrary: validRecord({ dataEvents: validDataEventSelectors }, ['dataEvents']) },
-    { weight: 1, arbitrary: validRecord({ dataEvents: anyDataEventSelectors }, ['dataEvents']) }),
+  fc.oneof({ weight: 12, arbitrary: validRecord({ dataEvents: validDataEventSelectors }, ['dataEvents']) },
+    { weight: 6, arbitrary: validRecord({ dataEvents: anyDataEventSelectors }, ['dataEvents']) },
+    { weight: 1, arbitrary: validRecord({ dataEvents: noDataEvents }, ['dataEvents']) }),
   validRecord({ options, basicSelectors: lift(fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) })) }, ['options']),
 ).map(madeRecord);
 
@@ -66,10 +77,6 @@ describe.each(TARGETS)('DataEventSelectors under fuzzing, applied to an L1 %s', 
         apply(stack, target, applied);
       }, SUBJECT));
       if (outcome.accepted) {
-        const given: unknown = applied!.options.managementEvents;
-        if (given !== undefined && !Object.values(ReadWriteType).includes(given as ReadWriteType)) {
-          throw new Error(`accepted managementEvents ${JSON.stringify(given)}, which is not a ReadWriteType`);
-        }
         for (const resource of propertiesOf(outcome.template, RESOURCE_TYPES[target])) {
           const selectors = selectorsOf(resource.AdvancedEventSelectors);
           expectNoProblems(RESOURCE_TYPES[target], advancedSelectorProblems(
