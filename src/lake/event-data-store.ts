@@ -104,7 +104,7 @@ export class LakeEventDataStore extends EventDataStoreBase {
     this.encryptionKey = props.encryptionKey
       ?? createRotatingKey(this, 'Key', `Encrypts the CloudTrail Lake event data store ${this.node.path}`, settings.removalPolicy);
     addOrRequestStatements(this, this.encryptionKey, storeKeyStatements(), {
-      id: 'cdk-cloudtrail-org:keyPolicy',
+      id: 'KeyPolicyNotManaged',
       resource: `KMS key ${this.encryptionKey.keyArn}`,
       policy: 'key policy',
       consequence: 'CloudTrail Lake cannot encrypt the store (CreateEventDataStore fails with InsufficientEncryptionPolicyException)',

@@ -16,20 +16,25 @@ function validationError(message: string): ValidationError {
 
 describe('a rejection', () => {
   test('in the library format passes', () => {
-    expect(rejectionProblems(validationError('[Stack/Thing] name "x": must be longer (Source). Fix: add characters'), SUBJECT)).toEqual([]);
-    expect(rejectionProblems(validationError('2 problems:\n  [Stack/Thing] name "x": a (S). Fix: b\n  [Stack/Thing] name: c (S). Fix: d'), SUBJECT)).toEqual([]);
-    expect(rejectionProblems(validationError('Validation failed with the following errors:\n  [Stack/Thing] name "x": a (S). Fix: b'), SUBJECT)).toEqual([]);
+    expect(rejectionProblems(validationError('[Stack/Thing] [AccountIdFormat] name "x": must be longer (Source). Fix: add characters'), SUBJECT)).toEqual([]);
+    expect(rejectionProblems(validationError('2 problems:\n  [Stack/Thing] [AccountIdFormat] name "x": a (S). Fix: b\n  [Stack/Thing] [DelegatedAdminUnique] name: c (S). Fix: d'),
+      SUBJECT)).toEqual([]);
+    expect(rejectionProblems(validationError('Validation failed with the following errors:\n  [Stack/Thing] [AccountIdFormat] name "x": a (S). Fix: b'), SUBJECT))
+      .toEqual([]);
   });
 
   test.each([
     ['a TypeError', new TypeError("Cannot read properties of undefined (reading 'node')"), 'not a ValidationError: TypeError'],
     ['a plain Error', new Error('boom'), 'not a ValidationError: Error: boom'],
     ['a thrown string', 'boom', 'not a ValidationError: boom'],
-    ['another construct\'s error', validationError('[Stack/Other] name "x": a. Fix: b'), 'not on Stack/Thing'],
-    ['an unknown property', validationError('[Stack/Thing] colour "x": a. Fix: b'), 'names no property of the construct (colour)'],
-    ['a message without a fix', validationError('[Stack/Thing] name "x": too short'), 'not "<property> <value>: <rule>. Fix: <fix>" on one line'],
-    ['a line broken inside a problem', validationError("[Stack/Thing] name: contains '\n'. Fix: b"), 'not "<property> <value>: <rule>. Fix: <fix>" on one line'],
-    ['a wrong problem count', validationError('3 problems:\n  [Stack/Thing] name: a. Fix: b'), 'the header announces 3 problems and 1 lines follow'],
+    ['another construct\'s error', validationError('[Stack/Other] [AccountIdFormat] name "x": a. Fix: b'), 'not on Stack/Thing'],
+    ['a problem without a rule id', validationError('[Stack/Thing] name "x": a. Fix: b'), 'names no rule of the registry (none)'],
+    ['a rule id not in the registry', validationError('[Stack/Thing] [NameTooShort] name "x": a. Fix: b'), 'names no rule of the registry (NameTooShort)'],
+    ['an unknown property', validationError('[Stack/Thing] [AccountIdFormat] colour "x": a. Fix: b'), 'names no property of the construct (colour)'],
+    ['a message without a fix', validationError('[Stack/Thing] [AccountIdFormat] name "x": too short'), 'not "<property> <value>: <rule>. Fix: <fix>" on one line'],
+    ['a line broken inside a problem', validationError("[Stack/Thing] [DelegatedAdminUnique] name: contains '\n'. Fix: b"),
+      'not "<property> <value>: <rule>. Fix: <fix>" on one line'],
+    ['a wrong problem count', validationError('3 problems:\n  [Stack/Thing] [AccountIdFormat] name: a. Fix: b'), 'the header announces 3 problems and 1 lines follow'],
     ['aws-cdk-lib\'s schema validation', new UnscopedValidationError(NAME, 'ERROR TrailName: does not match pattern (CloudFormation Validate)'), 'not on Stack/Thing'],
   ])('fails: %s', (_, error, expected) => {
     expect(rejectionProblems(error, SUBJECT).join('\n')).toContain(expected);
@@ -62,7 +67,7 @@ describe('an accepted input', () => {
 
   test('whose template breaks a rule fails the property', () => {
     expect(() => expectNoProblems('AWS::CloudTrail::Trail', trailNameProblems('TrailName', 'my--trail')))
-      .toThrow(/^accepted, but the template breaks a rule at AWS::CloudTrail::Trail:\n {2}TrailName "my--trail": adjacent/);
+      .toThrow(/^accepted, but the template breaks a rule at AWS::CloudTrail::Trail:\n {2}\[TrailNameSeparators\] TrailName "my--trail": adjacent/);
   });
 });
 

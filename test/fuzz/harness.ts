@@ -4,6 +4,7 @@ import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as fc from 'fast-check';
 import { ACCOUNT, Make, REGION } from './arbitraries';
 import { formatProblem, Problem } from '../../src/core/problems';
+import { RULES } from '../../src/core/rule-registry';
 import { RenderedTag } from '../../src/core/tags';
 import { OPERATORS } from '../../src/selectors/field-rules';
 import { AdvancedEventSelector } from '../../src/selectors/field-selector';
@@ -79,8 +80,8 @@ function reject(error: unknown, subject: Subject, phase: string): Outcome {
 
 /**
  * What is wrong with an error as a rejection of the subject: it must be an aws-cdk-lib ValidationError
- * whose every line is one problem of the library's format, `[<path>] <property>[ <value>]: <rule>. Fix:
- * <fix>`, on the subject's path and naming one of its properties. The constructor reports one problem
+ * whose every line is one problem of the library's format, `[<path>] [<RuleId>] <property>[ <value>]: <rule>. Fix:
+ * <fix>`, on the subject's path, with the id of a rule in the registry and naming one of its properties. The constructor reports one problem
  * alone or `N problems:` and one line each; synthesis reports aws-cdk-lib's header and one line each.
  */
 export function rejectionProblems(error: unknown, subject: Subject): string[] {
@@ -100,7 +101,12 @@ export function rejectionProblems(error: unknown, subject: Subject): string[] {
       found.push(`not on ${subject.path}: ${line}`);
       continue;
     }
-    const problem = line.slice(path.length + 3);
+    const id = /^\[([A-Za-z0-9]*)\] /.exec(line.slice(path.length + 3))?.[1];
+    if (id === undefined || !Object.prototype.hasOwnProperty.call(RULES, id)) {
+      found.push(`names no rule of the registry (${id ?? 'none'}): ${line}`);
+      continue;
+    }
+    const problem = line.slice(path.length + id.length + 6);
     const property = /^[A-Za-z][A-Za-z0-9]*/.exec(problem)?.[0] ?? '';
     if (!subject.properties.includes(property)) {
       found.push(`names no property of the construct (${property || 'none'}): ${line}`);
