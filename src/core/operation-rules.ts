@@ -9,11 +9,9 @@ import { Problem } from './problems';
  * provider needs the rest of that hour to report.
  */
 export function operationTimeoutProblems(property: string, timeout: Duration): Problem[] {
-  if (!(timeout instanceof Duration)) {
-    return [{ property, value: timeout, rule: 'must be a Duration', fix: 'pass e.g. Duration.minutes(30)' }];
-  }
   if (timeout.isUnresolved()) {
     return [{
+      id: 'OperationTimeoutKnown',
       property,
       value: timeout.toString(),
       rule: 'must be known at synth time, because the wait is bounded below the custom-resource limit',
@@ -24,6 +22,7 @@ export function operationTimeoutProblems(property: string, timeout: Duration): P
   const { min, max } = OPERATION_WAIT_MINUTES;
   if (!Number.isInteger(seconds) || seconds < min * 60 || seconds > max * 60) {
     return [{
+      id: 'OperationTimeoutRange',
       property,
       value: Number.isInteger(seconds) ? timeout.toHumanString() : `${seconds} seconds`,
       rule: `must be whole seconds from ${min} to ${max} minutes, because CloudFormation fails a custom resource that has not answered `
@@ -44,12 +43,15 @@ export function keyPrefixProblems(property: string, prefix: string | undefined):
   if (prefix === undefined || Token.isUnresolved(prefix)) {
     return [];
   }
-  if (typeof prefix !== 'string') {
-    return [{ property, value: prefix, rule: 'must be a string', fix: "pass a key prefix such as 'lake-queries'" }];
-  }
   const problems = textProblems(property, prefix);
   if (prefix.startsWith('/')) {
-    problems.push({ property, value: prefix, rule: "must not start with '/': the URI already separates the bucket from the prefix with one", fix: "remove the leading '/'" });
+    problems.push({
+      id: 'KeyPrefixLeadingSlash',
+      property,
+      value: prefix,
+      rule: "must not start with '/': the URI already separates the bucket from the prefix with one",
+      fix: "remove the leading '/'",
+    });
   }
   return problems;
 }
@@ -63,12 +65,19 @@ const IMPORT_SOURCE = 'StartImport StartEventTime / EndEventTime';
 export function importTimeRangeProblems(startProperty: string, start: Date | undefined, endProperty: string, end: Date | undefined): Problem[] {
   const problems: Problem[] = [];
   for (const [property, date] of [[startProperty, start], [endProperty, end]] as const) {
-    if (date !== undefined && !(date instanceof Date && Number.isFinite(date.getTime()))) {
-      problems.push({ property, value: date, rule: `must be a valid date (${IMPORT_SOURCE})`, fix: "pass a Date such as new Date('2026-01-01T00:00:00Z')" });
+    if (date !== undefined && !Number.isFinite(date.getTime())) {
+      problems.push({
+        id: 'ImportEventTimeValid',
+        property,
+        value: date,
+        rule: `must be a valid date (${IMPORT_SOURCE})`,
+        fix: "pass a Date such as new Date('2026-01-01T00:00:00Z')",
+      });
     }
   }
   if (problems.length === 0 && start && end && start.getTime() >= end.getTime()) {
     problems.push({
+      id: 'ImportTimeRange',
       property: startProperty,
       value: start.toISOString(),
       rule: `must be before ${endProperty} ${end.toISOString()} (${IMPORT_SOURCE})`,

@@ -12,14 +12,12 @@ export function organizationIdProblems(property: string, orgId: string): Problem
   if (isUnresolved(orgId)) {
     return [];
   }
-  if (typeof orgId !== 'string') {
-    return [{ property, value: orgId, rule: 'must be a string (Organizations OrganizationId)', fix: "pass the organization ID, e.g. 'o-a1b2c3d4e5'" }];
-  }
   if (ORGANIZATION_ID.test(orgId)) {
     return [];
   }
   const { min, max } = ORGANIZATION_ID_SUFFIX_LENGTH;
   return [{
+    id: 'OrganizationIdFormat',
     property,
     value: orgId,
     rule: `must be 'o-' followed by ${min} to ${max} lowercase letters or digits (Organizations OrganizationId pattern ^o-[a-z0-9]{${min},${max}}$)`,
@@ -35,7 +33,7 @@ export function accountIdProblems(property: string, accountId: string | undefine
   if (accountId === undefined || isUnresolved(accountId) || ACCOUNT_ID.test(String(accountId))) {
     return [];
   }
-  return [{ property, value: accountId, rule: 'must be an AWS account ID of 12 digits', fix }];
+  return [{ id: 'AccountIdFormat', property, value: accountId, rule: 'must be an AWS account ID of 12 digits', fix }];
 }
 
 /** A delegated administrator an app registers, as `OrganizationDelegatedAdmin` records it on the app's root. */
@@ -71,6 +69,7 @@ export function delegatedAdminTrailProblems(trailAccount: string, managementAcco
   }
   const admin = admins.find(a => a.memberAccountId === trailAccount);
   return admin ? [{
+    id: 'DelegatedAdminTrailManagementAccount',
     property: 'managementAccountId',
     rule: `the stack deploys to ${trailAccount}, which ${admin.path} registers as the organization's CloudTrail delegated administrator; `
       + 'an organization trail it creates is owned by the management account, whose ID is in the trail\'s ARN '

@@ -11,9 +11,6 @@ const STATEMENT_SOURCE = 'StartQuery QueryStatement';
  * of a statement with tokens is not checked.
  */
 export function queryStatementProblems(property: string, statement: string, storeIds: string[]): Problem[] {
-  if (typeof statement !== 'string') {
-    return [{ property, value: statement, rule: `must be a string (${STATEMENT_SOURCE})`, fix: 'pass the SQL text of the query' }];
-  }
   const problems: Problem[] = [];
   if (!isUnresolved(statement)) {
     problems.push(...lengthProblems('QueryStatementLength', property, statement, QUERY_STATEMENT_LENGTH, 'API model QueryStatement'));
@@ -22,6 +19,7 @@ export function queryStatementProblems(property: string, statement: string, stor
   const statements = code.split(';').map(part => part.trim()).filter(part => part.length > 0);
   if (statements.length > 1) {
     problems.push({
+      id: 'QueryStatementSingle',
       property,
       value: statement,
       rule: `holds ${statements.length} statements; CloudTrail Lake runs one query at a time (${STATEMENT_SOURCE})`,
@@ -32,6 +30,7 @@ export function queryStatementProblems(property: string, statement: string, stor
   const keyword = /^[(\s]*([A-Za-z]+)/.exec(first)?.[1]?.toUpperCase();
   if (statements.length > 0 && keyword !== 'SELECT' && keyword !== 'WITH') {
     problems.push({
+      id: 'QueryStatementReadOnly',
       property,
       value: statement,
       rule: `must be a read-only SELECT query (or WITH … SELECT), and it starts with ${keyword ? `'${keyword}'` : 'no keyword'} (${STATEMENT_SOURCE})`,
@@ -39,13 +38,20 @@ export function queryStatementProblems(property: string, statement: string, stor
     });
   }
   if (keyword === 'WITH' && !/\bSELECT\b/i.test(first)) {
-    problems.push({ property, value: statement, rule: `a WITH clause must be followed by a SELECT query (${STATEMENT_SOURCE})`, fix: 'end the query with a SELECT' });
+    problems.push({
+      id: 'QueryStatementWithSelect',
+      property,
+      value: statement,
+      rule: `a WITH clause must be followed by a SELECT query (${STATEMENT_SOURCE})`,
+      fix: 'end the query with a SELECT',
+    });
   }
   // A store's ID token appears in the statement as the token's text, so interpolation is visible here.
   const named = storeIds.some(id => statement.includes(id));
   if (storeIds.length > 0 && !named && !isUnresolved(statement)) {
     const shown = storeIds.map(id => isUnresolved(id) ? 'the store\'s eventDataStoreId' : `'${id}'`);
     problems.push({
+      id: 'QueryStatementStoreReference',
       property,
       value: statement,
       rule: `does not name the event data store it runs on, ${shown.join(' or ')} (${STATEMENT_SOURCE}: FROM <event data store ID>)`,
@@ -70,6 +76,7 @@ export function deliveryS3UriProblems(property: string, uri: string): Problem[] 
   const problems: Problem[] = [];
   if (uri.length > DELIVERY_S3_URI_MAX_LENGTH) {
     problems.push({
+      id: 'DeliveryS3UriLength',
       property,
       value: uri,
       rule: `the delivery URI is ${uri.length} characters long; at most ${DELIVERY_S3_URI_MAX_LENGTH} (API model DeliveryS3Uri)`,
@@ -78,6 +85,7 @@ export function deliveryS3UriProblems(property: string, uri: string): Problem[] 
   }
   if (!DELIVERY_S3_URI.test(uri)) {
     problems.push({
+      id: 'DeliveryS3UriFormat',
       property,
       value: uri,
       rule: 'must be s3://<bucket>[/<prefix>], with a bucket name of 3 to 63 lowercase letters, digits, \'.\' or \'-\' that starts and ends with a letter or digit '

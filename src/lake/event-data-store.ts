@@ -102,7 +102,7 @@ export class LakeEventDataStore extends EventDataStoreBase {
     this.encryptionKey = store.encryptionKey
       ?? createRotatingKey(this, 'Key', `Encrypts the CloudTrail Lake event data store ${this.node.path}`, store.removalPolicy);
     addOrRequestStatements(this, this.encryptionKey, storeKeyStatements(), {
-      id: 'cdk-cloudtrail-org:keyPolicy',
+      id: 'KeyPolicyNotManaged',
       resource: `KMS key ${this.encryptionKey.keyArn}`,
       policy: 'key policy',
       consequence: 'CloudTrail Lake cannot encrypt the store (CreateEventDataStore fails with InsufficientEncryptionPolicyException)',

@@ -38,7 +38,7 @@ export class FederationRole extends Construct {
     }
     attachOrRequestPolicy(this, 'Policy', this.role, statements, {
       description: `Lets AWS Lake Formation read the federated event data store ${scope.node.path}`,
-      warningId: 'cdk-cloudtrail-org:federationRolePolicy',
+      warningId: 'RolePolicyNotManaged',
       roleName: 'federation role',
       consequence: 'Lake Formation cannot read the federated store',
       warnOn: scope,

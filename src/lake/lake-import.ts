@@ -53,7 +53,7 @@ export class LakeImport extends Construct {
     this.role = props.role ?? createImportRole(this, 'Role', source);
     const sourcePolicy = attachOrRequestPolicy(this, 'SourcePolicy', this.role, importSourceStatements(source), {
       description: `Lets CloudTrail read trail logs from ${props.sourceBucket.node.path} for a CloudTrail Lake import`,
-      warningId: 'cdk-cloudtrail-org:importRolePolicy',
+      warningId: 'RolePolicyNotManaged',
       roleName: 'import role',
       consequence: 'The import fails with InvalidImportSourceException',
     });
@@ -118,6 +118,7 @@ function chainProblems(before: LakeImport): Problem[] {
     return [];
   }
   return [{
+    id: 'OneImportAtATime',
     property: `waitForCompletion of ${before.node.path}`,
     value: false,
     rule: 'lets that import run on after its deployment step, so this import, which follows it, would fail with AccountHasOngoingImportException; '

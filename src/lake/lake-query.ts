@@ -10,7 +10,6 @@ import { queryRunnerStatements } from './query-permissions';
 import { MAX_CONCURRENT_QUERIES, SCHEDULE_DESCRIPTION_MAX_LENGTH } from '../core/limits';
 import { lengthProblems } from '../core/names';
 import { isUnresolved, Problem, throwIfProblems, validateAtSynth } from '../core/problems';
-import { constructPropProblems } from '../core/prop-types';
 import { joinChain } from '../operations/operation-chain';
 import { LakeQueryAttribute, LakeQueryProperties, OperationKind, ScheduledQueryInput } from '../operations/operation-properties';
 import { OperationsProvider } from '../operations/provider';
@@ -50,7 +49,7 @@ export class LakeQuery extends Construct {
 
   constructor(scope: Construct, id: string, props: LakeQueryProps) {
     super(scope, id);
-    throwIfProblems(this, lakeQueryOptionsProblems(props, props?.deliveryBucket));
+    throwIfProblems(this, lakeQueryOptionsProblems(props, props.deliveryBucket));
     const { settings, problems } = waitSettings(props);
     throwIfProblems(this, problems);
     this.eventDataStore = props.eventDataStore;
@@ -105,21 +104,8 @@ export class ScheduledLakeQuery extends Construct {
 
   constructor(scope: Construct, id: string, props: ScheduledLakeQueryProps) {
     super(scope, id);
-    const problems = lakeQueryOptionsProblems(props, props?.deliveryBucket);
-    if (props?.eventDataStore && !props.deliveryBucket) {
-      problems.push({ property: 'deliveryBucket', rule: 'is required: a scheduled query keeps its results in S3', fix: 'pass the bucket the results go to' });
-    }
-    if (props?.enabled !== undefined && typeof props.enabled !== 'boolean') {
-      problems.push({ property: 'enabled', value: props.enabled, rule: 'must be true or false', fix: 'pass a boolean' });
-    }
-    const scheduleFix = 'pass e.g. ScheduleExpression.rate(Duration.hours(1)) or ScheduleExpression.cron({ minute: \'0\', hour: \'6\' })';
-    if (props?.eventDataStore && props.schedule === undefined) {
-      problems.push({ property: 'schedule', rule: 'is required: it says when the query runs', fix: scheduleFix });
-    } else if (props?.eventDataStore && typeof props.schedule?.expressionString !== 'string') {
-      problems.push({ property: 'schedule', value: props.schedule, rule: 'must be a ScheduleExpression', fix: scheduleFix });
-    }
-    problems.push(...constructPropProblems('topic', props?.topic, 'sns.ITopic', ['topicArn']));
-    problems.push(...descriptionProblems(props?.description));
+    const problems = lakeQueryOptionsProblems(props, props.deliveryBucket);
+    problems.push(...descriptionProblems(props.description));
     throwIfProblems(this, problems);
 
     const delivery = { bucket: props.deliveryBucket, prefix: props.deliveryPrefix };
@@ -157,12 +143,9 @@ export class ScheduledLakeQuery extends Construct {
   }
 }
 
-function descriptionProblems(description: unknown): Problem[] {
+function descriptionProblems(description: string | undefined): Problem[] {
   if (description === undefined || isUnresolved(description)) {
     return [];
-  }
-  if (typeof description !== 'string') {
-    return [{ property: 'description', value: description, rule: 'must be a string', fix: 'describe the query in words, or leave description out' }];
   }
   return lengthProblems('ScheduleDescriptionLength', 'description', description, { min: 0, max: SCHEDULE_DESCRIPTION_MAX_LENGTH }, 'EventBridge Scheduler CreateSchedule Description');
 }
@@ -172,6 +155,7 @@ function chainProblems(before: LakeQuery): Problem[] {
     return [];
   }
   return [{
+    id: 'ConcurrentQueriesQuota',
     property: `waitForCompletion of ${before.node.path}`,
     value: false,
     rule: 'lets that query run on after its deployment step, so this query, which waits for it, could be the '

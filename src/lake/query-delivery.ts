@@ -44,7 +44,7 @@ export function allowQueryDelivery(scope: IConstruct, delivery: QueryDelivery, s
       conditions: fromStore,
     }),
   ], {
-    id: 'cdk-cloudtrail-org:queryDeliveryBucketPolicy',
+    id: 'BucketPolicyNotManaged',
     resource: `query delivery bucket ${bucket.node.path}`,
     policy: 'bucket policy',
     consequence: 'Queries fail with InsufficientS3BucketPolicyException',
@@ -59,7 +59,7 @@ export function allowQueryDelivery(scope: IConstruct, delivery: QueryDelivery, s
         conditions: fromStore,
       }),
     ], {
-      id: 'cdk-cloudtrail-org:queryDeliveryKeyPolicy',
+      id: 'KeyPolicyNotManaged',
       resource: `key ${bucket.encryptionKey.node.path} of the query delivery bucket`,
       policy: 'key policy',
       consequence: 'Queries fail with InsufficientEncryptionPolicyException',

@@ -4,18 +4,19 @@ import type { LakeQueryOptions } from './lake-query-props';
 import { deliveryS3Uri } from './query-delivery';
 import { keyPrefixProblems } from '../core/operation-rules';
 import { Problem } from '../core/problems';
-import { constructPropProblems } from '../core/prop-types';
 import { deliveryS3UriProblems, queryStatementProblems } from '../core/query-rules';
 
 /** The problems of what a query runs on and where its results go. */
 export function lakeQueryOptionsProblems(props: LakeQueryOptions, deliveryBucket: s3.IBucket | undefined): Problem[] {
-  if (!props?.eventDataStore?.eventDataStoreArn) {
-    return [{ property: 'eventDataStore', rule: 'is required', fix: 'pass the LakeEventDataStore (or an imported store) to query' }];
-  }
   const problems = queryStatementProblems('queryStatement', props.queryStatement, [props.eventDataStore.eventDataStoreId]);
-  problems.push(...constructPropProblems('deliveryBucket', deliveryBucket, 's3.IBucket', ['bucketArn', 'bucketName', 'arnForObjects']));
   if (props.deliveryPrefix !== undefined && !deliveryBucket) {
-    problems.push({ property: 'deliveryPrefix', value: props.deliveryPrefix, rule: 'needs a deliveryBucket to be a prefix in', fix: 'pass deliveryBucket too, or drop deliveryPrefix' });
+    problems.push({
+      id: 'DeliveryPrefixNeedsBucket',
+      property: 'deliveryPrefix',
+      value: props.deliveryPrefix,
+      rule: 'needs a deliveryBucket to be a prefix in',
+      fix: 'pass deliveryBucket too, or drop deliveryPrefix',
+    });
   }
   problems.push(...keyPrefixProblems('deliveryPrefix', props.deliveryPrefix));
   if (deliveryBucket && problems.length === 0 && !Token.isUnresolved(deliveryBucket.bucketName)) {

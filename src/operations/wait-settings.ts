@@ -21,9 +21,7 @@ export interface WaitSettings {
 export function waitSettings(options: OperationWaitOptions): { settings: WaitSettings; problems: Problem[] } {
   const waitForCompletion = options.waitForCompletion ?? true;
   const timeout = options.timeout ?? Duration.minutes(DEFAULT_OPERATION_WAIT_MINUTES);
-  const problems: Problem[] = typeof waitForCompletion === 'boolean' ? []
-    : [{ property: 'waitForCompletion', value: waitForCompletion, rule: 'must be true or false', fix: 'pass a boolean' }];
-  problems.push(...operationTimeoutProblems('timeout', timeout));
+  const problems = operationTimeoutProblems('timeout', timeout);
   const valid = problems.length === 0;
   const seconds = valid ? timeout.toSeconds() : 0;
   const answerMinutes = waitForCompletion && valid ? timeout.plus(ANSWER_MARGIN).toMinutes({ integral: false }) : ANSWER_MARGIN.toMinutes();

@@ -1,7 +1,9 @@
-import { Annotations, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { flattenIntrinsics } from '../core/intrinsics';
+import { warnRule } from '../core/problems';
+import type { RuleId } from '../core/rule-registry';
 
 /** A resource whose policy CloudTrail depends on: a bucket, a key or a topic. */
 export interface PolicyHolder extends IConstruct {
@@ -10,8 +12,8 @@ export interface PolicyHolder extends IConstruct {
 
 /** How to tell the owner of a resource this stack cannot change which statements it needs. */
 export interface PolicyWarning {
-  /** The warning's id, e.g. `cdk-cloudtrail-org:bucketPolicy`. */
-  readonly id: string;
+  /** The warning's rule, e.g. `BucketPolicyNotManaged`; its annotation id is `cdk-cloudtrail-org:<id>`. */
+  readonly id: RuleId;
   /** The resource in words, e.g. `log bucket my-bucket`. */
   readonly resource: string;
   /** The policy the statements go into, e.g. `bucket policy`. */
@@ -30,7 +32,7 @@ export function addOrRequestStatements(scope: IConstruct, holder: PolicyHolder, 
   const ownStack = Stack.of(holder) === Stack.of(scope);
   const added = ownStack && statements.every(statement => holder.addToResourcePolicy(statement).statementAdded);
   if (!added) {
-    Annotations.of(scope).addWarningV2(warning.id,
+    warnRule(scope, warning.id,
       `${warning.resource} is not managed by this stack, so its ${warning.policy} was not changed. ${warning.consequence} `
       + `unless its owner adds these statements:\n${policyText(scope, statements)}`);
   }

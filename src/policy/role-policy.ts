@@ -1,14 +1,16 @@
-import { Annotations, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { policyText } from './resource-policy';
+import { warnRule } from '../core/problems';
+import type { RuleId } from '../core/rule-registry';
 
 /** A policy a construct gives a role, and what to say when it cannot. */
 export interface RolePolicyRequest {
   /** The managed policy's description. */
   readonly description: string;
-  /** The warning's id, e.g. `cdk-cloudtrail-org:federationRolePolicy`. */
-  readonly warningId: string;
+  /** The warning's rule, e.g. `RolePolicyNotManaged`; its annotation id is `cdk-cloudtrail-org:<id>`. */
+  readonly warningId: RuleId;
   /** The role in words, e.g. `federation role`. */
   readonly roleName: string;
   /** What fails while the statements are missing, e.g. `Lake Formation cannot read the federated store`. */
@@ -27,7 +29,7 @@ export function attachOrRequestPolicy(scope: Construct, id: string, role: iam.IR
   if (role instanceof iam.Role && Stack.of(role) === Stack.of(scope)) {
     return new iam.ManagedPolicy(scope, id, { description: request.description, roles: [role], statements });
   }
-  Annotations.of(request.warnOn ?? scope).addWarningV2(request.warningId,
+  warnRule(request.warnOn ?? scope, request.warningId,
     `${request.roleName} ${role.roleArn} is not managed by this stack, so its policy was not changed. ${request.consequence} `
     + `unless the role's owner adds these statements:\n${policyText(scope, statements)}`);
   return undefined;

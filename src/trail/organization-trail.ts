@@ -90,7 +90,7 @@ export class OrganizationTrail extends Resource {
       logGroupArn: logGroupName && LogDelivery.logGroupArnFor(this, logGroupName),
     }, this);
     addOrRequestStatements(this, this.encryptionKey, keyStatements, {
-      id: 'cdk-cloudtrail-org:keyPolicy',
+      id: 'KeyPolicyNotManaged',
       resource: `KMS key ${this.encryptionKey.keyArn}`,
       policy: 'key policy',
       consequence: 'CloudTrail cannot encrypt log files (CreateTrail fails with InsufficientEncryptionPolicyException)',
@@ -98,7 +98,7 @@ export class OrganizationTrail extends Resource {
 
     this.bucket = trail.bucket ?? new LogBucket(this, 'Logs', { encryptionKey: this.encryptionKey, removalPolicy, logFileExpiration: trail.logFileExpiration }).bucket;
     addOrRequestStatements(this, this.bucket, organizationTrailBucketStatements(this.bucket, delivery), {
-      id: 'cdk-cloudtrail-org:bucketPolicy',
+      id: 'BucketPolicyNotManaged',
       resource: `bucket ${this.bucket.bucketName}`,
       policy: 'bucket policy',
       consequence: 'CloudTrail cannot deliver log files (CreateTrail fails with InsufficientS3BucketPolicyException)',
@@ -128,7 +128,7 @@ export class OrganizationTrail extends Resource {
         resources: [this.snsTopic.topicArn],
         conditions: { StringEquals: { 'aws:SourceArn': ownArn } },
       })], {
-        id: 'cdk-cloudtrail-org:topicPolicy',
+        id: 'TopicPolicyNotManaged',
         resource: `topic ${this.snsTopic.topicArn}`,
         policy: 'topic policy',
         consequence: 'CloudTrail cannot notify it (CreateTrail fails with InsufficientSnsTopicPolicyException)',

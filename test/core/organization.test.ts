@@ -1,6 +1,6 @@
 import { Lazy, Token } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
-import { organizationIdProblems } from '../../src/core/organization';
+import { accountIdProblems, delegatedAdminTrailProblems, organizationIdProblems } from '../../src/core/organization';
 import { formatProblem, Problem } from '../../src/core/problems';
 
 const FC_OPTIONS = { seed: 42, numRuns: 500 };
@@ -10,18 +10,12 @@ const LOWER_ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789'.split('');
 
 const PATTERN_RULE = "must be 'o-' followed by 10 to 32 lowercase letters or digits (Organizations OrganizationId pattern ^o-[a-z0-9]{10,32}$)";
 const PATTERN_FIX = "copy the ID from `aws organizations describe-organization` (Organization.Id), e.g. 'o-a1b2c3d4e5'";
-const STRING_RULE = 'must be a string (Organizations OrganizationId)';
-const STRING_FIX = "pass the organization ID, e.g. 'o-a1b2c3d4e5'";
 
 function patternProblem(value: string): Problem {
-  return { property: 'orgId', value, rule: PATTERN_RULE, fix: PATTERN_FIX };
+  return { id: 'OrganizationIdFormat', property: 'orgId', value, rule: PATTERN_RULE, fix: PATTERN_FIX };
 }
 
-function stringProblem(value: unknown): Problem {
-  return { property: 'orgId', value, rule: STRING_RULE, fix: STRING_FIX };
-}
-
-/** Calls the rule with any value, as a JavaScript caller could. */
+/** Calls the rule with a token of any kind, which TypeScript sees as a string. */
 function problemsOf(value: unknown): Problem[] {
   return organizationIdProblems('orgId', value as string);
 }
@@ -70,29 +64,12 @@ describe('organizationIdProblems', () => {
 
   test('formats the pattern problem as one line', () => {
     expect(organizationIdProblems('orgId', 'o-abcdefghi').map(formatProblem)).toEqual([
-      `orgId "o-abcdefghi": ${PATTERN_RULE}. Fix: ${PATTERN_FIX}`,
+      `[OrganizationIdFormat] orgId "o-abcdefghi": ${PATTERN_RULE}. Fix: ${PATTERN_FIX}`,
     ]);
   });
 
   test('reports under the given property', () => {
     expect(organizationIdProblems('props.orgId', 'o-').map(p => p.property)).toEqual(['props.orgId']);
-  });
-
-  test.each([
-    { kind: 'a number', value: 1234567890 },
-    { kind: 'null', value: null },
-    { kind: 'undefined', value: undefined },
-    { kind: 'a boolean', value: true },
-    { kind: 'an object', value: { id: 'o-a1b2c3d4e5' } },
-    { kind: 'an array of a valid ID', value: ['o-a1b2c3d4e5'] },
-    { kind: 'a boxed string', value: new String('o-a1b2c3d4e5') },
-  ])('gives the string problem for $kind, without a TypeError', ({ value }) => {
-    expect(problemsOf(value)).toStrictEqual([stringProblem(value)]);
-  });
-
-  test('formats the string problem as one line', () => {
-    expect(problemsOf(12345).map(formatProblem)).toEqual([`orgId 12345: ${STRING_RULE}. Fix: ${STRING_FIX}`]);
-    expect(problemsOf(null).map(formatProblem)).toEqual([`orgId null: ${STRING_RULE}. Fix: ${STRING_FIX}`]);
   });
 
   test.each([
@@ -141,36 +118,40 @@ describe('organizationIdProblems', () => {
         expect(organizationIdProblems('orgId', orgId).length).toBe(ORGANIZATION_ID.test(orgId) ? 0 : 1);
       }), FC_OPTIONS);
     });
+  });
+});
 
-    const anything = fc.oneof(
-      fc.anything(),
-      fc.anything({
-        withBigInt: true,
-        withBoxedValues: true,
-        withDate: true,
-        withMap: true,
-        withSet: true,
-        withNullPrototype: true,
-        withObjectString: true,
-        withSparseArray: true,
-        withTypedArray: true,
-        withUnicodeString: true,
-      }),
-    );
+describe('accountIdProblems', () => {
+  test('accepts 12 digits, tokens and nothing', () => {
+    expect(accountIdProblems('managementAccountId', '111111111111')).toEqual([]);
+    expect(accountIdProblems('managementAccountId', Token.asString({ Ref: 'AWS::AccountId' }))).toEqual([]);
+    expect(accountIdProblems('managementAccountId', undefined)).toEqual([]);
+  });
 
-    test('never throws on any value, and formats what it reports', () => {
-      fc.assert(fc.property(anything, value => {
-        const problems = problemsOf(value);
-        expect(problems.length).toBeLessThanOrEqual(1);
-        expect(() => problems.map(formatProblem)).not.toThrow();
-      }), FC_OPTIONS);
-    });
+  test.each(['1111', '1111111111111', '11111111111a', ' 111111111111', '111111111111\n', '１１１１１１１１１１１１', ''])('rejects %j', accountId => {
+    expect(accountIdProblems('managementAccountId', accountId).map(formatProblem)).toEqual([
+      `[AccountIdFormat] managementAccountId ${JSON.stringify(accountId)}: must be an AWS account ID of 12 digits. Fix: pass the management account's ID, `
+      + "e.g. '111111111111'",
+    ]);
+  });
 
-    test('gives the string problem for every non-string value', () => {
-      const nonString = anything.filter(value => typeof value !== 'string' && !Token.isUnresolved(value));
-      fc.assert(fc.property(nonString, value => {
-        expect(problemsOf(value)).toStrictEqual([stringProblem(value)]);
-      }), FC_OPTIONS);
-    });
+  test('says how to fix it in the words of the caller', () => {
+    expect(accountIdProblems('memberAccountId', '1', 'pass a member account').map(p => [p.id, p.fix])).toEqual([['AccountIdFormat', 'pass a member account']]);
+  });
+});
+
+describe('delegatedAdminTrailProblems', () => {
+  const admins = [{ path: 'Management/Admin', memberAccountId: '222222222222' }];
+
+  test('a trail in a registered delegated administrator account needs managementAccountId', () => {
+    expect(delegatedAdminTrailProblems('222222222222', undefined, admins).map(p => [p.id, p.property])).toEqual([
+      ['DelegatedAdminTrailManagementAccount', 'managementAccountId'],
+    ]);
+  });
+
+  test('is satisfied by managementAccountId, and does not concern other or unknown accounts', () => {
+    expect(delegatedAdminTrailProblems('222222222222', '111111111111', admins)).toEqual([]);
+    expect(delegatedAdminTrailProblems('333333333333', undefined, admins)).toEqual([]);
+    expect(delegatedAdminTrailProblems(Token.asString({ Ref: 'AWS::AccountId' }), undefined, admins)).toEqual([]);
   });
 });

@@ -22,33 +22,29 @@ describe('queryStatementProblems', () => {
     expect(messages(statement)).toEqual([]);
   });
 
-  test.each<[string, string]>([
-    [`DELETE FROM ${ID}`, "must be a read-only SELECT query (or WITH … SELECT), and it starts with 'DELETE' (StartQuery QueryStatement). "
+  test.each<[string, string, string]>([
+    [`DELETE FROM ${ID}`, 'QueryStatementReadOnly', "must be a read-only SELECT query (or WITH … SELECT), and it starts with 'DELETE' (StartQuery QueryStatement). "
       + 'Fix: write a SELECT query; CloudTrail Lake cannot change data'],
-    [`SELECT * FROM ${ID}; SELECT 1 FROM ${ID}`, 'holds 2 statements; CloudTrail Lake runs one query at a time (StartQuery QueryStatement). '
+    [`SELECT * FROM ${ID}; SELECT 1 FROM ${ID}`, 'QueryStatementSingle', 'holds 2 statements; CloudTrail Lake runs one query at a time (StartQuery QueryStatement). '
       + 'Fix: split it into one LakeQuery per statement'],
-    [`WITH x AS (VALUES 1) ${ID}`, 'a WITH clause must be followed by a SELECT query (StartQuery QueryStatement). Fix: end the query with a SELECT'],
-    ['SELECT * FROM other', `does not name the event data store it runs on, '${ID}' (StartQuery QueryStatement: FROM <event data store ID>). `
+    [`WITH x AS (VALUES 1) ${ID}`, 'QueryStatementWithSelect', 'a WITH clause must be followed by a SELECT query (StartQuery QueryStatement). Fix: end the query with a SELECT'],
+    ['SELECT * FROM other', 'QueryStatementStoreReference', `does not name the event data store it runs on, '${ID}' (StartQuery QueryStatement: FROM <event data store ID>). `
       + "Fix: interpolate the store's ID into the statement: `SELECT … FROM ${store.eventDataStoreId}`"],
-  ])('rejects %s', (statement, rule) => {
-    expect(messages(statement)).toEqual([`queryStatement ${showValue(statement)}: ${rule}`]);
+  ])('rejects %s (%s)', (statement, id, rule) => {
+    expect(messages(statement)).toEqual([`[${id}] queryStatement ${showValue(statement)}: ${rule}`]);
   });
 
   test('an empty statement and one of 10001 characters break the length rule', () => {
-    expect(messages('', [])).toEqual(['queryStatement "": must be 1 to 10000 characters long, got 0 (API model QueryStatement). Fix: use at least 1 character']);
+    expect(messages('', [])).toEqual(['[QueryStatementLength] queryStatement "": must be 1 to 10000 characters long, got 0 (API model QueryStatement). Fix: use at least 1 character']);
     const long = `SELECT * FROM ${ID} WHERE eventName = '${'x'.repeat(10000)}'`;
     expect(messages(long)[0]).toMatch(/: must be 1 to 10000 characters long, got 10\d\d\d \(API model QueryStatement\)/);
-  });
-
-  test('a statement that is not a string', () => {
-    expect(messages(42 as unknown as string)).toEqual(['queryStatement 42: must be a string (StartQuery QueryStatement). Fix: pass the SQL text of the query']);
   });
 
   test('a store ID that is a token counts as named when it is interpolated', () => {
     const id = Token.asString({ 'Fn::Select': [1, 'x'] });
     expect(messages(`SELECT * FROM ${id}`, [id])).toEqual([]);
     expect(messages('SELECT * FROM somewhere', [id])).toEqual([
-      'queryStatement "SELECT * FROM somewhere": does not name the event data store it runs on, the store\'s eventDataStoreId '
+      '[QueryStatementStoreReference] queryStatement "SELECT * FROM somewhere": does not name the event data store it runs on, the store\'s eventDataStoreId '
       + '(StartQuery QueryStatement: FROM <event data store ID>). Fix: interpolate the store\'s ID into the statement: `SELECT … FROM ${store.eventDataStoreId}`',
     ]);
   });
@@ -71,15 +67,15 @@ describe('deliveryS3UriProblems', () => {
 
   test.each(['s3://My-Bucket', 's3://ab', 's3://-bucket', 'https://bucket', 's3://bucket-'])('rejects %s', uri => {
     expect(deliveryS3UriProblems('deliveryBucket', uri).map(formatProblem)).toEqual([
-      `deliveryBucket ${JSON.stringify(uri)}: must be s3://<bucket>[/<prefix>], with a bucket name of 3 to 63 lowercase letters, digits, '.' or '-' `
+      `[DeliveryS3UriFormat] deliveryBucket ${JSON.stringify(uri)}: must be s3://<bucket>[/<prefix>], with a bucket name of 3 to 63 lowercase letters, digits, '.' or '-' `
       + 'that starts and ends with a letter or digit (API model DeliveryS3Uri). Fix: deliver to a bucket whose name follows the S3 naming rules',
     ]);
   });
 
   test('a URI longer than 1024 characters', () => {
     const uri = `s3://bucket/${'p'.repeat(1013)}`;
-    expect(deliveryS3UriProblems('deliveryBucket', uri).map(p => p.rule)).toEqual([
-      'the delivery URI is 1025 characters long; at most 1024 (API model DeliveryS3Uri)',
+    expect(deliveryS3UriProblems('deliveryBucket', uri).map(p => [p.id, p.rule])).toEqual([
+      ['DeliveryS3UriLength', 'the delivery URI is 1025 characters long; at most 1024 (API model DeliveryS3Uri)'],
     ]);
   });
 

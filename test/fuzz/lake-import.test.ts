@@ -4,10 +4,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as fc from 'fast-check';
 import {
-  ACCOUNT, adversarialString, anyDate, anyDuration, bucket, eventDataStore, junk, key, lift, make, merged, nearValid, propsOrJunk, REGION, storeId,
+  ACCOUNT, adversarialString, anyDate, anyDuration, bucket, eventDataStore, key, lift, make, merged, nearValid, REGION, storeId,
   tokenString, uniqueId, validRecord,
 } from './arbitraries';
 import { expectNoProblems, propertiesOf, stackEnv, Subject, Tally, trial } from './harness';
+import { typedPropsOf } from './typed-props';
 import { EventDataStoreKind, LakeEventDataStore, LakeImport, LakeImportProps } from '../../src';
 import { importTimeRangeProblems, keyPrefixProblems, operationTimeoutProblems } from '../../src/core/operation-rules';
 import { isUnresolved, Problem } from '../../src/core/problems';
@@ -15,7 +16,6 @@ import { isUnresolved, Problem } from '../../src/core/problems';
 const region = fc.constantFrom('us-east-1', 'eu-west-2', 'ap-southeast-7', 'us-gov-west-1', 'cn-north-1', 'eu-central-2');
 const prefix = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9/_.-]{0,60}$/);
 const flag = lift(fc.boolean());
-const notBoolean = lift(fc.constantFrom<unknown>('true', 'false', 0, 1, 'yes'));
 const timeout = fc.integer({ min: 60, max: 55 * 60 }).map(seconds => make(`Duration.seconds(${seconds})`, () => Duration.seconds(seconds)));
 
 /** A store trail events can be copied into: one of CloudTrail events, created or imported, or of unknown kind. */
@@ -53,18 +53,16 @@ const validProps = merged(
   fc.oneof(fc.constant({}), dates.map(({ startEventTime }) => ({ startEventTime })), dates.map(({ endEventTime }) => ({ endEventTime })), dates),
 );
 
+/** Values of the props' types that break a rule, or may: a store of any kind, any date and any duration. */
 const invalidProps = {
-  eventDataStore: fc.oneof(junk, eventDataStore),
-  sourceBucket: junk,
+  eventDataStore,
   sourcePrefix: lift(fc.oneof(adversarialString, prefix.map(text => `/${text}`))),
-  sourceKey: junk,
   sourceRegion: lift(fc.oneof(nearValid(region), adversarialString)),
   startEventTime: anyDate,
   endEventTime: anyDate,
-  role: junk,
-  waitForCompletion: notBoolean,
   timeout: anyDuration,
 };
+const OPTIONAL = ['sourcePrefix', 'sourceKey', 'sourceRegion', 'startEventTime', 'endEventTime', 'role', 'waitForCompletion', 'timeout'];
 
 const SUBJECT: Subject = { path: 'Stack/Import', properties: [...Object.keys(invalidProps), 'waitForCompletion'] };
 
@@ -90,14 +88,14 @@ function templateProblems(template: Template): Problem[] {
   for (const imported of propertiesOf(template, 'Custom::CloudTrailLakeImport')) {
     const date = (value: unknown) => (typeof value === 'string' ? new Date(value) : undefined);
     problems.push(...importTimeRangeProblems('StartEventTime', date(imported.StartEventTime), 'EndEventTime', date(imported.EndEventTime)));
+    // StartImport S3LocationUri: s3://<bucket>[/<prefix>]
     const location = /^s3:\/\/([^/]+)(?:\/(.*))?$/s.exec(imported.S3LocationUri);
-    if (!location) {
-      problems.push({ property: 'S3LocationUri', value: imported.S3LocationUri, rule: 'must be s3://<bucket>[/<prefix>] (StartImport S3LocationUri)', fix: '' });
-    } else {
-      problems.push(...keyPrefixProblems('S3LocationUri prefix', location[2]));
-    }
+    expect(location).not.toBeNull();
+    problems.push(...keyPrefixProblems('S3LocationUri prefix', location![2]));
     if (!isUnresolved(imported.S3BucketRegion) && !REGION_NAME.test(imported.S3BucketRegion)) {
-      problems.push({ property: 'S3BucketRegion', value: imported.S3BucketRegion, rule: 'must be an AWS Region name (StartImport S3BucketRegion)', fix: '' });
+      problems.push({
+        id: 'ImportSourceRegionFormat', property: 'S3BucketRegion', value: imported.S3BucketRegion, rule: 'must be an AWS Region name (StartImport S3BucketRegion)', fix: '',
+      });
     }
     problems.push(...operationTimeoutProblems('TimeoutSeconds', Duration.seconds(Number(imported.TimeoutSeconds))));
   }
@@ -107,7 +105,7 @@ function templateProblems(template: Template): Problem[] {
 describe('LakeImport under fuzzing', () => {
   test('rejects only with ValidationErrors in the library format; every accepted import synthesizes and keeps every rule', () => {
     const tally = new Tally();
-    const props = propsOrJunk(validProps, invalidProps);
+    const props = typedPropsOf(validProps, invalidProps, OPTIONAL);
     fc.assert(fc.property(stackEnv, props, before, (env, made, earlierWaits) => {
       const outcome = tally.count(trial(env, made, (stack, values) => buildImport(stack, values, earlierWaits), SUBJECT));
       if (outcome.accepted) {
@@ -126,7 +124,7 @@ describe('LakeImport under fuzzing', () => {
       endEventTime: new Date('2026-01-01T00:00:00Z'),
     })), (stack, values) => buildImport(stack, values, undefined), SUBJECT);
     expect(!outcome.accepted && outcome.error.constructor.name).toBe('ValidationError');
-    expect(!outcome.accepted && outcome.error.message).toBe('[Stack/Import] startEventTime "2026-02-01T00:00:00.000Z": must be before endEventTime '
+    expect(!outcome.accepted && outcome.error.message).toBe('[Stack/Import] [ImportTimeRange] startEventTime "2026-02-01T00:00:00.000Z": must be before endEventTime '
       + '2026-01-01T00:00:00.000Z (StartImport StartEventTime / EndEventTime). Fix: swap the two dates, or move startEventTime earlier');
   });
 
@@ -135,6 +133,6 @@ describe('LakeImport under fuzzing', () => {
       eventDataStore: LakeEventDataStore.fromEventDataStoreArn(stack, 'Store', `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:eventdatastore/a1b2c3d4`),
       sourceBucket: s3.Bucket.fromBucketName(stack, 'Logs', 'trail-logs'),
     })), (stack, values) => buildImport(stack, values, false), SUBJECT);
-    expect(!outcome.accepted && outcome.error.message).toMatch(/^Validation failed with the following errors:\n {2}\[Stack\/Import\] waitForCompletion of Stack\/Earlier false: /);
+    expect(!outcome.accepted && outcome.error.message).toMatch(/^Validation failed with the following errors:\n {2}\[Stack\/Import\] \[OneImportAtATime\] waitForCompletion of Stack\/Earlier false: /);
   });
 });

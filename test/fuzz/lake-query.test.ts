@@ -1,12 +1,14 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as fc from 'fast-check';
 import {
-  adversarialString, anyDuration, bucket, eventDataStore, junk, lift, make, merged, nearValid, propsOrJunk, uniqueId, validRecord,
+  adversarialString, anyDuration, bucket, eventDataStore, lift, make, merged, nearValid, uniqueId, validRecord,
 } from './arbitraries';
 import { expectNoProblems, literal, propertiesOf, stackEnv, Subject, Tally, trial } from './harness';
+import { typedPropsOf } from './typed-props';
 import { IEventDataStore, LakeEventDataStore, LakeQuery, LakeQueryProps, ScheduledLakeQuery, ScheduledLakeQueryProps } from '../../src';
 import { CUSTOM_RESOURCE_TIMEOUT_MINUTES } from '../../src/core/limits';
 import { operationTimeoutProblems } from '../../src/core/operation-rules';
@@ -34,20 +36,19 @@ const invalidStatement = fc.oneof(
 const prefix = fc.stringMatching(/^[a-z0-9][a-z0-9/_-]{0,40}$/);
 const timeout = fc.integer({ min: 60, max: 55 * 60 }).map(seconds => make(`Duration.seconds(${seconds})`, () => Duration.seconds(seconds)));
 const flag = lift(fc.boolean());
-const notBoolean = lift(fc.constantFrom<unknown>('true', 'false', 0, 1, 'yes'));
 
 const validQuery = merged(
   validRecord({ eventDataStore, queryStatement: lift(validStatement), waitForCompletion: flag, timeout }, ['eventDataStore', 'queryStatement']),
   fc.oneof(validRecord({}), validRecord({ deliveryBucket: bucket, deliveryPrefix: lift(prefix) }, ['deliveryBucket'])),
 );
+/** Values of the props' types that break a rule, or may: any store, which the statement names, and any duration. */
 const invalidQuery = {
-  eventDataStore: junk,
+  eventDataStore,
   queryStatement: lift(invalidStatement),
   deliveryPrefix: lift(fc.oneof(adversarialString, prefix.map(text => `/${text}`), prefix.map(text => `${text}/`.repeat(40)))),
-  deliveryBucket: junk,
-  waitForCompletion: notBoolean,
   timeout: anyDuration,
 };
+const QUERY_OPTIONAL = ['deliveryPrefix', 'deliveryBucket', 'waitForCompletion', 'timeout'];
 
 const schedule = fc.oneof(
   fc.integer({ min: 1, max: 48 }).map(hours => make(`rate(${hours} hours)`, () => scheduler.ScheduleExpression.rate(Duration.hours(hours)))),
@@ -68,27 +69,23 @@ const validScheduled = validRecord({
   description: lift(fc.string({ maxLength: 200 })),
 }, ['eventDataStore', 'queryStatement', 'schedule', 'deliveryBucket']);
 const invalidScheduled = {
-  eventDataStore: junk,
+  eventDataStore,
   queryStatement: lift(invalidStatement),
-  schedule: junk,
-  deliveryBucket: junk,
   deliveryPrefix: invalidQuery.deliveryPrefix,
-  topic: junk,
-  enabled: notBoolean,
   description: lift(fc.oneof(adversarialString, fc.string({ minLength: 513, maxLength: 600 }))),
 };
+const SCHEDULED_OPTIONAL = ['deliveryPrefix', 'topic', 'enabled', 'description'];
 
-const QUERY: Subject = { path: 'Stack/Query', properties: [...Object.keys(invalidQuery), 'waitForCompletion'] };
-const SCHEDULED: Subject = { path: 'Stack/Query', properties: Object.keys(invalidScheduled) };
+const QUERY: Subject = { path: 'Stack/Query', properties: ['queryStatement', 'deliveryPrefix', 'deliveryBucket', 'timeout', 'waitForCompletion'] };
+const SCHEDULED: Subject = { path: 'Stack/Query', properties: ['queryStatement', 'deliveryPrefix', 'deliveryBucket', 'description'] };
 
 /** The props with the store's ID in place of the placeholder, as a user interpolates it. */
 function withStoreId(props: unknown): unknown {
   if (typeof props !== 'object' || props === null) {
     return props;
   }
-  const { eventDataStore: store, queryStatement } = props as { eventDataStore?: IEventDataStore; queryStatement?: unknown };
-  const id = typeof store?.eventDataStoreId === 'string' ? store.eventDataStoreId : 'not-the-store';
-  return typeof queryStatement === 'string' ? { ...props, queryStatement: queryStatement.split(STORE).join(id) } : props;
+  const { eventDataStore: store, queryStatement } = props as { eventDataStore: IEventDataStore; queryStatement: string };
+  return { ...props, queryStatement: queryStatement.split(STORE).join(store.eventDataStoreId) };
 }
 
 /** The store ID an ARN in the template names: its last segment, or a token. */
@@ -108,9 +105,8 @@ function queryProblems(template: Template): Problem[] {
   for (const query of propertiesOf(template, 'Custom::CloudTrailLakeQuery')) {
     problems.push(...statementProblems('QueryStatement', query.QueryStatement, query.EventDataStoreArn, query.DeliveryS3Uri));
     problems.push(...operationTimeoutProblems('TimeoutSeconds', Duration.seconds(Number(query.TimeoutSeconds))));
-    if (!(Number(query.ServiceTimeout) <= CUSTOM_RESOURCE_TIMEOUT_MINUTES * 60)) {
-      problems.push({ property: 'ServiceTimeout', value: query.ServiceTimeout, rule: 'at most 3600 seconds (AWS::CloudFormation::CustomResource)', fix: '' });
-    }
+    // AWS::CloudFormation::CustomResource ServiceTimeout: at most 3600 seconds
+    expect(Number(query.ServiceTimeout)).toBeLessThanOrEqual(CUSTOM_RESOURCE_TIMEOUT_MINUTES * 60);
   }
   return problems;
 }
@@ -141,7 +137,7 @@ function buildQuery(stack: Stack, props: unknown, firstWaits: boolean | undefine
 describe('LakeQuery under fuzzing', () => {
   test('rejects only with ValidationErrors in the library format; every accepted query synthesizes and keeps every rule', () => {
     const tally = new Tally();
-    const props = propsOrJunk(validQuery, invalidQuery);
+    const props = typedPropsOf(validQuery, invalidQuery, QUERY_OPTIONAL);
     fc.assert(fc.property(stackEnv, props, before, (env, made, beforeWaits) => {
       const outcome = tally.count(trial(env, made, (stack, values) => buildQuery(stack, values, beforeWaits), QUERY));
       if (outcome.accepted) {
@@ -158,7 +154,7 @@ describe('LakeQuery under fuzzing', () => {
       queryStatement: `DELETE FROM ${STORE}`,
     })), (stack, values) => buildQuery(stack, values, undefined), QUERY);
     expect(!outcome.accepted && outcome.error.constructor.name).toBe('ValidationError');
-    expect(!outcome.accepted && outcome.error.message).toBe('[Stack/Query] queryStatement "DELETE FROM a1b2c3d4": must be a read-only SELECT query '
+    expect(!outcome.accepted && outcome.error.message).toBe('[Stack/Query] [QueryStatementReadOnly] queryStatement "DELETE FROM a1b2c3d4": must be a read-only SELECT query '
       + '(or WITH … SELECT), and it starts with \'DELETE\' (StartQuery QueryStatement). Fix: write a SELECT query; CloudTrail Lake cannot change data');
   });
 
@@ -167,14 +163,14 @@ describe('LakeQuery under fuzzing', () => {
       eventDataStore: LakeEventDataStore.fromEventDataStoreArn(stack, 'Store', 'arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/a1b2c3d4'),
       queryStatement: `SELECT * FROM ${STORE}`,
     })), (stack, values) => buildQuery(stack, values, false), QUERY);
-    expect(!outcome.accepted && outcome.error.message).toMatch(/^Validation failed with the following errors:\n {2}\[Stack\/Query\] waitForCompletion of Stack\/Earlier0 false: /);
+    expect(!outcome.accepted && outcome.error.message).toMatch(/^Validation failed with the following errors:\n {2}\[Stack\/Query\] \[ConcurrentQueriesQuota\] waitForCompletion of Stack\/Earlier0 false: /);
   });
 });
 
 describe('ScheduledLakeQuery under fuzzing', () => {
   test('rejects only with ValidationErrors in the library format; every accepted query synthesizes and keeps every rule', () => {
     const tally = new Tally();
-    const props = propsOrJunk(validScheduled, invalidScheduled);
+    const props = typedPropsOf(validScheduled, invalidScheduled, SCHEDULED_OPTIONAL);
     fc.assert(fc.property(stackEnv, props, (env, made) => {
       const outcome = tally.count(trial(env, made, (stack, values) => {
         new ScheduledLakeQuery(stack, 'Query', withStoreId(values) as ScheduledLakeQueryProps);
@@ -187,13 +183,14 @@ describe('ScheduledLakeQuery under fuzzing', () => {
     expect(tally.rejected).toBeGreaterThanOrEqual(20);
   });
 
-  test('the harness sees a rejection: no delivery bucket', () => {
-    const outcome = trial('known', make('{ imported store, no bucket }', stack => ({
+  test('the harness sees a rejection: a description longer than EventBridge Scheduler takes', () => {
+    const outcome = trial('known', make('{ imported store, long description }', stack => ({
       eventDataStore: LakeEventDataStore.fromEventDataStoreArn(stack, 'Store', 'arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/a1b2c3d4'),
       queryStatement: `SELECT * FROM ${STORE}`,
       schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
+      deliveryBucket: s3.Bucket.fromBucketName(stack, 'Results', 'query-results'),
+      description: 'd'.repeat(513),
     })), (stack, values) => new ScheduledLakeQuery(stack, 'Query', withStoreId(values) as ScheduledLakeQueryProps), SCHEDULED);
-    expect(!outcome.accepted && outcome.error.message).toBe('[Stack/Query] deliveryBucket: is required: a scheduled query keeps its results in S3. '
-      + 'Fix: pass the bucket the results go to');
+    expect(!outcome.accepted && outcome.error.message).toMatch(/^\[Stack\/Query\] \[ScheduleDescriptionLength\] description "d+… \(length 513\): must be 0 to 512 characters long/);
   });
 });

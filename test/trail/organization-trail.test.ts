@@ -434,7 +434,7 @@ describe('an existing bucket', () => {
     const { template } = synthTrail({ bucket, s3KeyPrefix: 'trails' }, stack);
     template.resourceCountIs('AWS::S3::BucketPolicy', 0);
     const [warning] = warningsOf(stack);
-    expect(warning).toBe('bucket org-log-archive is not managed by this stack, so its bucket policy was not changed. CloudTrail cannot deliver log files '
+    expect(warning).toBe('[BucketPolicyNotManaged] bucket org-log-archive is not managed by this stack, so its bucket policy was not changed. CloudTrail cannot deliver log files '
       + '(CreateTrail fails with InsufficientS3BucketPolicyException) unless its owner adds these statements:\n' + JSON.stringify([
       {
         Action: 's3:GetBucketAcl',
@@ -457,7 +457,7 @@ describe('an existing bucket', () => {
         Resource: `arn:\${AWS::Partition}:s3:::org-log-archive/trails/AWSLogs/${owner}/*`,
         Sid: sid,
       })),
-    ], undefined, 2) + ' [ack: cdk-cloudtrail-org:bucketPolicy]');
+    ], undefined, 2) + ' [ack: cdk-cloudtrail-org:BucketPolicyNotManaged]');
   });
 
   test('of another stack is not changed (no cross-stack dependency), with a warning', () => {
@@ -469,7 +469,7 @@ describe('an existing bucket', () => {
     synthTrail({ bucket }, stack);
     Template.fromStack(archive).resourceCountIs('AWS::S3::BucketPolicy', 0);
     expect(warningsOf(stack).filter(w => w.includes('cdk-cloudtrail-org:'))).toEqual([
-      expect.stringMatching(/^bucket \$\{Token\[TOKEN\.\d+\]\} is not managed by this stack, so its bucket policy was not changed/),
+      expect.stringMatching(/^\[BucketPolicyNotManaged\] bucket \$\{Token\[TOKEN\.\d+\]\} is not managed by this stack, so its bucket policy was not changed/),
     ]);
   });
 });
