@@ -229,7 +229,7 @@ export const RULES = {
   OwnBucketLogged: {
     owners: ['OrganizationTrail'],
     property: 'excludeOwnBucketFromDataEvents',
-    rule: "A trail that logs S3 data events of its own bucket logs every log delivery again, without end, and bills it.",
+    rule: 'A trail that logs S3 data events of its own bucket logs every log delivery again, without end, and bills it.',
     source: 'CloudTrail User Guide, "Logging data events" (a trail that logs its own bucket)',
     fix: 'Leave excludeOwnBucketFromDataEvents on.',
     warning: true,
@@ -468,7 +468,7 @@ export const RULES = {
   SingleRegionStore: {
     owners: ['LakeEventDataStore'],
     property: 'multiRegionEnabled',
-    rule: "A single-Region store collects no events of other Regions.",
+    rule: 'A single-Region store collects no events of other Regions.',
     source: 'CreateEventDataStore MultiRegionEnabled',
     fix: 'Leave multiRegionEnabled on.',
     warning: true,

@@ -11,8 +11,8 @@ import { LogBucket, organizationTrailBucketStatements, TrailDelivery } from './l
 import { LogDelivery } from './log-delivery';
 import { createLogKey, trailKeyStatements } from './log-key';
 import { OrganizationTrailProps } from './organization-trail-props';
-import { SecurityAlarms, SecurityAlarmsOptions } from './security-alarms';
 import { ResolvedTrail, resolveTrail } from './resolved-trail';
+import { SecurityAlarms, SecurityAlarmsOptions } from './security-alarms';
 import { trailProblems, trailSynthProblems } from './trail-problems';
 import { dependOnAllButDefaultChild } from '../core/dependencies';
 import { TRAIL_NAME_LENGTH } from '../core/limits';
