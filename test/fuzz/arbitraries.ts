@@ -160,18 +160,16 @@ export const anyDate: fc.Arbitrary<Make<Date>> = fc.oneof(
 ).map(date => make(`new Date(${Number.isNaN(date.getTime()) ? 'NaN' : JSON.stringify(date.toISOString())})`, () => new Date(date.getTime())));
 
 /**
- * Values of the wrong type altogether, including ones that break String() and JSON.stringify. TypeScript and jsii
- * reject them before a construct sees them; only the fuzz tests of constructs that still check JavaScript types
- * use them, and the values of unknown extra props.
+ * Any value at all, including ones that break String() and JSON.stringify: the values of unknown extra props,
+ * which a construct must ignore.
  */
-export const junk: fc.Arbitrary<Make<unknown>> = fc.oneof(
+const anyValue: fc.Arbitrary<Make<unknown>> = fc.oneof(
   { weight: 3, arbitrary: lift(fc.anything({ maxDepth: 2 })) },
   {
     weight: 1,
     arbitrary: fc.constantFrom<[string, () => unknown]>(
       ['null', () => null], ['NaN', () => NaN], ['-Infinity', () => -Infinity], ['10n', () => BigInt(10)],
-    ["Symbol('junk')", () => Symbol('junk')], ['Object.create(null)', () => Object.create(null)], ['() => 1', () => () => 1],
-    ['new Date(NaN)', () => new Date(NaN)], ['[[]]', () => [[]]], ['{ length: 3 }', () => ({ length: 3 })],
+    ["Symbol('x')", () => Symbol('x')], ['Object.create(null)', () => Object.create(null)], ['() => 1', () => () => 1],
     ).map(([text, value]) => make(text, value)),
   },
 );
@@ -204,35 +202,32 @@ const PROTOTYPE_KEYS = ['constructor', 'toString', 'valueOf', 'toJSON', 'then', 
 /** How propsOf corrupts props. */
 export interface PropsOptions {
   /**
-   * Also put values of the wrong type (junk, null) in place of props. Only for constructs that still check
-   * JavaScript types; TypeScript and jsii reject such values before a construct sees them.
-   * @default true
+   * The props that may be left out.
+   * @default every prop that has invalid values
    */
-  readonly wrongTypes?: boolean;
+  readonly optional?: readonly string[];
 }
 
 /**
- * Props objects biased towards valid ones: about half are valid, the others have one to three props
- * replaced by an invalid value or left out (and, with wrongTypes, a junk value or null). Some also carry
- * unknown extra props, which must change nothing: a props object with more keys than its type is still
- * of its type.
+ * Props objects of the props' TypeScript type, biased towards valid ones: about half are valid, the others have
+ * one to three props replaced by a value of the right type that breaks a rule, or an optional prop left out.
+ * Values of the wrong type are not made: TypeScript and jsii reject them before a construct runs. Some props
+ * objects also carry unknown extra props, which must change nothing: a props object with more keys than its
+ * type is still of its type.
  *
  * @param valid valid props
- * @param invalid for each prop, values of its type that it does not take
+ * @param invalid for each prop that has them, values of its type that it does not take
  */
 export function propsOf(valid: fc.Arbitrary<MadeProps>,
   invalid: Record<string, fc.Arbitrary<Make<unknown>>>, options: PropsOptions = {}): fc.Arbitrary<Make<Record<string, unknown>>> {
-  const keys = Object.keys(invalid);
-  const wrongTypes = options.wrongTypes ?? true;
-  const replacement = (key: string): fc.Arbitrary<[string, Make<unknown>]> => (wrongTypes ? fc.oneof(
-    { weight: 5, arbitrary: invalid[key] },
-    { weight: 1, arbitrary: junk },
-    { weight: 1, arbitrary: fc.constant(MISSING) },
-    { weight: 1, arbitrary: fc.constant(just(null)) },
-  ) : fc.oneof(
-    { weight: 5, arbitrary: invalid[key] },
-    { weight: 1, arbitrary: fc.constant(MISSING) },
-  )).map(value => [key, value]);
+  const optional = options.optional ?? Object.keys(invalid);
+  const keys = [...new Set([...Object.keys(invalid), ...optional])];
+  const replacement = (key: string): fc.Arbitrary<[string, Make<unknown>]> => {
+    const values = invalid[key] && optional.includes(key)
+      ? fc.oneof({ weight: 5, arbitrary: invalid[key] }, { weight: 1, arbitrary: fc.constant(MISSING) })
+      : invalid[key] ?? fc.constant(MISSING);
+    return values.map(value => [key, value]);
+  };
   const corruption = fc.oneof(
     { weight: 1, arbitrary: fc.constant<Array<[string, Make<unknown>]>>([]) },
     {
@@ -243,7 +238,7 @@ export function propsOf(valid: fc.Arbitrary<MadeProps>,
   const extraKey = fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ minLength: 1, maxLength: 12 })).filter(key => !keys.includes(key));
   const extras = fc.oneof(
     { weight: 4, arbitrary: fc.constant<Array<[string, Make<unknown>]>>([]) },
-    { weight: 1, arbitrary: fc.array(fc.tuple(extraKey, junk), { minLength: 1, maxLength: 3 }) },
+    { weight: 1, arbitrary: fc.array(fc.tuple(extraKey, anyValue), { minLength: 1, maxLength: 3 }) },
   );
   return fc.tuple(valid, corruption, extras).map(([base, replaced, extra]) => {
     const entries = new Map<string, Make<unknown>>(Object.entries(base));
@@ -267,14 +262,6 @@ export function propsOf(valid: fc.Arbitrary<MadeProps>,
       return props;
     });
   });
-}
-
-/**
- * Props as propsOf makes them, and now and then a value that is no props object at all (null, a string, a number…):
- * only for constructs that still check JavaScript types.
- */
-export function propsOrJunk(valid: fc.Arbitrary<MadeProps>, invalid: Record<string, fc.Arbitrary<Make<unknown>>>): fc.Arbitrary<Make<unknown>> {
-  return fc.oneof({ weight: 19, arbitrary: propsOf(valid, invalid) }, { weight: 1, arbitrary: junk });
 }
 
 /** A value from the valid arbitrary or, less often, the invalid one: for parts of a valid-looking prop. */
@@ -489,4 +476,3 @@ export const anyDataEventSelectors = adversarialDataEventSelectors;
 /** Management events and excluded sources as trails and stores take them. */
 export const excludedSources: fc.Arbitrary<Make<ManagementEventSources[]>> =
   lift(fc.subarray(Object.values(ManagementEventSources), { minLength: 1 }));
-export const invalidReadWriteType = lift(fc.oneof(adversarialString, fc.constantFrom('all', 'READ_ONLY', 'None ')));

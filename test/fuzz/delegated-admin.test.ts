@@ -1,19 +1,18 @@
 import { Stack } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
-import { ACCOUNT, accountId, adversarialString, just, lift, Make, make, nearValid, tokenString, validRecord } from './arbitraries';
+import { ACCOUNT, accountId, adversarialString, just, lift, Make, make, nearValid, propsOf, tokenString, validRecord } from './arbitraries';
 import { expectNoProblems, propertiesOf, stackEnv, Subject, Tally, trial } from './harness';
-import { typedPropsOf } from './typed-props';
 import { OrganizationDelegatedAdmin, OrganizationDelegatedAdminProps } from '../../src';
 import { accountIdProblems } from '../../src/core/organization';
 import { isUnresolved, Problem } from '../../src/core/problems';
 import { delegatedAdminsProblems } from '../../src/organization/delegated-admin-rules';
 
 const memberAccount = accountId.filter(id => id !== ACCOUNT);
-const adminProps = typedPropsOf(
+const adminProps = propsOf(
   validRecord({ memberAccountId: fc.oneof({ weight: 5, arbitrary: lift(memberAccount) }, { weight: 1, arbitrary: tokenString(memberAccount) }) },
     ['memberAccountId']),
   { memberAccountId: lift(fc.oneof(nearValid(memberAccount), adversarialString, fc.constant(ACCOUNT), fc.constant(` ${ACCOUNT}`))) },
-  [],
+  { optional: [] },
 );
 
 /**

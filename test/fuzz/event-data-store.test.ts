@@ -154,7 +154,7 @@ const SUBJECT: Subject = {
 };
 
 // Values of the wrong type (a string for a boolean, a number for a Duration) are not made: TypeScript and jsii reject them.
-const storeProps = propsOf(validProps, invalidProps, { wrongTypes: false });
+const storeProps = propsOf(validProps, invalidProps);
 
 /** Accounts granted queries: none, a few, or so many that the resource policy outgrows CloudTrail's 8192 characters. */
 const grantees = fc.oneof(

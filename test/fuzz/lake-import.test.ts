@@ -3,12 +3,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as fc from 'fast-check';
-import {
-  ACCOUNT, adversarialString, anyDate, anyDuration, bucket, eventDataStore, key, lift, make, merged, nearValid, REGION, storeId,
-  tokenString, uniqueId, validRecord,
-} from './arbitraries';
+import { ACCOUNT, adversarialString, anyDate, anyDuration, bucket, eventDataStore, key, lift, make, merged, nearValid, propsOf, REGION, storeId, tokenString, uniqueId, validRecord } from './arbitraries';
 import { expectNoProblems, propertiesOf, stackEnv, Subject, Tally, trial } from './harness';
-import { typedPropsOf } from './typed-props';
 import { EventDataStoreKind, LakeEventDataStore, LakeImport, LakeImportProps } from '../../src';
 import { importTimeRangeProblems, keyPrefixProblems, operationTimeoutProblems } from '../../src/core/operation-rules';
 import { isUnresolved, Problem } from '../../src/core/problems';
@@ -105,7 +101,7 @@ function templateProblems(template: Template): Problem[] {
 describe('LakeImport under fuzzing', () => {
   test('rejects only with ValidationErrors in the library format; every accepted import synthesizes and keeps every rule', () => {
     const tally = new Tally();
-    const props = typedPropsOf(validProps, invalidProps, OPTIONAL);
+    const props = propsOf(validProps, invalidProps, { optional: OPTIONAL });
     fc.assert(fc.property(stackEnv, props, before, (env, made, earlierWaits) => {
       const outcome = tally.count(trial(env, made, (stack, values) => buildImport(stack, values, earlierWaits), SUBJECT));
       if (outcome.accepted) {

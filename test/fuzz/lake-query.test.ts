@@ -4,11 +4,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as fc from 'fast-check';
-import {
-  adversarialString, anyDuration, bucket, eventDataStore, lift, make, merged, nearValid, uniqueId, validRecord,
-} from './arbitraries';
+import { adversarialString, anyDuration, bucket, eventDataStore, lift, make, merged, nearValid, propsOf, uniqueId, validRecord } from './arbitraries';
 import { expectNoProblems, literal, propertiesOf, stackEnv, Subject, Tally, trial } from './harness';
-import { typedPropsOf } from './typed-props';
 import { IEventDataStore, LakeEventDataStore, LakeQuery, LakeQueryProps, ScheduledLakeQuery, ScheduledLakeQueryProps } from '../../src';
 import { CUSTOM_RESOURCE_TIMEOUT_MINUTES } from '../../src/core/limits';
 import { operationTimeoutProblems } from '../../src/core/operation-rules';
@@ -137,7 +134,7 @@ function buildQuery(stack: Stack, props: unknown, firstWaits: boolean | undefine
 describe('LakeQuery under fuzzing', () => {
   test('rejects only with ValidationErrors in the library format; every accepted query synthesizes and keeps every rule', () => {
     const tally = new Tally();
-    const props = typedPropsOf(validQuery, invalidQuery, QUERY_OPTIONAL);
+    const props = propsOf(validQuery, invalidQuery, { optional: QUERY_OPTIONAL });
     fc.assert(fc.property(stackEnv, props, before, (env, made, beforeWaits) => {
       const outcome = tally.count(trial(env, made, (stack, values) => buildQuery(stack, values, beforeWaits), QUERY));
       if (outcome.accepted) {
@@ -170,7 +167,7 @@ describe('LakeQuery under fuzzing', () => {
 describe('ScheduledLakeQuery under fuzzing', () => {
   test('rejects only with ValidationErrors in the library format; every accepted query synthesizes and keeps every rule', () => {
     const tally = new Tally();
-    const props = typedPropsOf(validScheduled, invalidScheduled, SCHEDULED_OPTIONAL);
+    const props = propsOf(validScheduled, invalidScheduled, { optional: SCHEDULED_OPTIONAL });
     fc.assert(fc.property(stackEnv, props, (env, made) => {
       const outcome = tally.count(trial(env, made, (stack, values) => {
         new ScheduledLakeQuery(stack, 'Query', withStoreId(values) as ScheduledLakeQueryProps);

@@ -127,7 +127,7 @@ const SUBJECT: Subject = {
   owner: ['OrganizationTrail', 'DataEventSelectors'],
 };
 
-const trailProps = fc.tuple(propsOf(validProps, invalidProps, { wrongTypes: false }), sometimesInvalidOrgId)
+const trailProps = fc.tuple(propsOf(validProps, invalidProps), sometimesInvalidOrgId)
   .map(([props, badOrgId]) => (badOrgId === undefined ? props
     : make(`{ ...${String(props)}, orgId: ${JSON.stringify(badOrgId)} }`, stack => ({ ...props(stack), orgId: badOrgId }))));
 
