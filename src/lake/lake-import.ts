@@ -1,7 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledgeImportObjects, createImportRole, importSourceStatements } from './import-role';
+import { acknowledgeImportObjects, createImportRole, importBucketStatement, importKeyStatement, importSourceStatements, sourceKeyOf } from './import-role';
 import { lakeImportProblems } from './import-rules';
 import { LakeImportProps } from './lake-import-props';
 import { Problem, throwIfProblems, validateAtSynth } from '../core/problems';
@@ -9,6 +9,7 @@ import { joinChain } from '../operations/operation-chain';
 import { LakeImportAttribute, LakeImportProperties, OperationKind } from '../operations/operation-properties';
 import { OperationsProvider } from '../operations/provider';
 import { waitSettings } from '../operations/wait-settings';
+import { addOrRequestStatements } from '../policy/resource-policy';
 import { attachOrRequestPolicy } from '../policy/role-policy';
 
 /**
@@ -49,20 +50,30 @@ export class LakeImport extends Construct {
     throwIfProblems(this, problems);
     this.waitForCompletion = settings.waitForCompletion;
 
+    const store = props.eventDataStore;
     const source = { bucket: props.sourceBucket, prefix: props.sourcePrefix, key: props.sourceKey };
-    this.role = props.role ?? createImportRole(this, 'Role', source);
+    this.role = props.role ?? createImportRole(this, 'Role', source, store.eventDataStoreArn);
+    const consequence = 'The import fails with InvalidImportSourceException';
     const sourcePolicy = attachOrRequestPolicy(this, 'SourcePolicy', this.role, importSourceStatements(source), {
       description: `Lets CloudTrail read trail logs from ${props.sourceBucket.node.path} for a CloudTrail Lake import`,
       warningId: 'RolePolicyNotManaged',
       roleName: 'import role',
-      consequence: 'The import fails with InvalidImportSourceException',
+      consequence,
     });
     if (sourcePolicy) {
       acknowledgeImportObjects(sourcePolicy, source);
     }
+    addOrRequestStatements(this, props.sourceBucket, [importBucketStatement(source, this.role)], {
+      id: 'BucketPolicyNotManaged', resource: `bucket ${props.sourceBucket.bucketName}`, policy: 'bucket policy', consequence,
+    });
+    const sourceKey = sourceKeyOf(source);
+    if (sourceKey) {
+      addOrRequestStatements(this, sourceKey, [importKeyStatement(this, this.role)], {
+        id: 'KeyPolicyNotManaged', resource: `KMS key ${sourceKey.keyArn}`, policy: 'key policy', consequence,
+      });
+    }
 
     const provider = OperationsProvider.of(this);
-    const store = props.eventDataStore;
     // Service Authorization Reference, AWS CloudTrail: these take no resource type, StartImport included (an import ID
     // is not an ARN, and StartImport names its destination only in the request), so only '*' grants them
     provider.addToHandlerPolicy(new iam.PolicyStatement({

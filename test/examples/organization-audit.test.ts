@@ -74,7 +74,19 @@ describe('example organization audit app', () => {
       WaitForCompletion: 'true',
     });
     template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrganizationTrailKey'), 'Arn'] } }]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([{
+          Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrganizationTrailKey'), 'Arn'] },
+        }]),
+      },
+    });
+    // the trail's key and bucket, of this stack, let the import role in too (CloudTrail User Guide, "Copy trail events
+    // to an event data store")
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Sid: 'CloudTrailLakeImportDecrypt' })]) },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Sid: 'CloudTrailLakeImportRead' })]) },
     });
   });
 

@@ -68,32 +68,77 @@ describe('LakeImport', () => {
     });
   });
 
-  test('creates a role that CloudTrail assumes for this account, to read the source prefix and decrypt with the bucket key', () => {
+  // CloudTrail User Guide, "Copy trail events to an event data store": IAM permissions (role and trust policies),
+  // Amazon S3 bucket policy, and KMS key policy for decrypting data in the source S3 bucket.
+  test('creates a role that CloudTrail assumes for this store only, to read the source prefix and decrypt with the bucket key', () => {
     const { stack, bucket, construct } = lakeImport({ sourcePrefix: 'org-trail' });
     const role = resourcesOf(stack, 'AWS::IAM::Role').find(r => /CloudTrail Lake import/.test(r.Properties.Description ?? ''));
     expect(role?.Properties.AssumeRolePolicyDocument.Statement).toEqual([{
       Effect: 'Allow',
       Principal: { Service: 'cloudtrail.amazonaws.com' },
       Action: 'sts:AssumeRole',
-      Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
+      Condition: { StringEquals: { 'aws:SourceAccount': '111111111111', 'aws:SourceArn': STORE_ARN } },
     }]);
     const bucketArn = { 'Fn::GetAtt': [logicalIdOf(stack, bucket), 'Arn'] };
     const keyArn = { 'Fn::GetAtt': [stack.getLogicalId(bucket.encryptionKey!.node.defaultChild as kms.CfnKey), 'Arn'] };
     expect(managedPolicyStatements(stack, /read trail logs/)).toEqual([
-      { Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Join': ['', [bucketArn, '/org-trail/*']] } },
+      {
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: [{ 'Fn::Join': ['', [bucketArn, '/org-trail']] }, { 'Fn::Join': ['', [bucketArn, '/org-trail/*']] }],
+      },
       { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketAcl'], Resource: bucketArn },
-      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: keyArn },
+      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: keyArn },
     ]);
     expect(resourcesOf(stack, 'AWS::IAM::ManagedPolicy').find(p => /read trail logs/.test(p.Properties.Description))?.Properties.Roles)
       .toEqual([{ Ref: stack.getLogicalId(construct.role.node.defaultChild as iam.CfnRole) }]);
+  });
+
+  test('lets the role read the source in the bucket policy, and decrypt in the key policy, of a bucket and key of this stack', () => {
+    const { stack, bucket, construct } = lakeImport({ sourcePrefix: 'org-trail' });
+    const roleArn = { 'Fn::GetAtt': [stack.getLogicalId(construct.role.node.defaultChild as iam.CfnRole), 'Arn'] };
+    const bucketArn = { 'Fn::GetAtt': [logicalIdOf(stack, bucket), 'Arn'] };
+    expect(resourcesOf(stack, 'AWS::S3::BucketPolicy')[0].Properties.PolicyDocument.Statement).toContainEqual({
+      Sid: 'CloudTrailLakeImportRead',
+      Effect: 'Allow',
+      Principal: { AWS: roleArn },
+      Action: ['s3:ListBucket', 's3:GetBucketAcl', 's3:GetObject'],
+      Resource: [bucketArn, { 'Fn::Join': ['', [bucketArn, '/org-trail']] }, { 'Fn::Join': ['', [bucketArn, '/org-trail/*']] }],
+    });
+    expect(resourcesOf(stack, 'AWS::KMS::Key')[0].Properties.KeyPolicy.Statement).toContainEqual({
+      Sid: 'CloudTrailLakeImportDecrypt',
+      Effect: 'Allow',
+      Principal: { AWS: roleArn },
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      Resource: '*',
+      Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } },
+    });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+
+  test('asks the owner of an imported bucket and key for the statements', () => {
+    const { stack, store } = setUp();
+    new LakeImport(stack, 'Import', {
+      eventDataStore: store,
+      sourceBucket: s3.Bucket.fromBucketName(stack, 'Theirs', 'org-trail-logs'),
+      sourceKey: kms.Key.fromKeyArn(stack, 'TheirKey', 'arn:aws:kms:us-east-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab'),
+    });
+    const warnings = Annotations.fromStack(stack).findWarning('/Stack/Import', Match.anyValue()).map(w => String(w.entry.data));
+    expect(warnings).toEqual([
+      expect.stringMatching(/^\[BucketPolicyNotManaged\] bucket org-trail-logs is not managed by this stack.*"CloudTrailLakeImportRead"/s),
+      expect.stringMatching(/^\[KeyPolicyNotManaged\] KMS key arn:aws:kms:us-east-1:222222222222:key\/1234abcd-12ab-34cd-56ef-1234567890ab is not managed.*"CloudTrailLakeImportDecrypt"/s),
+    ]);
   });
 
   test('lets the default role decrypt with the key the log files are encrypted with, when given', () => {
     const { stack, store } = setUp();
     const trailKey = new kms.Key(stack, 'TrailKey');
     new LakeImport(stack, 'Import', { eventDataStore: store, sourceBucket: new s3.Bucket(stack, 'Plain'), sourceKey: trailKey });
-    expect(managedPolicyStatements(stack, /read trail logs from Stack\/Plain/)).toContainEqual(
-      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: { 'Fn::GetAtt': [stack.getLogicalId(trailKey.node.defaultChild as kms.CfnKey), 'Arn'] } });
+    expect(managedPolicyStatements(stack, /read trail logs from Stack\/Plain/)).toContainEqual({
+      Effect: 'Allow',
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      Resource: { 'Fn::GetAtt': [stack.getLogicalId(trailKey.node.defaultChild as kms.CfnKey), 'Arn'] },
+    });
   });
 
   test('lets the handlers start, follow and stop imports, and pass this role to CloudTrail', () => {
