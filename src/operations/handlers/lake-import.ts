@@ -6,7 +6,7 @@ import { ongoingImportText } from './explanations';
 import { findStartedImport, ImportRequest, ongoingImportId } from './import-adoption';
 import { FoundImport, getImport, importFailedText, importProgressText, RUNNING_IMPORT_STATUSES } from './import-status';
 import { Logger } from './log';
-import { OperationHandler } from './operation-handler';
+import { WaitingOperationHandler } from './operation-handler';
 import { changed, isUuid, optionalTime, required, storeName } from './properties';
 import { IsCompleteRequest, IsCompleteResponse, OnEventRequest, OnEventResponse, ResourceProperties } from './request-types';
 import { isPastDeadline, timedOutText, waitFields } from './wait';
@@ -15,7 +15,7 @@ import { LAKE_IMPORT_REPLACING_PROPERTIES, OperationKind } from '../operation-pr
 const EVENTS_STAY = 'the events it imported stay in the event data store';
 
 /** LakeImport: StartImport on create (adopting one an earlier attempt started), waits for it, StopImport on delete. */
-export const lakeImport: OperationHandler = {
+export const lakeImport: WaitingOperationHandler = {
   scope: (properties) => ({ operation: OperationKind.LAKE_IMPORT, resource: storeName(properties.EventDataStoreArn) }),
   async onEvent(event, log) {
     switch (event.RequestType) {

@@ -3,7 +3,7 @@ import { queryAttributes } from './attributes';
 import { cloudTrail } from './clients';
 import { errorName, isNamed, OperationFailure } from './errors';
 import { Logger } from './log';
-import { OperationHandler } from './operation-handler';
+import { WaitingOperationHandler } from './operation-handler';
 import { changed, isUuid, required, storeName } from './properties';
 import { findStartedQuery, QueryRequest } from './query-adoption';
 import { DescribedQuery, describeQuery, queryFailureText, RUNNING_QUERY_STATUSES } from './query-status';
@@ -18,7 +18,7 @@ const NOTHING_TO_CANCEL = [
 ];
 
 /** LakeQuery: StartQuery on create (adopting one an earlier attempt started), waits for it, CancelQuery on delete. */
-export const lakeQuery: OperationHandler = {
+export const lakeQuery: WaitingOperationHandler = {
   scope: (properties) => ({ operation: OperationKind.LAKE_QUERY, resource: storeName(properties.EventDataStoreArn) }),
   async onEvent(event, log) {
     switch (event.RequestType) {

@@ -48,3 +48,24 @@ export interface IsCompleteResponse {
   readonly IsComplete: boolean;
   readonly Data?: Attributes;
 }
+
+/** A request as CloudFormation sends it to a function that is itself the service token, and answers it. */
+export interface CloudFormationRequest extends OnEventRequest {
+  /** Presigned: never logged. */
+  readonly ResponseURL: string;
+  readonly StackId: string;
+  readonly RequestId: string;
+  readonly LogicalResourceId: string;
+}
+
+/** What such a function PUTs to the ResponseURL. */
+export interface CloudFormationResponse {
+  readonly Status: 'SUCCESS' | 'FAILED';
+  /** Why it failed; only on FAILED. */
+  readonly Reason?: string;
+  readonly PhysicalResourceId: string;
+  readonly StackId: string;
+  readonly RequestId: string;
+  readonly LogicalResourceId: string;
+  readonly Data?: Attributes;
+}
