@@ -1,6 +1,5 @@
 import { delegatedAdmin } from './handlers/delegated-admin';
-import { OperationHandler } from './handlers/operation-handler';
-import { CloudFormationRequest } from './handlers/request-types';
+import { CloudFormationRequest, OperationHandler } from './handlers/request';
 import { answer, LambdaContext } from './handlers/respond';
 import { OperationKind } from './operation-properties';
 

@@ -39,3 +39,13 @@ test('the synchronous-operation bundle registers a delegated administrator and a
   }]);
   expect(cloudTrail.commandCalls(RegisterOrganizationDelegatedAdminCommand)).toHaveLength(1);
 });
+
+test.each([
+  ['operation-event', ['@aws-sdk/client-cloudtrail']],
+  ['operation-complete', ['@aws-sdk/client-cloudtrail']],
+  ['synchronous-operation', ['@aws-sdk/client-cloudtrail', '@aws-sdk/client-organizations', 'https', 'timers/promises']],
+  ['scheduled-query', ['@aws-sdk/client-cloudtrail', '@aws-sdk/client-sns', 'timers/promises']],
+])('the %s bundle loads only the modules it uses (each SDK client has a module of its own: esbuild keeps an external require)', (name, modules) => {
+  const bundle = fs.readFileSync(path.join(__dirname, '..', '..', 'assets', 'operations', `${name}.lambda`, 'index.js'), 'utf8');
+  expect([...new Set([...bundle.matchAll(/require\("([^"]+)"\)/g)].map(m => m[1]))].sort()).toEqual(modules);
+});

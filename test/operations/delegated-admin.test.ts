@@ -2,7 +2,7 @@ import { CloudTrailClient, DeregisterOrganizationDelegatedAdminCommand, Register
 import { EnableAWSServiceAccessCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { mockClient } from 'aws-sdk-client-mock';
 import { awsError, captureLogs, cloudFormationEndpoint, lambdaContext, MAX_RESPONSE_BYTES, requestId, RESPONSE_URL } from './helpers';
-import { ResourceProperties } from '../../src/operations/handlers/request-types';
+import { ResourceProperties } from '../../src/operations/handlers/request';
 import { handler } from '../../src/operations/synchronous-operation.lambda';
 
 // OrganizationDelegatedAdmin's custom resource is served by one function that answers CloudFormation itself (a PUT

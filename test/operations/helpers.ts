@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { CloudTrailServiceException } from '@aws-sdk/client-cloudtrail';
-import { IsCompleteRequest, OnEventRequest, ResourceProperties } from '../../src/operations/handlers/request-types';
+import { IsCompleteRequest, OnEventRequest, ResourceProperties } from '../../src/operations/handlers/request';
 
 export const STORE_ARN = 'arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/abc';
 export const NOW = Date.parse('2026-06-01T12:00:00Z');

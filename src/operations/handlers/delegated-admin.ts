@@ -3,10 +3,8 @@ import { EnableAWSServiceAccessCommand } from '@aws-sdk/client-organizations';
 import { cloudTrail } from './clients';
 import { errorName, isNamed } from './errors';
 import { Logger } from './log';
-import { OperationHandler } from './operation-handler';
 import { organizations } from './organizations-client';
-import { required } from './properties';
-import { OnEventRequest, OnEventResponse } from './request-types';
+import { OnEventRequest, OnEventResponse, OperationHandler, required } from './request';
 import { OperationKind } from '../operation-properties';
 
 const CLOUDTRAIL_PRINCIPAL = 'cloudtrail.amazonaws.com';

@@ -1,7 +1,6 @@
 import { lakeImport } from './lake-import';
 import { lakeQuery } from './lake-query';
-import { dispatch, WaitingOperationHandler } from './operation-handler';
-import { IsCompleteRequest, IsCompleteResponse, OnEventRequest, OnEventResponse } from './request-types';
+import { dispatch, IsCompleteRequest, IsCompleteResponse, OnEventRequest, OnEventResponse, WaitingOperationHandler } from './request';
 import { OperationKind } from '../operation-properties';
 
 /** The operations the waiter-based provider runs. */

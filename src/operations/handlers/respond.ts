@@ -1,10 +1,8 @@
 import * as https from 'https';
 import { setTimeout as sleep } from 'timers/promises';
-import { cut, OperationFailure } from './errors';
-import { failureMessage, FailureScope } from './explanations';
+import { cut, failureMessage, FailureScope, OperationFailure } from './errors';
 import { createLogger } from './log';
-import { dispatch, OperationHandler } from './operation-handler';
-import { CloudFormationRequest, CloudFormationResponse, OnEventResponse } from './request-types';
+import { CloudFormationRequest, CloudFormationResponse, dispatch, OnEventResponse, OperationHandler } from './request';
 
 /**
  * The physical id of a resource whose create failed. It names nothing, so the delete CloudFormation then sends
