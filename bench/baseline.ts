@@ -414,7 +414,7 @@ export class BaselineAuditStack extends Stack {
     const operations = new Construct(this, 'CloudTrailOrgOperations');
     const handlerRole = new iam.Role(operations, 'HandlerRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Runs the CloudTrail operations (Lake queries, imports, delegated administrators) of this stack',
+      description: 'Runs the CloudTrail operations (Lake queries, imports) of this stack',
     });
     const handlerLogKey = new kms.Key(this, 'CloudTrailOrgHandlerLogKey', {
       description: 'Encrypts the log groups of the cdk-cloudtrail-org handler functions',
@@ -462,7 +462,7 @@ export class BaselineAuditStack extends Stack {
     });
 
     const handlerPolicy = new iam.ManagedPolicy(operations, 'HandlerPolicy', {
-      description: 'Runs the CloudTrail operations (Lake queries, imports, delegated administrators) of this stack, scoped to the resources each one touches',
+      description: 'Runs the CloudTrail operations (Lake queries, imports) of this stack, scoped to the resources each one touches',
       roles: [handlerRole],
       statements: [
         ...[onEventLogs, isCompleteLogs, providerLogs].map(logGroup => new iam.PolicyStatement({

@@ -1,5 +1,5 @@
 import { isComplete } from './handlers/dispatch';
-import { IsCompleteRequest, IsCompleteResponse } from './handlers/request-types';
+import { IsCompleteRequest, IsCompleteResponse } from './handlers/request';
 
 /** The provider's isComplete for every operation. */
 export async function handler(event: IsCompleteRequest): Promise<IsCompleteResponse> {

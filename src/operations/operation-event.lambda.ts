@@ -1,5 +1,5 @@
 import { onEvent } from './handlers/dispatch';
-import { OnEventRequest, OnEventResponse } from './handlers/request-types';
+import { OnEventRequest, OnEventResponse } from './handlers/request';
 
 /** The provider's onEvent for every operation (LakeQuery, LakeImport, OrganizationDelegatedAdmin). */
 export async function handler(event: OnEventRequest): Promise<OnEventResponse> {

@@ -10,10 +10,14 @@ import { OperationCompleteFunction } from './operation-complete-function';
 import { OperationEventFunction } from './operation-event-function';
 import { OperationProperties } from './operation-properties';
 import { acknowledgeActionsWithoutResources, acknowledgeHandlerFunctions, acknowledgeProviderFramework, acknowledgeWaiterTracing } from './runtime-acknowledgements';
+import { SynchronousOperationFunction } from './synchronous-operation-function';
 import { withoutRedundantRoleDependencies } from '../core/dependencies';
 import { OPERATION_WAIT_MINUTES } from '../core/limits';
 
 const PROVIDER_ID = 'CloudTrailOrgOperations';
+const SYNC_PROVIDER_ID = 'CloudTrailOrgSyncOperations';
+// The synchronous function's run: it answers FAILED 10 seconds before, well within the resources' ServiceTimeout
+const SYNC_TIMEOUT = Duration.minutes(2);
 
 // isComplete polls this often; a query or an import is rarely done sooner
 const POLL_INTERVAL = Duration.seconds(20);
@@ -31,41 +35,16 @@ export interface OperationResourceOptions {
 }
 
 /**
- * The custom-resource provider that runs every operation of a stack (queries, imports, delegated
- * administrators): one onEvent and one isComplete function sharing one role, whose managed policy each
- * operation extends with statements scoped to the resources it touches.
+ * What both kinds of operation provider share: a handler role whose managed policy each operation extends with
+ * statements scoped to the resources it touches, and the custom resources they serve.
  */
-export class OperationsProvider extends Construct {
-  /** The stack's provider, created on first use. */
-  public static of(scope: IConstruct): OperationsProvider {
-    const stack = Stack.of(scope);
-    return stack.node.tryFindChild(PROVIDER_ID) as OperationsProvider | undefined ?? new OperationsProvider(stack);
-  }
+abstract class OperationResourceProvider extends Construct {
+  protected readonly handlerRole: HandlerRole;
+  protected abstract readonly serviceToken: string;
 
-  private readonly handlerRole: HandlerRole;
-  private readonly serviceToken: string;
-
-  private constructor(stack: Stack) {
-    super(stack, PROVIDER_ID);
-    this.handlerRole = new HandlerRole(this, 'Handler', 'Runs the CloudTrail operations (Lake queries, imports, delegated administrators) of this stack');
-    const onEvent = new OperationEventFunction(this, 'OnEvent', this.handlerOptions('OnEvent', 'Starts, updates and stops CloudTrail operations', 2));
-    const isComplete = new OperationCompleteFunction(this, 'IsComplete', this.handlerOptions('IsComplete', 'Checks whether a CloudTrail operation has finished', 1));
-    const provider = new cr.Provider(this, 'Provider', {
-      onEventHandler: onEvent,
-      isCompleteHandler: isComplete,
-      queryInterval: POLL_INTERVAL,
-      totalTimeout: WAITER_TIMEOUT,
-      logGroup: this.handlerRole.logGroup(this, 'ProviderLogs'),
-      // Logged and traced, as AWS Control Tower (CT.STEPFUNCTIONS.PR.1, .2) and AwsSolutions-SF1/SF2 ask
-      disableWaiterStateMachineLogging: false,
-      waiterStateMachineLogOptions: { destination: handlerLogGroup(this, 'WaiterLogs'), level: sfn.LogLevel.ALL },
-    });
-    traceWaiter(provider);
-    this.serviceToken = provider.serviceToken;
-    acknowledgeHandlerFunctions(this);
-    acknowledgeProviderFramework(provider, [onEvent, isComplete]);
-    // the handlers, the framework's functions and the waiter reference their roles already
-    withoutRedundantRoleDependencies(this);
+  protected constructor(stack: Stack, id: string, roleDescription: string) {
+    super(stack, id);
+    this.handlerRole = new HandlerRole(this, 'Handler', roleDescription);
   }
 
   /** The handlers' managed policy. */
@@ -74,7 +53,7 @@ export class OperationsProvider extends Construct {
   }
 
   /**
-   * Lets both handlers do what the statement allows. A statement on every resource ('*') is for actions
+   * Lets the handlers do what the statement allows. A statement on every resource ('*') is for actions
    * that take no resource type, and is acknowledged as such.
    */
   public addToHandlerPolicy(statement: iam.PolicyStatement): void {
@@ -97,14 +76,77 @@ export class OperationsProvider extends Construct {
     return resource;
   }
 
-  private handlerOptions(id: string, description: string, timeoutMinutes: number): lambda.FunctionOptions {
+  protected handlerOptions(id: string, description: string, timeout: Duration): lambda.FunctionOptions {
     return {
       description,
       role: this.handlerRole.role,
       logGroup: this.handlerRole.logGroup(this, `${id}Logs`),
-      timeout: Duration.minutes(timeoutMinutes),
+      timeout,
       memorySize: 256,
     };
+  }
+}
+
+/**
+ * The custom-resource provider that runs every operation of a stack that waits for its outcome (Lake queries,
+ * imports): aws-cdk-lib's Provider with one onEvent and one isComplete function sharing one role.
+ */
+export class OperationsProvider extends OperationResourceProvider {
+  /** The stack's provider, created on first use. */
+  public static of(scope: IConstruct): OperationsProvider {
+    const stack = Stack.of(scope);
+    return stack.node.tryFindChild(PROVIDER_ID) as OperationsProvider | undefined ?? new OperationsProvider(stack);
+  }
+
+  protected readonly serviceToken: string;
+
+  private constructor(stack: Stack) {
+    super(stack, PROVIDER_ID, 'Runs the CloudTrail operations (Lake queries, imports) of this stack');
+    const onEvent = new OperationEventFunction(this, 'OnEvent', this.handlerOptions('OnEvent', 'Starts, updates and stops CloudTrail operations', Duration.minutes(2)));
+    const isComplete = new OperationCompleteFunction(this, 'IsComplete',
+      this.handlerOptions('IsComplete', 'Checks whether a CloudTrail operation has finished', Duration.minutes(1)));
+    const provider = new cr.Provider(this, 'Provider', {
+      onEventHandler: onEvent,
+      isCompleteHandler: isComplete,
+      queryInterval: POLL_INTERVAL,
+      totalTimeout: WAITER_TIMEOUT,
+      logGroup: this.handlerRole.logGroup(this, 'ProviderLogs'),
+      // Logged and traced, as AWS Control Tower (CT.STEPFUNCTIONS.PR.1, .2) and AwsSolutions-SF1/SF2 ask
+      disableWaiterStateMachineLogging: false,
+      waiterStateMachineLogOptions: { destination: handlerLogGroup(this, 'WaiterLogs'), level: sfn.LogLevel.ALL },
+    });
+    traceWaiter(provider);
+    this.serviceToken = provider.serviceToken;
+    acknowledgeHandlerFunctions(this);
+    acknowledgeProviderFramework(provider, [onEvent, isComplete]);
+    // the handlers, the framework's functions and the waiter reference their roles already
+    withoutRedundantRoleDependencies(this);
+  }
+}
+
+/**
+ * The function that runs every operation of a stack that completes at once (delegated administrators). It is
+ * itself the custom resources' service token and answers CloudFormation's presigned response URL, as aws-cdk-lib's
+ * CustomResourceProvider does: no provider framework, no waiter. With its role, managed policy, log group and the
+ * stack's handler log key, a stack pays five resources for it, however many operations it serves.
+ */
+export class SynchronousOperationsProvider extends OperationResourceProvider {
+  /** The stack's function, created on first use. */
+  public static of(scope: IConstruct): SynchronousOperationsProvider {
+    const stack = Stack.of(scope);
+    return stack.node.tryFindChild(SYNC_PROVIDER_ID) as SynchronousOperationsProvider | undefined ?? new SynchronousOperationsProvider(stack);
+  }
+
+  protected readonly serviceToken: string;
+
+  private constructor(stack: Stack) {
+    super(stack, SYNC_PROVIDER_ID, 'Runs the synchronous CloudTrail operations (delegated administrators) of this stack');
+    const fn = new SynchronousOperationFunction(this, 'Function',
+      this.handlerOptions('', 'Registers and deregisters CloudTrail delegated administrators, and answers CloudFormation', SYNC_TIMEOUT));
+    this.serviceToken = fn.functionArn;
+    acknowledgeHandlerFunctions(this);
+    // the function references its role already
+    withoutRedundantRoleDependencies(this);
   }
 }
 

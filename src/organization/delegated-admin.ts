@@ -7,7 +7,7 @@ import { recordDelegatedAdmin } from '../core/organization';
 import { throwIfProblems, validateAtSynth } from '../core/problems';
 import { joinChain } from '../operations/operation-chain';
 import { DelegatedAdminProperties, OperationKind } from '../operations/operation-properties';
-import { OperationsProvider } from '../operations/provider';
+import { SynchronousOperationsProvider } from '../operations/provider';
 import { acknowledgeWildcardResources, DELEGATED_ADMIN_ORGANIZATION_REASON } from '../policy/gate-acknowledgements';
 
 const CLOUDTRAIL_SERVICE = 'cloudtrail.amazonaws.com';
@@ -16,7 +16,8 @@ const SERVICE_LINKED_ROLES = {
   [CLOUDTRAIL_SERVICE]: 'AWSServiceRoleForCloudTrail',
   'context.cloudtrail.amazonaws.com': 'AWSServiceRoleForCloudTrailEventContext',
 };
-// Registration answers at once; this only bounds a stuck call
+// Registration answers at once, and the function answers FAILED before its own two minutes are up; this only bounds
+// a request CloudFormation never gets an answer to (the function could not reach the response URL)
 const ANSWER_TIMEOUT = Duration.minutes(5);
 const DELEGATED_ADMIN = Symbol.for('cdk-cloudtrail-org.OrganizationDelegatedAdmin');
 
@@ -43,7 +44,7 @@ export class OrganizationDelegatedAdmin extends Construct {
     this.memberAccountId = props.memberAccountId;
     recordDelegatedAdmin(this, { path: this.node.path, memberAccountId: props.memberAccountId });
 
-    const provider = OperationsProvider.of(this);
+    const provider = SynchronousOperationsProvider.of(this);
     for (const statement of delegatedAdminStatements(stack, props.memberAccountId)) {
       provider.addToHandlerPolicy(statement);
     }

@@ -39,12 +39,21 @@ describe('a stack with every operation', () => {
     expect(unacknowledgedErrors(findings).filter(f => LIBRARY_PATHS.test(f.path)).map(f => `${f.gate} ${f.ruleId} ${f.path}`)).toEqual([]);
   });
 
-  test('acknowledges on the handlers\' policy only the actions without resources and the organization wildcard', () => {
-    const onPolicy = findings.filter(f => f.path.startsWith('Stack/CloudTrailOrgOperations/Handler/Policy'));
-    expect(onPolicy.map(f => `${f.gate} ${f.ruleId} ${f.acknowledged}`)).toEqual([
+  test('acknowledges on the handlers\' policies only the actions without resources and the organization wildcard', () => {
+    const onPolicy = (path: string) => findings.filter(f => f.path.startsWith(path)).map(f => `${f.gate} ${f.ruleId} ${f.acknowledged}`);
+    expect(onPolicy('Stack/CloudTrailOrgOperations/Handler/Policy')).toEqual(['AwsSolutions AwsSolutions-IAM5[Resource::*] true']);
+    expect(onPolicy('Stack/CloudTrailOrgSyncOperations/Handler/Policy')).toEqual([
       'AwsSolutions AwsSolutions-IAM5[Resource::*] true',
       'AwsSolutions AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:organizations::111111111111:account/o-*/222222222222] true',
     ]);
+  });
+
+  test('finds on the synchronous-operations function only what the other handler functions have, acknowledged', () => {
+    const on = (path: string) => findings.filter(f => f.path.startsWith(path)).map(f => `${f.gate} ${f.ruleId} ${f.acknowledged}`).sort();
+    const sync = on('Stack/CloudTrailOrgSyncOperations/Function/');
+    expect(sync.length).toBeGreaterThan(0);
+    expect(sync).toEqual(on('Stack/CloudTrailOrgScheduledQueries/Function/'));
+    expect(on('Stack/CloudTrailOrgSyncOperations/Logs/')).toEqual([]);
   });
 
   test('finds nothing on the operations themselves but the import\'s read of the source prefix, acknowledged', () => {

@@ -1,6 +1,5 @@
 import { awsError } from './helpers';
-import { OperationFailure } from '../../src/operations/handlers/errors';
-import { failureMessage } from '../../src/operations/handlers/explanations';
+import { OperationFailure, failureMessage } from '../../src/operations/handlers/errors';
 
 const SCOPE = { operation: 'LakeQuery', resource: 'eventdatastore/abc' };
 const explain = (error: unknown) => failureMessage(SCOPE, error);

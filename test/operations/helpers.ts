@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { CloudTrailServiceException } from '@aws-sdk/client-cloudtrail';
-import { IsCompleteRequest, OnEventRequest, ResourceProperties } from '../../src/operations/handlers/request-types';
+import { IsCompleteRequest, OnEventRequest, ResourceProperties } from '../../src/operations/handlers/request';
 
 export const STORE_ARN = 'arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/abc';
 export const NOW = Date.parse('2026-06-01T12:00:00Z');
@@ -68,4 +68,60 @@ export function captureLogs(): { lines(): LogLine[]; raw(): string[] } {
   });
   afterEach(() => jest.restoreAllMocks());
   return { raw: () => [...written], lines: () => written.map((line) => JSON.parse(line) as LogLine) };
+}
+
+/** A response a handler PUT to CloudFormation's presigned ResponseURL. */
+export interface CapturedResponse {
+  readonly path: string;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly raw: string;
+  readonly body: Record<string, any>;
+}
+
+/** What a Lambda context gives the synchronous handler. */
+export function lambdaContext(remainingMs = 60_000): { logStreamName: string; getRemainingTimeInMillis(): number } {
+  const end = Date.now() + remainingMs;
+  return { getRemainingTimeInMillis: () => end - Date.now(), logStreamName: '2026/06/01/[$LATEST]0123456789abcdef' };
+}
+
+/** The presigned ResponseURL of a request, as CloudFormation sends it. */
+export const RESPONSE_URL = 'https://cloudformation-custom-resource-response-useast1.s3.amazonaws.com/arn%3Aaws%3Acloudformation/response?X-Amz-Signature=secret';
+
+/**
+ * CloudFormation's response bucket, on a local HTTP server: https.request is redirected to it, so the handler's
+ * real PUT is received and recorded. `reject(n)` makes the next n PUTs fail with status 503.
+ */
+export function cloudFormationEndpoint(): { responses(): CapturedResponse[]; clear(): void; reject(times: number): void } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const http = require('http') as typeof import('http');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const https = require('https') as typeof import('https');
+  const received: CapturedResponse[] = [];
+  let rejections = 0;
+  const server = http.createServer((request, reply) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      if (rejections > 0) {
+        rejections--;
+        reply.writeHead(503).end();
+        return;
+      }
+      const raw = Buffer.concat(chunks).toString('utf8');
+      received.push({ path: `${request.method} ${request.url}`, headers: request.headers, raw, body: JSON.parse(raw) });
+      reply.writeHead(200).end();
+    });
+  });
+  beforeAll(async () => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve)));
+  afterAll(async () => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeEach(() => {
+    received.length = 0;
+    rejections = 0;
+    const port = (server.address() as { port: number }).port;
+    jest.spyOn(https, 'request').mockImplementation(((url: string | URL, options: object, callback: () => void) => {
+      const target = new URL(url);
+      return http.request(`http://127.0.0.1:${port}${target.pathname}${target.search}`, options, callback);
+    }) as any);
+  });
+  return { responses: () => [...received], clear: () => { received.length = 0; }, reject: (times) => { rejections = times; } };
 }

@@ -1,4 +1,4 @@
-import { MAX_NOTIFICATION_BYTES, notificationMessage, notificationSubject } from '../../src/operations/handlers/query-notification';
+import { MAX_NOTIFICATION_BYTES, notificationMessage, notificationSubject } from '../../src/operations/handlers/scheduled-query';
 
 const OUTCOME = { name: 'Audit/RootLogins', queryId: 'q', rowCount: 10, eventsMatched: 10 };
 

@@ -1,6 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { OrganizationDelegatedAdmin } from '../../src';
+import { LakeEventDataStore, LakeQuery, OrganizationDelegatedAdmin } from '../../src';
 import { errorOf, testApp, testStack } from '../util';
 
 function resourcesOf(stack: Stack, type: string): Array<Record<string, any>> {
@@ -9,21 +9,73 @@ function resourcesOf(stack: Stack, type: string): Array<Record<string, any>> {
 
 function handlerStatements(stack: Stack): Array<Record<string, unknown>> {
   return resourcesOf(stack, 'AWS::IAM::ManagedPolicy')
-    .filter(p => /^Runs the CloudTrail operations/.test(p.Properties.Description))
+    .filter(p => /^Runs the synchronous CloudTrail operations/.test(p.Properties.Description))
     .flatMap(p => p.Properties.PolicyDocument.Statement);
 }
 
 describe('OrganizationDelegatedAdmin', () => {
-  test('registers the member account through the stack\'s operations provider', () => {
+  test('registers the member account with the stack\'s synchronous-operations function as the service token', () => {
     const stack = testStack();
     new OrganizationDelegatedAdmin(stack, 'Admin', { memberAccountId: '222222222222' });
     const [resource] = resourcesOf(stack, 'Custom::CloudTrailDelegatedAdmin');
     expect(resource.Properties).toEqual({
-      ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CloudTrailOrgOperationsProviderframeworkonEvent/), 'Arn'] },
+      ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CloudTrailOrgSyncOperationsFunction[0-9A-F]{8}$/), 'Arn'] },
       ServiceTimeout: '300',
       Operation: 'OrganizationDelegatedAdmin',
       MemberAccountId: '222222222222',
     });
+    expect(resource.DependsOn).toEqual([expect.stringMatching(/^CloudTrailOrgSyncOperationsHandlerPolicy/)]);
+  });
+
+  test('costs six resources: the custom resource, one function with its role, managed policy and encrypted log group, and the log key', () => {
+    const stack = testStack();
+    new OrganizationDelegatedAdmin(stack, 'Admin', { memberAccountId: '222222222222' });
+    const template = Template.fromStack(stack).toJSON();
+    expect(Object.values<any>(template.Resources).map(r => r.Type).sort()).toEqual([
+      'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::KMS::Key', 'AWS::Lambda::Function', 'AWS::Logs::LogGroup', 'Custom::CloudTrailDelegatedAdmin',
+    ]);
+    const [[keyId]] = Object.entries<any>(template.Resources).filter(([, r]) => r.Type === 'AWS::KMS::Key');
+    const [group] = resourcesOf(stack, 'AWS::Logs::LogGroup');
+    expect(group.Properties).toEqual({ RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+    const [fn] = resourcesOf(stack, 'AWS::Lambda::Function');
+    expect(fn.Properties).toEqual(expect.objectContaining({
+      Handler: 'index.handler',
+      Runtime: 'nodejs22.x',
+      Timeout: 120,
+      LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/^CloudTrailOrgSyncOperationsLogs/) } },
+      Role: { 'Fn::GetAtt': [expect.stringMatching(/^CloudTrailOrgSyncOperationsHandlerRole/), 'Arn'] },
+    }));
+  });
+
+  test('the function may write its own log group and do what the administrators need, nothing more', () => {
+    const stack = testStack();
+    new OrganizationDelegatedAdmin(stack, 'Admin', { memberAccountId: '222222222222' });
+    const statements = handlerStatements(stack);
+    expect(statements).toContainEqual({
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: { 'Fn::GetAtt': [expect.stringMatching(/^CloudTrailOrgSyncOperationsLogs/), 'Arn'] },
+    });
+    expect(statements).toHaveLength(7);
+    // only the function's own role: no inline policies, no other roles
+    expect(resourcesOf(stack, 'AWS::IAM::Policy')).toEqual([]);
+    expect(resourcesOf(stack, 'AWS::IAM::Role')).toHaveLength(1);
+  });
+
+  test('one function serves every administrator of a stack, beside the waiter-based provider of its queries and imports', () => {
+    const stack = testStack();
+    new OrganizationDelegatedAdmin(stack, 'Admin', { memberAccountId: '222222222222' });
+    new OrganizationDelegatedAdmin(stack, 'SecondAdmin', { memberAccountId: '333333333333' });
+    const store = new LakeEventDataStore(stack, 'Store');
+    new LakeQuery(stack, 'Query', { eventDataStore: store, queryStatement: `SELECT count(*) FROM ${store.eventDataStoreId}` });
+    const template = Template.fromStack(stack);
+    const tokens = Object.values(template.findResources('Custom::CloudTrailDelegatedAdmin')).map((r: any) => r.Properties.ServiceToken['Fn::GetAtt'][0]);
+    expect(new Set(tokens).size).toBe(1);
+    expect(Object.values<any>(template.findResources('Custom::CloudTrailLakeQuery'))[0].Properties.ServiceToken['Fn::GetAtt'][0])
+      .toMatch(/^CloudTrailOrgOperationsProviderframeworkonEvent/);
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+    // the stack's one handler log key encrypts the log groups of both
+    expect(Object.keys(template.findResources('AWS::KMS::Key')).filter(id => id.startsWith('CloudTrailOrgHandlerLogKey'))).toHaveLength(1);
   });
 
   test('may register and deregister only this account for CloudTrail, and create only CloudTrail\'s two service-linked roles', () => {

@@ -3,10 +3,8 @@ import { EnableAWSServiceAccessCommand } from '@aws-sdk/client-organizations';
 import { cloudTrail } from './clients';
 import { errorName, isNamed } from './errors';
 import { Logger } from './log';
-import { OperationHandler } from './operation-handler';
 import { organizations } from './organizations-client';
-import { required } from './properties';
-import { OnEventRequest, OnEventResponse } from './request-types';
+import { OnEventRequest, OnEventResponse, OperationHandler, required } from './request';
 import { OperationKind } from '../operation-properties';
 
 const CLOUDTRAIL_PRINCIPAL = 'cloudtrail.amazonaws.com';
@@ -14,7 +12,10 @@ const ACCOUNT_ID = /^\d{12}$/;
 // DeregisterOrganizationDelegatedAdmin fails with these when the account is no longer an administrator
 const NOTHING_TO_DEREGISTER = ['AccountNotRegisteredException', 'AccountNotFoundException'];
 
-/** OrganizationDelegatedAdmin: trusted access and RegisterOrganizationDelegatedAdmin on create, deregistered on delete. */
+/**
+ * OrganizationDelegatedAdmin: trusted access and RegisterOrganizationDelegatedAdmin on create, deregistered on delete. Both calls take
+ * effect at once, so the function answers CloudFormation from onEvent, without a waiter.
+ */
 export const delegatedAdmin: OperationHandler = {
   scope: (properties) => ({ operation: OperationKind.ORGANIZATION_DELEGATED_ADMIN, resource: `account ${properties.MemberAccountId ?? '(none)'}` }),
   async onEvent(event, log) {
@@ -27,8 +28,6 @@ export const delegatedAdmin: OperationHandler = {
         return deregister(event, log);
     }
   },
-  // both calls take effect at once
-  isComplete: async () => ({ IsComplete: true }),
 };
 
 async function register(memberAccountId: string, log: Logger): Promise<OnEventResponse> {

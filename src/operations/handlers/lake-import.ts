@@ -1,21 +1,21 @@
-import { ImportStatus, StartImportCommand, StopImportCommand } from '@aws-sdk/client-cloudtrail';
-import { importAttributes, ImportDescription } from './attributes';
+import {
+  GetImportCommand, GetImportCommandOutput, ImportStatistics, ImportStatus, ListImportFailuresCommand, ListImportsCommand, paginateListImports,
+  StartImportCommand, StopImportCommand,
+} from '@aws-sdk/client-cloudtrail';
 import { cloudTrail } from './clients';
-import { errorName, isNamed, OperationFailure } from './errors';
-import { ongoingImportText } from './explanations';
-import { findStartedImport, ImportRequest, ongoingImportId } from './import-adoption';
-import { FoundImport, getImport, importFailedText, importProgressText, RUNNING_IMPORT_STATUSES } from './import-status';
+import { errorName, isNamed, ongoingImportText, OperationFailure } from './errors';
 import { Logger } from './log';
-import { OperationHandler } from './operation-handler';
-import { changed, isUuid, optionalTime, required, storeName } from './properties';
-import { IsCompleteRequest, IsCompleteResponse, OnEventRequest, OnEventResponse, ResourceProperties } from './request-types';
-import { isPastDeadline, timedOutText, waitFields } from './wait';
-import { LAKE_IMPORT_REPLACING_PROPERTIES, OperationKind } from '../operation-properties';
+import {
+  changed, IsCompleteRequest, IsCompleteResponse, isUuid, OnEventRequest, OnEventResponse, optionalTime, required, ResourceProperties, storeName,
+  WaitingOperationHandler,
+} from './request';
+import { adoptionWindow, isPastDeadline, newestCandidates, timedOutText, waitFields } from './wait';
+import { LAKE_IMPORT_REPLACING_PROPERTIES, LakeImportAttribute, OperationKind } from '../operation-properties';
 
 const EVENTS_STAY = 'the events it imported stay in the event data store';
 
 /** LakeImport: StartImport on create (adopting one an earlier attempt started), waits for it, StopImport on delete. */
-export const lakeImport: OperationHandler = {
+export const lakeImport: WaitingOperationHandler = {
   scope: (properties) => ({ operation: OperationKind.LAKE_IMPORT, resource: storeName(properties.EventDataStoreArn) }),
   async onEvent(event, log) {
     switch (event.RequestType) {
@@ -158,4 +158,126 @@ async function stopQuietly(importId: string, log: Logger): Promise<void> {
     // it may have ended on its own meanwhile; the timeout is reported either way
     log.warn('Could not stop the import', { importId, reason: errorName(error) });
   }
+}
+
+/** Statuses of an import that has not ended yet. */
+export const RUNNING_IMPORT_STATUSES: readonly string[] = [ImportStatus.INITIALIZING, ImportStatus.IN_PROGRESS];
+
+// enough failures to see the pattern, few enough to keep the message short
+const FAILURE_SAMPLE_SIZE = 5;
+
+/** A GetImport response, with the id it was asked for. */
+export type FoundImport = GetImportCommandOutput & { readonly ImportId: string };
+
+/** GetImport of an import. */
+export async function getImport(importId: string): Promise<FoundImport> {
+  const found = await cloudTrail().send(new GetImportCommand({ ImportId: importId }));
+  return { ...found, ImportId: importId };
+}
+
+/** What an import has done so far. */
+export function importProgressText(statistics: ImportStatistics = {}): string {
+  return `it imported ${statistics.EventsCompleted ?? 0} events from ${statistics.FilesCompleted ?? 0} files `
+    + `(${statistics.PrefixesCompleted ?? 0} of ${statistics.PrefixesFound ?? 0} prefixes), with ${statistics.FailedEntries ?? 0} failed entries`;
+}
+
+/** Says why a FAILED import failed: its progress and a sample of its failures (location, error type, message). */
+export async function importFailedText(found: FoundImport): Promise<string> {
+  return `import ${found.ImportId} failed; ${importProgressText(found.ImportStatistics)}. ${await failureSample(found.ImportId)} `
+    + 'Correct the source or the role it is read with, then deploy again.';
+}
+
+async function failureSample(importId: string): Promise<string> {
+  try {
+    const { Failures } = await cloudTrail().send(new ListImportFailuresCommand({ ImportId: importId, MaxResults: FAILURE_SAMPLE_SIZE }));
+    if (!Failures?.length) {
+      return 'CloudTrail lists no failures.';
+    }
+    const sample = Failures.map((failure) => `${failure.Location ?? 'unknown location'}: ${failure.ErrorType ?? 'Error'}: ${failure.ErrorMessage ?? ''}`);
+    return `First failures: ${sample.join('; ')}.`;
+  } catch (error) {
+    // the import's failure matters more than the listing's
+    return `Its failures could not be listed (${errorName(error)}).`;
+  }
+}
+
+const ADOPTABLE_STATUSES: readonly string[] = [...RUNNING_IMPORT_STATUSES, ImportStatus.COMPLETED];
+
+/** The import a LakeImport asks for. */
+export interface ImportRequest {
+  readonly eventDataStoreArn: string;
+  readonly s3LocationUri: string;
+  readonly s3BucketRegion: string;
+  readonly s3BucketAccessRoleArn: string;
+  readonly startEventTime?: Date;
+  readonly endEventTime?: Date;
+}
+
+/**
+ * An import into the store that an earlier attempt of the same request started: StartImport takes no
+ * client token, so a repeated event would otherwise import twice. It is one of the newest imports of the
+ * last minutes that has not failed, from the same location and for the same time range.
+ */
+export async function findStartedImport(request: ImportRequest): Promise<FoundImport | undefined> {
+  const window = adoptionWindow();
+  const imports: { importId: string; createdAt?: Date }[] = [];
+  for await (const page of paginateListImports({ client: cloudTrail() }, { Destination: request.eventDataStoreArn })) {
+    for (const { ImportId, ImportStatus: status, CreatedTimestamp } of page.Imports ?? []) {
+      if (ImportId && ADOPTABLE_STATUSES.includes(status ?? '')) {
+        imports.push({ importId: ImportId, createdAt: CreatedTimestamp });
+      }
+    }
+  }
+  for (const candidate of newestCandidates(imports, (item) => item.createdAt, window)) {
+    const found = await getImport(candidate.importId);
+    if (found.ImportSource?.S3?.S3LocationUri === request.s3LocationUri
+      && sameTime(found.StartEventTime, request.startEventTime) && sameTime(found.EndEventTime, request.endEventTime)) {
+      return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The import that keeps a new one from starting (CloudTrail runs one per account), to name it in the
+ * message; undefined when it cannot be found.
+ */
+export async function ongoingImportId(): Promise<string | undefined> {
+  try {
+    for (const status of RUNNING_IMPORT_STATUSES) {
+      const { Imports } = await cloudTrail().send(new ListImportsCommand({ ImportStatus: status as ImportStatus }));
+      const importId = Imports?.find((item) => item.ImportId)?.ImportId;
+      if (importId) {
+        return importId;
+      }
+    }
+  } catch {
+    // the message says "another import" instead
+  }
+  return undefined;
+}
+
+function sameTime(a: Date | undefined, b: Date | undefined): boolean {
+  return a?.getTime() === b?.getTime();
+}
+
+/** The parts of a StartImport or GetImport response the attributes come from. */
+export interface ImportDescription {
+  readonly ImportId?: string;
+  readonly ImportStatus?: string;
+  readonly ImportStatistics?: ImportStatistics;
+}
+
+/** The attributes of a LakeImport: counts as numbers (0 until known). */
+export function importAttributes(found: ImportDescription): Record<LakeImportAttribute, string | number> {
+  const statistics = found.ImportStatistics ?? {};
+  return {
+    [LakeImportAttribute.IMPORT_ID]: found.ImportId ?? '',
+    [LakeImportAttribute.IMPORT_STATUS]: found.ImportStatus ?? '',
+    [LakeImportAttribute.PREFIXES_FOUND]: statistics.PrefixesFound ?? 0,
+    [LakeImportAttribute.PREFIXES_COMPLETED]: statistics.PrefixesCompleted ?? 0,
+    [LakeImportAttribute.FILES_COMPLETED]: statistics.FilesCompleted ?? 0,
+    [LakeImportAttribute.EVENTS_COMPLETED]: statistics.EventsCompleted ?? 0,
+    [LakeImportAttribute.FAILED_ENTRIES]: statistics.FailedEntries ?? 0,
+  };
 }

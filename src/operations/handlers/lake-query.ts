@@ -1,15 +1,16 @@
-import { CancelQueryCommand, QueryStatus, StartQueryCommand } from '@aws-sdk/client-cloudtrail';
-import { queryAttributes } from './attributes';
+import {
+  CancelQueryCommand, DescribeQueryCommand, DescribeQueryCommandOutput, paginateListQueries, QueryStatisticsForDescribeQuery, QueryStatus,
+  StartQueryCommand,
+} from '@aws-sdk/client-cloudtrail';
 import { cloudTrail } from './clients';
 import { errorName, isNamed, OperationFailure } from './errors';
 import { Logger } from './log';
-import { OperationHandler } from './operation-handler';
-import { changed, isUuid, required, storeName } from './properties';
-import { findStartedQuery, QueryRequest } from './query-adoption';
-import { DescribedQuery, describeQuery, queryFailureText, RUNNING_QUERY_STATUSES } from './query-status';
-import { IsCompleteRequest, IsCompleteResponse, OnEventRequest, OnEventResponse, ResourceProperties } from './request-types';
-import { isPastDeadline, timedOutText, waitFields } from './wait';
-import { LAKE_QUERY_REPLACING_PROPERTIES, OperationKind } from '../operation-properties';
+import {
+  changed, IsCompleteRequest, IsCompleteResponse, isUuid, OnEventRequest, OnEventResponse, required, ResourceProperties, storeName,
+  WaitingOperationHandler,
+} from './request';
+import { adoptionWindow, isPastDeadline, newestCandidates, timedOutText, waitFields } from './wait';
+import { LAKE_QUERY_REPLACING_PROPERTIES, LakeQueryAttribute, OperationKind } from '../operation-properties';
 
 // CancelQuery fails with these when the query (or its store) has already ended or gone: nothing is left to cancel
 const NOTHING_TO_CANCEL = [
@@ -18,7 +19,7 @@ const NOTHING_TO_CANCEL = [
 ];
 
 /** LakeQuery: StartQuery on create (adopting one an earlier attempt started), waits for it, CancelQuery on delete. */
-export const lakeQuery: OperationHandler = {
+export const lakeQuery: WaitingOperationHandler = {
   scope: (properties) => ({ operation: OperationKind.LAKE_QUERY, resource: storeName(properties.EventDataStoreArn) }),
   async onEvent(event, log) {
     switch (event.RequestType) {
@@ -133,4 +134,87 @@ async function queryComplete(event: IsCompleteRequest, log: Logger): Promise<IsC
     log.warn('Could not cancel the query', { queryId, reason: errorName(error) });
   }
   throw new OperationFailure(timedOutText(`query ${queryId}`, event.ResourceProperties, 'it was cancelled'));
+}
+
+/** Statuses of a query that has not ended yet. */
+export const RUNNING_QUERY_STATUSES: readonly string[] = [QueryStatus.QUEUED, QueryStatus.RUNNING];
+
+/** A DescribeQuery response, with the id it was asked for. */
+export type DescribedQuery = DescribeQueryCommandOutput & { readonly QueryId: string };
+
+/** DescribeQuery of a query on the event data store. */
+export async function describeQuery(eventDataStoreArn: string, queryId: string): Promise<DescribedQuery> {
+  const query = await cloudTrail().send(new DescribeQueryCommand({ EventDataStore: eventDataStoreArn, QueryId: queryId }));
+  return { ...query, QueryId: queryId };
+}
+
+/** Says why a query ended without results (FAILED, TIMED_OUT or CANCELLED), with CloudTrail's reason, and what to do. */
+export function queryFailureText(query: DescribeQueryCommandOutput): string {
+  const reason = (query.ErrorMessage ?? 'CloudTrail gave no reason').replace(/\.\s*$/, '');
+  switch (query.QueryStatus) {
+    case QueryStatus.TIMED_OUT:
+      return `query ${query.QueryId} timed out in CloudTrail Lake: ${reason}. Narrow it (a shorter eventTime range, fewer columns) so that it `
+        + 'finishes in time.';
+    case QueryStatus.CANCELLED:
+      return `query ${query.QueryId} was cancelled by someone else: ${reason}. Run it again.`;
+    default:
+      return `query ${query.QueryId} failed: ${reason}. Correct the statement (or the delivery bucket), then run it again.`;
+  }
+}
+
+const ADOPTABLE_STATUSES: readonly string[] = [QueryStatus.QUEUED, QueryStatus.RUNNING, QueryStatus.FINISHED];
+
+/** The query a LakeQuery asks for. */
+export interface QueryRequest {
+  readonly eventDataStoreArn: string;
+  readonly statement: string;
+  readonly deliveryS3Uri?: string;
+}
+
+/**
+ * A query on the store that an earlier attempt of the same request started: StartQuery takes no client
+ * token, so a repeated event would otherwise run the query twice. It is one of the newest queries of the
+ * last minutes that has not failed, with the same statement and delivery URI.
+ */
+export async function findStartedQuery(request: QueryRequest): Promise<DescribedQuery | undefined> {
+  const window = adoptionWindow();
+  const queries: { queryId: string; createdAt?: Date }[] = [];
+  const listing = { EventDataStore: request.eventDataStoreArn, StartTime: window.start, EndTime: window.end };
+  const pages = paginateListQueries({ client: cloudTrail() }, listing);
+  for await (const page of pages) {
+    for (const { QueryId, QueryStatus: status, CreationTime } of page.Queries ?? []) {
+      if (QueryId && ADOPTABLE_STATUSES.includes(status ?? '')) {
+        queries.push({ queryId: QueryId, createdAt: CreationTime });
+      }
+    }
+  }
+  for (const candidate of newestCandidates(queries, (query) => query.createdAt, window)) {
+    const query = await describeQuery(request.eventDataStoreArn, candidate.queryId);
+    if (query.QueryString === request.statement && (query.DeliveryS3Uri ?? '') === (request.deliveryS3Uri ?? '')) {
+      return query;
+    }
+  }
+  return undefined;
+}
+
+/** The parts of a DescribeQuery response the attributes come from. */
+export interface QueryDescription {
+  readonly QueryId?: string;
+  readonly QueryStatus?: string;
+  readonly QueryStatistics?: QueryStatisticsForDescribeQuery;
+  readonly DeliveryS3Uri?: string;
+}
+
+/** The attributes of a LakeQuery: counts as numbers (0 until known), the delivery URI ('' when none). */
+export function queryAttributes(query: QueryDescription): Record<LakeQueryAttribute, string | number> {
+  const statistics = query.QueryStatistics ?? {};
+  return {
+    [LakeQueryAttribute.QUERY_ID]: query.QueryId ?? '',
+    [LakeQueryAttribute.QUERY_STATUS]: query.QueryStatus ?? '',
+    [LakeQueryAttribute.EVENTS_MATCHED]: statistics.EventsMatched ?? 0,
+    [LakeQueryAttribute.EVENTS_SCANNED]: statistics.EventsScanned ?? 0,
+    [LakeQueryAttribute.BYTES_SCANNED]: statistics.BytesScanned ?? 0,
+    [LakeQueryAttribute.EXECUTION_TIME_IN_MILLIS]: statistics.ExecutionTimeInMillis ?? 0,
+    [LakeQueryAttribute.DELIVERY_S3_URI]: query.DeliveryS3Uri ?? '',
+  };
 }

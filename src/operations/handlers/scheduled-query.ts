@@ -2,12 +2,10 @@ import { setTimeout as sleep } from 'timers/promises';
 import { GetQueryResultsCommand, QueryStatus, StartQueryCommand } from '@aws-sdk/client-cloudtrail';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { cloudTrail } from './clients';
-import { errorName, OperationFailure } from './errors';
-import { failureMessage, FailureScope } from './explanations';
+import { errorName, failureMessage, FailureScope, OperationFailure } from './errors';
+import { DescribedQuery, describeQuery, queryFailureText, RUNNING_QUERY_STATUSES } from './lake-query';
 import { createLogger, Logger } from './log';
-import { storeName } from './properties';
-import { notificationMessage, notificationSubject } from './query-notification';
-import { DescribedQuery, describeQuery, queryFailureText, RUNNING_QUERY_STATUSES } from './query-status';
+import { storeName } from './request';
 import { sns } from './sns-client';
 import { ScheduledQueryInput } from '../operation-properties';
 
@@ -111,4 +109,38 @@ async function report(input: ScheduledQueryInput, query: DescribedQuery, log: Lo
   }));
   log.info('Published the notification', { queryId: query.QueryId, topicArn: input.topicArn, messageId: MessageId });
   return { ...summary, notified: true };
+}
+
+/** SNS subjects must be shorter than 100 characters, of printable ASCII. */
+export const MAX_SUBJECT_LENGTH = 99;
+/** Well under SNS's 256 KB, so that an email stays readable. */
+export const MAX_NOTIFICATION_BYTES = 64 * 1024;
+
+/** What a notification says about the query besides its rows. */
+export interface QueryOutcome {
+  readonly name: string;
+  readonly queryId: string;
+  readonly rowCount: number;
+  readonly eventsMatched: number;
+  readonly deliveryS3Uri?: string;
+}
+
+/** The subject of the notification: the query's name, cut so that the row count always shows. */
+export function notificationSubject(name: string, rowCount: number): string {
+  const prefix = 'CloudTrail Lake: ';
+  const suffix = ` found ${rowCount} ${rowCount === 1 ? 'row' : 'rows'}`;
+  const printable = name.replace(/[^\x20-\x7e]/g, '?');
+  const room = MAX_SUBJECT_LENGTH - prefix.length - suffix.length;
+  const shortName = printable.length <= room ? printable : `${printable.slice(0, room - 3)}...`;
+  return `${prefix}${shortName}${suffix}`;
+}
+
+/** The notification: JSON with the outcome and as many of the first rows as fit in MAX_NOTIFICATION_BYTES. */
+export function notificationMessage(outcome: QueryOutcome, rows: readonly Record<string, string>[]): string {
+  const message = (shown: number) => JSON.stringify({ ...outcome, rowsShown: shown, rows: rows.slice(0, shown) }, undefined, 2);
+  let shown = rows.length;
+  while (shown > 0 && Buffer.byteLength(message(shown)) > MAX_NOTIFICATION_BYTES) {
+    shown--;
+  }
+  return message(shown);
 }
