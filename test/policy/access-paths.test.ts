@@ -185,6 +185,8 @@ function handlerLogRows(t: ResolvedTemplate, role: string, logGroup: string): Ro
 }
 
 const OPERATIONS_ROLE = 'CloudTrailOrgOperationsHandlerRole';
+// Synchronous operations (delegated administrators) have their own function and role, without the waiter.
+const SYNC_OPERATIONS_ROLE = 'CloudTrailOrgSyncOperationsHandlerRole';
 
 /** LakeQuery's handler: the query calls on its store. */
 function lakeQueryRows(t: ResolvedTemplate): Row[] {
@@ -250,6 +252,7 @@ function scheduledQueryRows(t: ResolvedTemplate, topic?: string): Row[] {
 function lakeImportRows(t: ResolvedTemplate, prefix: string, sourceKey?: string): Row[] {
   const handler: RequestPrincipal = { role: OPERATIONS_ROLE };
   const importRole = arnOf(t, 'ImportRole', 'AWS::IAM::Role');
+  const store = arnOf(t, 'Store', 'AWS::CloudTrail::EventDataStore', 'EventDataStoreArn');
   const importer: RequestPrincipal = { role: 'ImportRole' };
   const object = `arn:aws:s3:::trail-logs/${prefix}AWSLogs/${ORG_ID}/${MEMBER}/CloudTrail/${REGION}/2026/01/01/x.json.gz`;
   const rows: Row[] = [
@@ -258,8 +261,9 @@ function lakeImportRows(t: ResolvedTemplate, prefix: string, sourceKey?: string)
     { what: 'the handler passes the import role to CloudTrail', principal: handler, action: 'iam:PassRole', resource: importRole, context: { 'iam:PassedToService': 'cloudtrail.amazonaws.com' }, expected: 'Allowed', source: SOURCES.passRole },
     { what: 'denied: the handler passes the import role to Lambda', principal: handler, action: 'iam:PassRole', resource: importRole, context: { 'iam:PassedToService': 'lambda.amazonaws.com' }, expected: 'ImplicitlyDenied', source: SOURCES.passRole },
     { what: 'denied: the handler passes another role', principal: handler, action: 'iam:PassRole', resource: `arn:aws:iam::${ACCOUNT}:role/administrator`, context: { 'iam:PassedToService': 'cloudtrail.amazonaws.com' }, expected: 'ImplicitlyDenied', source: SOURCES.passRole },
-    { what: 'CloudTrail of this account assumes the import role', principal: CLOUDTRAIL, action: 'sts:AssumeRole', resource: importRole, context: { 'aws:SourceAccount': ACCOUNT }, expected: 'Allowed', source: SOURCES.importRole },
-    { what: 'denied: CloudTrail for another account assumes the import role', principal: CLOUDTRAIL, action: 'sts:AssumeRole', resource: importRole, context: { 'aws:SourceAccount': OTHER }, expected: 'ImplicitlyDenied', source: SOURCES.confusedDeputy },
+    { what: 'CloudTrail importing into this store assumes the import role', principal: CLOUDTRAIL, action: 'sts:AssumeRole', resource: importRole, context: { 'aws:SourceAccount': ACCOUNT, 'aws:SourceArn': store }, expected: 'Allowed', source: SOURCES.importRole },
+    { what: 'denied: CloudTrail importing into another store assumes the import role', principal: CLOUDTRAIL, action: 'sts:AssumeRole', resource: importRole, context: { 'aws:SourceAccount': ACCOUNT, 'aws:SourceArn': `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:eventdatastore/00000000-0000-4000-8000-000000000000` }, expected: 'ImplicitlyDenied', source: SOURCES.confusedDeputy },
+    { what: 'denied: CloudTrail for another account assumes the import role', principal: CLOUDTRAIL, action: 'sts:AssumeRole', resource: importRole, context: { 'aws:SourceAccount': OTHER, 'aws:SourceArn': store }, expected: 'ImplicitlyDenied', source: SOURCES.confusedDeputy },
     { what: 'the import role reads trail logs', principal: importer, action: 's3:GetObject', resource: object, expected: 'Allowed', source: SOURCES.importRole },
     { what: 'the import role lists the source bucket', principal: importer, action: 's3:ListBucket', resource: 'arn:aws:s3:::trail-logs', expected: 'Allowed', source: SOURCES.importRole },
     { what: 'the import role checks the source bucket ACL', principal: importer, action: 's3:GetBucketAcl', resource: 'arn:aws:s3:::trail-logs', expected: 'Allowed', source: SOURCES.importRole },
@@ -280,8 +284,8 @@ function lakeImportRows(t: ResolvedTemplate, prefix: string, sourceKey?: string)
 }
 
 /** OrganizationDelegatedAdmin: registration calls, scoped to its member accounts and to CloudTrail. */
-function delegatedAdminRows(accounts: string[]): Row[] {
-  const handler: RequestPrincipal = { role: OPERATIONS_ROLE };
+function delegatedAdminRows(t: ResolvedTemplate, accounts: string[]): Row[] {
+  const handler: RequestPrincipal = { role: SYNC_OPERATIONS_ROLE };
   const account = (id: string) => `arn:aws:organizations::${ACCOUNT}:account/${ORG_ID}/${id}`;
   const cloudTrailService = { 'organizations:ServicePrincipal': 'cloudtrail.amazonaws.com' };
   const slr = (service: string, name: string) => `arn:aws:iam::${ACCOUNT}:role/aws-service-role/${service}/${name}`;
@@ -300,6 +304,7 @@ function delegatedAdminRows(accounts: string[]): Row[] {
     { what: 'the handler creates the CloudTrail event-context service-linked role', principal: handler, action: 'iam:CreateServiceLinkedRole', resource: slr('context.cloudtrail.amazonaws.com', 'AWSServiceRoleForCloudTrailEventContext'), context: { 'iam:AWSServiceName': 'context.cloudtrail.amazonaws.com' }, expected: 'Allowed', source: SOURCES.slr },
     { what: 'denied: another service\'s service-linked role', principal: handler, action: 'iam:CreateServiceLinkedRole', resource: slr('config.amazonaws.com', 'AWSServiceRoleForConfig'), context: { 'iam:AWSServiceName': 'config.amazonaws.com' }, expected: 'ImplicitlyDenied', source: SOURCES.slr },
     { what: 'denied: the handler creates an ordinary role', principal: handler, action: 'iam:CreateRole', resource: `arn:aws:iam::${ACCOUNT}:role/backdoor`, expected: 'ImplicitlyDenied', source: SOURCES.delegatedAdmin },
+    ...handlerLogRows(t, SYNC_OPERATIONS_ROLE, 'CloudTrailOrgSyncOperationsLogs'),
   ];
 }
 
@@ -345,8 +350,8 @@ const FORMS: Array<[string, () => ResolvedTemplate, (t: ResolvedTemplate) => Row
   ['ScheduledLakeQuery full', () => fixture('ScheduledLakeQuery', 'full'), t => [...storeRows(t), ...scheduledQueryRows(t, TOPIC)]],
   ['LakeImport default', () => fixture('LakeImport', 'default'), t => [...storeRows(t), ...lakeImportRows(t, '')]],
   ['LakeImport full', () => fixture('LakeImport', 'full'), t => [...storeRows(t), ...lakeImportRows(t, 'audit/', SOURCE_KEY)]],
-  ['OrganizationDelegatedAdmin default', () => fixture('OrganizationDelegatedAdmin', 'default'), () => delegatedAdminRows([MEMBER])],
-  ['OrganizationDelegatedAdmin full', () => fixture('OrganizationDelegatedAdmin', 'full'), () => delegatedAdminRows([MEMBER, '333333333333'])],
+  ['OrganizationDelegatedAdmin default', () => fixture('OrganizationDelegatedAdmin', 'default'), t => delegatedAdminRows(t, [MEMBER])],
+  ['OrganizationDelegatedAdmin full', () => fixture('OrganizationDelegatedAdmin', 'full'), t => delegatedAdminRows(t, [MEMBER, '333333333333'])],
 ];
 
 /** Every row of every form, for the totals test below. */
