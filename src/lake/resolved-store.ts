@@ -25,6 +25,7 @@ export interface ResolvedStore extends LakeEventDataStoreProps {
 /** The props with every default `LakeEventDataStoreProps` documents. */
 export function resolveStore(props: LakeEventDataStoreProps): ResolvedStore {
   const kind = props.kind ?? EventDataStoreKind.CLOUDTRAIL_EVENTS;
+  const cloudTrailEvents = kind === EventDataStoreKind.CLOUDTRAIL_EVENTS;
   const contextKeys = (props.contextKeySelectors ?? []).length > 0;
   return {
     ...props,
@@ -36,8 +37,10 @@ export function resolveStore(props: LakeEventDataStoreProps): ResolvedStore {
     organizationEnabled: props.organizationEnabled ?? false,
     ingestionEnabled: props.ingestionEnabled ?? true,
     federationEnabled: props.federationEnabled ?? props.federationRole !== undefined,
-    managementEvents: props.managementEvents ?? (kind === EventDataStoreKind.CLOUDTRAIL_EVENTS ? ReadWriteType.ALL : undefined),
-    maxEventSize: props.maxEventSize ?? (contextKeys ? MaxEventSize.LARGE : undefined),
+    // Defaults of CloudTrail-event settings only for a store of CloudTrail events, so that a store of another kind is
+    // told about exactly the ones its props set.
+    managementEvents: props.managementEvents ?? (cloudTrailEvents ? ReadWriteType.ALL : undefined),
+    maxEventSize: props.maxEventSize ?? (cloudTrailEvents && contextKeys ? MaxEventSize.LARGE : undefined),
     removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
   };
 }

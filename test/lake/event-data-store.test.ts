@@ -240,6 +240,12 @@ describe('props rejected in the constructor, with the rule id and the exact mess
       'StoreKindCloudTrailProps',
       'managementEvents "All": configures CloudTrail events, and this store collects AWS Config configuration items; its only selector is eventCategory '
       + '(AdvancedFieldSelector Field). Fix: leave managementEvents out, or collect CloudTrail events in a store of kind EventDataStoreKind.CLOUDTRAIL_EVENTS'],
+    ['context keys on a store of Insights events: only the prop given is named, not the event size it implies', () => ({
+      kind: EventDataStoreKind.INSIGHTS, contextKeySelectors: [{ type: ContextKeyType.TAG_CONTEXT, keys: ['team'] }],
+    }), 'StoreKindCloudTrailProps',
+    'contextKeySelectors [{"type":"TagContext","keys":["team"]}]: configures CloudTrail events, and this store collects Insights events; its only '
+      + 'selector is eventCategory (AdvancedFieldSelector Field). Fix: leave contextKeySelectors out, or collect CloudTrail events in a store of kind '
+      + 'EventDataStoreKind.CLOUDTRAIL_EVENTS'],
     ['a multi-Region store of events from outside AWS', () => ({ kind: EventDataStoreKind.EXTERNAL_EVENTS, multiRegionEnabled: true }),
       'ExternalEventsStoreScope',
       'multiRegionEnabled true: stores of events from outside AWS are single-Region and single-account (CloudTrail Lake integrations). '
