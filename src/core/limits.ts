@@ -62,6 +62,10 @@ export const RETENTION_DAYS_FIXED: Range = { min: 7, max: 2557 };
 // API model QueryStatement: min 1, max 10000
 export const QUERY_STATEMENT_LENGTH: Range = { min: 1, max: 10000 };
 
+// CreateEventDataStore: the ARN ends with the store's ID, a UUID CloudTrail generates (e.g. EXAMPLE-f852-4e8f-8bd1-bcf6cEXAMPLE):
+// 36 characters, what a store ID token renders to in a query statement
+export const EVENT_DATA_STORE_ID_LENGTH = 36;
+
 // API model DeliveryS3Uri: max 1024
 export const DELIVERY_S3_URI_MAX_LENGTH = 1024;
 

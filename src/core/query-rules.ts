@@ -1,4 +1,5 @@
-import { DELIVERY_S3_URI_MAX_LENGTH, QUERY_STATEMENT_LENGTH } from './limits';
+import { Tokenization } from 'aws-cdk-lib';
+import { DELIVERY_S3_URI_MAX_LENGTH, EVENT_DATA_STORE_ID_LENGTH, QUERY_STATEMENT_LENGTH } from './limits';
 import { lengthProblems } from './names';
 import { isUnresolved, Problem } from './problems';
 
@@ -7,13 +8,15 @@ const STATEMENT_SOURCE = 'StartQuery QueryStatement';
 /**
  * The rules of a CloudTrail Lake query statement: 1 to 10000 characters (API model QueryStatement), one
  * read-only statement (CloudTrail Lake runs SELECT queries only, optionally with a WITH clause), and a
- * reference to one of the given stores, because a query names its event data stores by ID. The length
- * of a statement with tokens is not checked.
+ * reference to one of the given stores, because a query names its event data stores by ID. A statement
+ * with tokens is held to the maximum length by its literal part, a lower bound of what CloudTrail gets.
  */
 export function queryStatementProblems(property: string, statement: string, storeIds: string[]): Problem[] {
   const problems: Problem[] = [];
   if (!isUnresolved(statement)) {
     problems.push(...lengthProblems('QueryStatementLength', property, statement, QUERY_STATEMENT_LENGTH, 'API model QueryStatement'));
+  } else {
+    problems.push(...tokenizedLengthProblems(property, statement, storeIds));
   }
   const code = withoutLiteralsAndComments(statement);
   const statements = code.split(';').map(part => part.trim()).filter(part => part.length > 0);
@@ -59,6 +62,33 @@ export function queryStatementProblems(property: string, statement: string, stor
     });
   }
   return problems;
+}
+
+/**
+ * The length of a statement with tokens, at least: its literal characters, and 36 for each store ID token in it (a
+ * UUID); other tokens count as nothing. Over the maximum, the statement is too long whatever the tokens become.
+ */
+function tokenizedLengthProblems(property: string, statement: string, storeIds: string[]): Problem[] {
+  let rest = statement;
+  let storeIdTokens = 0;
+  for (const id of storeIds.filter(isUnresolved)) {
+    const parts = rest.split(id);
+    storeIdTokens += parts.length - 1;
+    rest = parts.join('');
+  }
+  const literal: string = Tokenization.reverseString(rest).mapTokens({ mapToken: () => '' }).join({ join: (left, right) => `${left}${right}` }) ?? '';
+  // characters as the API counts them: code points
+  const atLeast = [...literal].length + storeIdTokens * EVENT_DATA_STORE_ID_LENGTH;
+  if (atLeast <= QUERY_STATEMENT_LENGTH.max) {
+    return [];
+  }
+  const counted = storeIdTokens > 0 ? `its literal part, with the store's ID as ${EVENT_DATA_STORE_ID_LENGTH}` : 'its literal part';
+  return [{
+    id: 'QueryStatementLength',
+    property,
+    rule: `has at least ${atLeast} characters (${counted}); CloudTrail takes at most ${QUERY_STATEMENT_LENGTH.max} (API model QueryStatement)`,
+    fix: 'shorten the statement',
+  }];
 }
 
 // API model DeliveryS3Uri pattern: s3://[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9](/.*)?

@@ -560,8 +560,8 @@ export const RULES = {
     fix: 'Copy the ID from `aws organizations describe-organization` (Organization.Id).',
   },
   AccountIdFormat: {
-    owners: ['OrganizationTrail', 'OrganizationDelegatedAdmin'],
-    property: 'managementAccountId, memberAccountId',
+    owners: ['OrganizationTrail', 'OrganizationDelegatedAdmin', 'LakeQuery', 'ScheduledLakeQuery'],
+    property: 'managementAccountId, memberAccountId, eventDataStoreOwnerAccountId',
     rule: 'An AWS account ID has 12 digits.',
     source: 'Organizations API model AccountId (^\\d{12}$)',
     fix: "Pass the account's 12-digit ID, e.g. '111111111111'.",

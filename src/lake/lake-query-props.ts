@@ -16,6 +16,16 @@ export interface LakeQueryOptions {
   readonly queryStatement: string;
 
   /**
+   * The ID of the account that owns the event data store, which StartQuery, DescribeQuery, GetQueryResults and
+   * CancelQuery then name (`EventDataStoreOwnerAccountId`): needed by a delegated administrator querying an
+   * organization store, which the management account owns, even when the delegated administrator created it.
+   *
+   * @default - the store's account when its ARN names an account other than the stack's (both known at synthesis),
+   * such as a store imported with `fromEventDataStoreArn`; otherwise none
+   */
+  readonly eventDataStoreOwnerAccountId?: string;
+
+  /**
    * The key prefix of the results in the delivery bucket.
    *
    * @default - the bucket's root

@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { IEventDataStore } from './event-data-store-props';
 import { LakeQueryProps, ScheduledLakeQueryProps } from './lake-query-props';
 import { allowQueryDelivery, deliveryS3Uri } from './query-delivery';
-import { lakeQueryOptionsProblems } from './query-options-rules';
+import { lakeQueryOptionsProblems, storeOwnerAccountId } from './query-options-rules';
 import { queryRunnerStatements } from './query-permissions';
 import { MAX_CONCURRENT_QUERIES, SCHEDULE_DESCRIPTION_MAX_LENGTH } from '../core/limits';
 import { lengthProblems } from '../core/names';
@@ -68,6 +68,7 @@ export class LakeQuery extends Construct {
     const properties: LakeQueryProperties = {
       Operation: OperationKind.LAKE_QUERY,
       EventDataStoreArn: props.eventDataStore.eventDataStoreArn,
+      EventDataStoreOwnerAccountId: storeOwnerAccountId(this, props),
       QueryStatement: props.queryStatement,
       DeliveryS3Uri: uri,
       ...settings.properties,
@@ -125,6 +126,7 @@ export class ScheduledLakeQuery extends Construct {
     const input: ScheduledQueryInput = {
       name: this.node.path,
       eventDataStoreArn: props.eventDataStore.eventDataStoreArn,
+      eventDataStoreOwnerAccountId: storeOwnerAccountId(this, props),
       queryStatement: props.queryStatement,
       deliveryS3Uri: deliveryS3Uri(delivery),
       topicArn: props.topic?.topicArn,

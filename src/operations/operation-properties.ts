@@ -31,6 +31,8 @@ export interface LakeQueryProperties extends WaitingOperationProperties {
   readonly QueryStatement: string;
   /** s3://bucket/prefix; absent when results are not delivered. */
   readonly DeliveryS3Uri?: string;
+  /** The account that owns the store, for the query calls' EventDataStoreOwnerAccountId; absent for the caller's own. */
+  readonly EventDataStoreOwnerAccountId?: string;
 }
 
 /** Properties whose change starts a new query on update. */
@@ -86,6 +88,8 @@ export interface ScheduledQueryInput {
   /** The construct path, to name the query in logs and notifications. */
   readonly name: string;
   readonly eventDataStoreArn: string;
+  /** The account that owns the store, for the query calls' EventDataStoreOwnerAccountId; absent for the caller's own. */
+  readonly eventDataStoreOwnerAccountId?: string;
   readonly queryStatement: string;
   readonly deliveryS3Uri?: string;
   /** Published to when the query returns at least one row. */

@@ -40,6 +40,51 @@ describe('queryStatementProblems', () => {
     expect(messages(long)[0]).toMatch(/: must be 1 to 10000 characters long, got 10\d\d\d \(API model QueryStatement\)/);
   });
 
+  describe('length', () => {
+    /** A statement of exactly `length` characters over the store `id`, padded in a string literal. */
+    function statementOf(length: number, id: string, idLength = id.length): string {
+      const head = `SELECT * FROM ${id} WHERE eventName = '`;
+      return `${head}${'x'.repeat(length - (head.length - id.length + idLength) - 1)}'`;
+    }
+
+    test('a literal statement of exactly 10000 characters is accepted, one of 10001 rejected', () => {
+      expect(statementOf(10000, ID)).toHaveLength(10000);
+      expect(messages(statementOf(10000, ID))).toEqual([]);
+      expect(messages(statementOf(10001, ID))).toEqual([
+        `[QueryStatementLength] queryStatement "SELECT * FROM ${ID} WHERE e… (length 10001): must be 1 to 10000 characters long, got 10001 `
+        + '(API model QueryStatement). Fix: shorten it to at most 10000 characters',
+      ]);
+    });
+
+    test('a statement with the store\'s ID as a token counts the ID as a UUID of 36 characters: 10000 accepted, 10001 rejected as a lower bound', () => {
+      const id = Token.asString({ 'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::GetAtt': ['Store', 'EventDataStoreArn'] }] }] });
+      expect(messages(statementOf(10000, id, 36), [id])).toEqual([]);
+      expect(messages(statementOf(10001, id, 36), [id])).toEqual([
+        '[QueryStatementLength] queryStatement: has at least 10001 characters (its literal part, with the store\'s ID as 36); CloudTrail takes at most 10000 '
+        + '(API model QueryStatement). Fix: shorten the statement',
+      ]);
+    });
+
+    test('other tokens count as nothing: the literal part alone is the lower bound', () => {
+      const column = Lazy.string({ produce: () => 'eventName' });
+      const statement = statementOf(10000, ID).replace('SELECT *', `SELECT *, ${column}`);
+      expect(statement.length - column.length).toBe(10002);
+      expect(messages(statement)).toEqual([
+        '[QueryStatementLength] queryStatement: has at least 10002 characters (its literal part); CloudTrail takes at most 10000 (API model QueryStatement). '
+        + 'Fix: shorten the statement',
+      ]);
+      expect(messages(statementOf(10000, ID).replace('SELECT *', `SELECT ${column}`))).toEqual([]);
+    });
+
+    test('a store ID token counts only where it is interpolated; a literal ID counts as written', () => {
+      const id = Token.asString({ Ref: 'StoreId' });
+      const column = Lazy.string({ produce: () => '*' });
+      // 9999 literal characters and a token: CloudTrail may get more, but no lower bound is over the limit
+      expect(messages(statementOf(10000, ID).replace('SELECT *', `SELECT ${column}`), [ID, id])).toEqual([]);
+      expect(messages(statementOf(10000, id, 36).replace('SELECT *', `SELECT ${column}`), [ID, id])).toEqual([]);
+    });
+  });
+
   test('a store ID that is a token counts as named when it is interpolated', () => {
     const id = Token.asString({ 'Fn::Select': [1, 'x'] });
     expect(messages(`SELECT * FROM ${id}`, [id])).toEqual([]);
@@ -49,7 +94,7 @@ describe('queryStatementProblems', () => {
     ]);
   });
 
-  test('a statement with other tokens is not held to the reference and length rules', () => {
+  test('a statement with other tokens is not held to the reference rule', () => {
     expect(messages(`SELECT * FROM ${Lazy.string({ produce: () => ID })}`)).toEqual([]);
   });
 

@@ -4,11 +4,12 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as fc from 'fast-check';
-import { adversarialString, anyDuration, bucket, eventDataStore, lift, make, merged, nearValid, propsOf, uniqueId, validRecord } from './arbitraries';
+import { accountId, adversarialString, anyDuration, bucket, eventDataStore, lift, make, merged, nearValid, propsOf, uniqueId, validRecord } from './arbitraries';
 import { expectNoProblems, literal, propertiesOf, stackEnv, Subject, Tally, trial } from './harness';
 import { IEventDataStore, LakeEventDataStore, LakeQuery, LakeQueryProps, ScheduledLakeQuery, ScheduledLakeQueryProps } from '../../src';
 import { CUSTOM_RESOURCE_TIMEOUT_MINUTES } from '../../src/core/limits';
 import { operationTimeoutProblems } from '../../src/core/operation-rules';
+import { accountIdProblems } from '../../src/core/organization';
 import { isUnresolved, Problem } from '../../src/core/problems';
 import { deliveryS3UriProblems, queryStatementProblems } from '../../src/core/query-rules';
 
@@ -33,9 +34,13 @@ const invalidStatement = fc.oneof(
 const prefix = fc.stringMatching(/^[a-z0-9][a-z0-9/_-]{0,40}$/);
 const timeout = fc.integer({ min: 60, max: 55 * 60 }).map(seconds => make(`Duration.seconds(${seconds})`, () => Duration.seconds(seconds)));
 const flag = lift(fc.boolean());
+const ownerAccountId = lift(accountId);
+const invalidOwnerAccountId = lift(fc.oneof(nearValid(accountId), adversarialString));
 
 const validQuery = merged(
-  validRecord({ eventDataStore, queryStatement: lift(validStatement), waitForCompletion: flag, timeout }, ['eventDataStore', 'queryStatement']),
+  validRecord({
+    eventDataStore, queryStatement: lift(validStatement), waitForCompletion: flag, timeout, eventDataStoreOwnerAccountId: ownerAccountId,
+  }, ['eventDataStore', 'queryStatement']),
   fc.oneof(validRecord({}), validRecord({ deliveryBucket: bucket, deliveryPrefix: lift(prefix) }, ['deliveryBucket'])),
 );
 /** Values of the props' types that break a rule, or may: any store, which the statement names, and any duration. */
@@ -44,8 +49,9 @@ const invalidQuery = {
   queryStatement: lift(invalidStatement),
   deliveryPrefix: lift(fc.oneof(adversarialString, prefix.map(text => `/${text}`), prefix.map(text => `${text}/`.repeat(40)))),
   timeout: anyDuration,
+  eventDataStoreOwnerAccountId: invalidOwnerAccountId,
 };
-const QUERY_OPTIONAL = ['deliveryPrefix', 'deliveryBucket', 'waitForCompletion', 'timeout'];
+const QUERY_OPTIONAL = ['deliveryPrefix', 'deliveryBucket', 'waitForCompletion', 'timeout', 'eventDataStoreOwnerAccountId'];
 
 const schedule = fc.oneof(
   fc.integer({ min: 1, max: 48 }).map(hours => make(`rate(${hours} hours)`, () => scheduler.ScheduleExpression.rate(Duration.hours(hours)))),
@@ -64,17 +70,21 @@ const validScheduled = validRecord({
   topic,
   enabled: flag,
   description: lift(fc.string({ maxLength: 200 })),
+  eventDataStoreOwnerAccountId: ownerAccountId,
 }, ['eventDataStore', 'queryStatement', 'schedule', 'deliveryBucket']);
 const invalidScheduled = {
   eventDataStore,
   queryStatement: lift(invalidStatement),
   deliveryPrefix: invalidQuery.deliveryPrefix,
   description: lift(fc.oneof(adversarialString, fc.string({ minLength: 513, maxLength: 600 }))),
+  eventDataStoreOwnerAccountId: invalidOwnerAccountId,
 };
-const SCHEDULED_OPTIONAL = ['deliveryPrefix', 'topic', 'enabled', 'description'];
+const SCHEDULED_OPTIONAL = ['deliveryPrefix', 'topic', 'enabled', 'description', 'eventDataStoreOwnerAccountId'];
 
-const QUERY: Subject = { path: 'Stack/Query', properties: ['queryStatement', 'deliveryPrefix', 'deliveryBucket', 'timeout', 'waitForCompletion'] };
-const SCHEDULED: Subject = { path: 'Stack/Query', properties: ['queryStatement', 'deliveryPrefix', 'deliveryBucket', 'description'] };
+const QUERY: Subject = {
+  path: 'Stack/Query', properties: ['queryStatement', 'deliveryPrefix', 'deliveryBucket', 'timeout', 'waitForCompletion', 'eventDataStoreOwnerAccountId'],
+};
+const SCHEDULED: Subject = { path: 'Stack/Query', properties: ['queryStatement', 'deliveryPrefix', 'deliveryBucket', 'description', 'eventDataStoreOwnerAccountId'] };
 
 /** The props with the store's ID in place of the placeholder, as a user interpolates it. */
 function withStoreId(props: unknown): unknown {
@@ -90,17 +100,19 @@ function idOf(arn: string): string {
   return isUnresolved(arn) ? arn : arn.split('/').pop()!;
 }
 
-function statementProblems(property: string, statement: unknown, storeArn: unknown, uri: unknown): Problem[] {
+function statementProblems(property: string, statement: unknown, storeArn: unknown, uri: unknown, owner: unknown): Problem[] {
   return [
     ...queryStatementProblems(property, statement as string, typeof storeArn === 'string' ? [idOf(storeArn)] : []),
     ...(typeof uri === 'string' ? deliveryS3UriProblems('DeliveryS3Uri', uri) : []),
+    // StartQuery EventDataStoreOwnerAccountId: an account ID
+    ...(owner === undefined ? [] : accountIdProblems('EventDataStoreOwnerAccountId', typeof owner === 'string' ? owner : JSON.stringify(owner))),
   ];
 }
 
 function queryProblems(template: Template): Problem[] {
   const problems: Problem[] = [];
   for (const query of propertiesOf(template, 'Custom::CloudTrailLakeQuery')) {
-    problems.push(...statementProblems('QueryStatement', query.QueryStatement, query.EventDataStoreArn, query.DeliveryS3Uri));
+    problems.push(...statementProblems('QueryStatement', query.QueryStatement, query.EventDataStoreArn, query.DeliveryS3Uri, query.EventDataStoreOwnerAccountId));
     problems.push(...operationTimeoutProblems('TimeoutSeconds', Duration.seconds(Number(query.TimeoutSeconds))));
     // AWS::CloudFormation::CustomResource ServiceTimeout: at most 3600 seconds
     expect(Number(query.ServiceTimeout)).toBeLessThanOrEqual(CUSTOM_RESOURCE_TIMEOUT_MINUTES * 60);
@@ -111,7 +123,7 @@ function queryProblems(template: Template): Problem[] {
 function scheduledProblems(template: Template): Problem[] {
   return propertiesOf(template, 'AWS::Scheduler::Schedule').flatMap(resource => {
     const input = JSON.parse(literal(resource.Target.Input));
-    return statementProblems('queryStatement', input.queryStatement, input.eventDataStoreArn, input.deliveryS3Uri);
+    return statementProblems('queryStatement', input.queryStatement, input.eventDataStoreArn, input.deliveryS3Uri, input.eventDataStoreOwnerAccountId);
   });
 }
 

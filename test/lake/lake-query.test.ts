@@ -5,7 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { EventDataStoreKind, IEventDataStore, LakeEventDataStore, LakeQuery, LakeQueryProps, ScheduledLakeQuery, ScheduledLakeQueryProps } from '../../src';
-import { errorOf, testStack } from '../util';
+import { errorOf, testApp, testStack } from '../util';
 
 const STORE_ID = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
 const STORE_ARN = `arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/${STORE_ID}`;
@@ -205,6 +205,61 @@ describe('LakeQuery', () => {
     });
   });
 
+  describe('a statement with tokens', () => {
+    test('is length-checked by its literal part, the ID of a store of this stack counting as a UUID: 10000 accepted, 10001 rejected', () => {
+      const stack = testStack();
+      const store = new LakeEventDataStore(stack, 'Store');
+      const statement = (length: number) => {
+        const head = `SELECT * FROM ${store.eventDataStoreId} WHERE eventName = '`;
+        return `${head}${'x'.repeat(length - (head.length - store.eventDataStoreId.length + 36) - 1)}'`;
+      };
+      expect(() => new LakeQuery(stack, 'Query', { eventDataStore: store, queryStatement: statement(10000) })).not.toThrow();
+      expect(errorOf(() => new LakeQuery(stack, 'Other', { eventDataStore: store, queryStatement: statement(10001) })).message).toBe(
+        '[Stack/Other] [QueryStatementLength] queryStatement: has at least 10001 characters (its literal part, with the store\'s ID as 36); '
+        + 'CloudTrail takes at most 10000 (API model QueryStatement). Fix: shorten the statement');
+    });
+  });
+
+  describe('the store owner\'s account (EventDataStoreOwnerAccountId)', () => {
+    const OTHER_STORE_ARN = `arn:aws:cloudtrail:us-east-1:222222222222:eventdatastore/${STORE_ID}`;
+
+    test('is passed for a store imported from another account\'s ARN: a delegated administrator querying the management account\'s organization store', () => {
+      const stack = testStack();
+      const store = LakeEventDataStore.fromEventDataStoreArn(stack, 'OrgStore', OTHER_STORE_ARN);
+      new LakeQuery(stack, 'Query', { eventDataStore: store, queryStatement: STATEMENT });
+      expect(resourcesOf(stack, 'Custom::CloudTrailLakeQuery')[0].Properties).toMatchObject({
+        EventDataStoreArn: OTHER_STORE_ARN, EventDataStoreOwnerAccountId: '222222222222',
+      });
+    });
+
+    test('is not passed for a store of the stack\'s own account, nor for one whose account is unknown', () => {
+      const stack = testStack();
+      query(stack);
+      const store = new LakeEventDataStore(stack, 'Store');
+      new LakeQuery(stack, 'Created', { eventDataStore: store, queryStatement: `SELECT * FROM ${store.eventDataStoreId}` });
+      const agnostic = new Stack(testApp(), 'Agnostic');
+      new LakeQuery(agnostic, 'Query', {
+        eventDataStore: LakeEventDataStore.fromEventDataStoreArn(agnostic, 'OrgStore', OTHER_STORE_ARN), queryStatement: STATEMENT,
+      });
+      for (const resource of [...resourcesOf(stack, 'Custom::CloudTrailLakeQuery'), ...resourcesOf(agnostic, 'Custom::CloudTrailLakeQuery')]) {
+        expect(resource.Properties).not.toHaveProperty('EventDataStoreOwnerAccountId');
+      }
+    });
+
+    test('is what eventDataStoreOwnerAccountId says, e.g. for an organization store a delegated administrator creates in the management account', () => {
+      const stack = testStack();
+      const store = new LakeEventDataStore(stack, 'Store', { organizationEnabled: true });
+      new LakeQuery(stack, 'Query', { eventDataStore: store, queryStatement: `SELECT * FROM ${store.eventDataStoreId}`, eventDataStoreOwnerAccountId: '333333333333' });
+      expect(resourcesOf(stack, 'Custom::CloudTrailLakeQuery')[0].Properties.EventDataStoreOwnerAccountId).toBe('333333333333');
+    });
+
+    test('must be an account ID', () => {
+      expect(errorOf(() => query(testStack(), { eventDataStoreOwnerAccountId: '22222222222' })).message).toBe(
+        '[Stack/Query] [AccountIdFormat] eventDataStoreOwnerAccountId "22222222222": must be an AWS account ID of 12 digits. '
+        + 'Fix: pass the ID of the account that owns the event data store (for an organization store, the management account), e.g. \'111111111111\'');
+    });
+  });
+
   describe('in numbers', () => {
     test('a stack with 12 queries has one provider, and runs at most 10 queries at once', () => {
       const stack = testStack();
@@ -281,6 +336,26 @@ describe('ScheduledLakeQuery', () => {
     });
     const runner = resourcesOf(stack, 'AWS::Lambda::Function').find(f => /scheduled CloudTrail Lake query/.test(f.Properties.Description));
     expect(runner?.Properties).toMatchObject({ Runtime: 'nodejs22.x', Timeout: 900, MemorySize: 256 });
+  });
+
+  test('passes the store owner\'s account to the runner for a store of another account', () => {
+    const stack = testStack();
+    const otherArn = `arn:aws:cloudtrail:us-east-1:222222222222:eventdatastore/${STORE_ID}`;
+    new ScheduledLakeQuery(stack, 'Daily', {
+      eventDataStore: LakeEventDataStore.fromEventDataStoreArn(stack, 'OrgStore', otherArn),
+      queryStatement: STATEMENT,
+      schedule: scheduler.ScheduleExpression.rate(Duration.days(1)),
+      deliveryBucket: s3.Bucket.fromBucketName(stack, 'Results', 'results-bucket'),
+    });
+    const [schedule] = resourcesOf(stack, 'AWS::Scheduler::Schedule');
+    expect(JSON.parse(schedule.Properties.Target.Input)).toMatchObject({ eventDataStoreArn: otherArn, eventDataStoreOwnerAccountId: '222222222222' });
+    expect(errorOf(() => new ScheduledLakeQuery(stack, 'Bad', {
+      eventDataStore: importedStore(stack),
+      queryStatement: STATEMENT,
+      schedule: scheduler.ScheduleExpression.rate(Duration.days(1)),
+      deliveryBucket: s3.Bucket.fromBucketName(stack, 'Results2', 'results-bucket'),
+      eventDataStoreOwnerAccountId: 'management',
+    })).message).toMatch(/^\[Stack\/Bad\] \[AccountIdFormat\] eventDataStoreOwnerAccountId "management": must be an AWS account ID of 12 digits/);
   });
 
   test('lets the runner publish to the topic and use its key', () => {

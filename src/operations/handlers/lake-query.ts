@@ -37,6 +37,7 @@ export const lakeQuery: WaitingOperationHandler = {
 function queryRequest(properties: ResourceProperties): QueryRequest {
   return {
     eventDataStoreArn: required(properties, 'EventDataStoreArn'),
+    ownerAccountId: ownerAccountIdOf(properties),
     statement: required(properties, 'QueryStatement'),
     deliveryS3Uri: properties.DeliveryS3Uri || undefined,
   };
@@ -55,12 +56,14 @@ async function runQuery(properties: ResourceProperties, log: Logger): Promise<On
 async function startQuery(request: QueryRequest, log: Logger): Promise<DescribedQuery> {
   // the only line with the whole statement: later lines name the query by its id
   log.info('Starting the query', { statement: request.statement, deliveryS3Uri: request.deliveryS3Uri });
-  const { QueryId } = await cloudTrail().send(new StartQueryCommand({ QueryStatement: request.statement, DeliveryS3Uri: request.deliveryS3Uri }));
+  const { QueryId } = await cloudTrail().send(new StartQueryCommand({
+    QueryStatement: request.statement, DeliveryS3Uri: request.deliveryS3Uri, ...ownerOf(request.ownerAccountId),
+  }));
   if (!QueryId) {
     throw new OperationFailure('StartQuery returned no query ID. Deploy again.');
   }
   log.info('Started the query', { queryId: QueryId });
-  return describeQuery(request.eventDataStoreArn, QueryId);
+  return describeQuery(request.eventDataStoreArn, QueryId, request.ownerAccountId);
 }
 
 async function updateQuery(event: OnEventRequest, log: Logger): Promise<OnEventResponse> {
@@ -69,7 +72,7 @@ async function updateQuery(event: OnEventRequest, log: Logger): Promise<OnEventR
     log.info('The store, statement or delivery URI changed; running a new query');
     return runQuery(properties, log);
   }
-  const existing = await existingQuery(required(properties, 'EventDataStoreArn'), event.PhysicalResourceId);
+  const existing = await existingQuery(required(properties, 'EventDataStoreArn'), event.PhysicalResourceId, ownerAccountIdOf(properties));
   if (!existing) {
     log.warn('CloudTrail no longer knows the query; running it again');
     return runQuery(properties, log);
@@ -77,12 +80,13 @@ async function updateQuery(event: OnEventRequest, log: Logger): Promise<OnEventR
   return { PhysicalResourceId: existing.QueryId, Data: queryAttributes(existing) };
 }
 
-async function existingQuery(eventDataStoreArn: string, queryId: string | undefined): Promise<DescribedQuery | undefined> {
+async function existingQuery(eventDataStoreArn: string, queryId: string | undefined,
+  ownerAccountId: string | undefined): Promise<DescribedQuery | undefined> {
   if (!isUuid(queryId)) {
     return undefined;
   }
   try {
-    return await describeQuery(eventDataStoreArn, queryId);
+    return await describeQuery(eventDataStoreArn, queryId, ownerAccountId);
   } catch (error) {
     if (isNamed(error, ['QueryIdNotFoundException'])) {
       return undefined;
@@ -98,7 +102,9 @@ async function cancelQuery(event: OnEventRequest, log: Logger): Promise<OnEventR
     return { PhysicalResourceId: queryId };
   }
   try {
-    await cloudTrail().send(new CancelQueryCommand({ EventDataStore: event.ResourceProperties.EventDataStoreArn, QueryId: queryId }));
+    await cloudTrail().send(new CancelQueryCommand({
+      EventDataStore: event.ResourceProperties.EventDataStoreArn, QueryId: queryId, ...ownerOf(ownerAccountIdOf(event.ResourceProperties)),
+    }));
     log.info('Cancelled the query', { queryId });
   } catch (error) {
     if (!isNamed(error, NOTHING_TO_CANCEL)) {
@@ -115,7 +121,8 @@ async function queryComplete(event: IsCompleteRequest, log: Logger): Promise<IsC
   }
   const eventDataStoreArn = required(event.ResourceProperties, 'EventDataStoreArn');
   const queryId = event.PhysicalResourceId;
-  const query = await describeQuery(eventDataStoreArn, queryId);
+  const ownerAccountId = ownerAccountIdOf(event.ResourceProperties);
+  const query = await describeQuery(eventDataStoreArn, queryId, ownerAccountId);
   if (query.QueryStatus === QueryStatus.FINISHED) {
     log.info('The query finished', { queryId, statistics: query.QueryStatistics, deliveryStatus: query.DeliveryStatus });
     return { IsComplete: true, Data: queryAttributes(query) };
@@ -128,7 +135,7 @@ async function queryComplete(event: IsCompleteRequest, log: Logger): Promise<IsC
     return { IsComplete: false };
   }
   try {
-    await cloudTrail().send(new CancelQueryCommand({ EventDataStore: eventDataStoreArn, QueryId: queryId }));
+    await cloudTrail().send(new CancelQueryCommand({ EventDataStore: eventDataStoreArn, QueryId: queryId, ...ownerOf(ownerAccountId) }));
   } catch (error) {
     // it may have ended on its own meanwhile; the timeout is reported either way
     log.warn('Could not cancel the query', { queryId, reason: errorName(error) });
@@ -142,10 +149,24 @@ export const RUNNING_QUERY_STATUSES: readonly string[] = [QueryStatus.QUEUED, Qu
 /** A DescribeQuery response, with the id it was asked for. */
 export type DescribedQuery = DescribeQueryCommandOutput & { readonly QueryId: string };
 
-/** DescribeQuery of a query on the event data store. */
-export async function describeQuery(eventDataStoreArn: string, queryId: string): Promise<DescribedQuery> {
-  const query = await cloudTrail().send(new DescribeQueryCommand({ EventDataStore: eventDataStoreArn, QueryId: queryId }));
+/** DescribeQuery of a query on the event data store, naming the store's owner when it is another account. */
+export async function describeQuery(eventDataStoreArn: string, queryId: string, ownerAccountId?: string): Promise<DescribedQuery> {
+  const query = await cloudTrail().send(new DescribeQueryCommand({
+    EventDataStore: eventDataStoreArn, QueryId: queryId, ...ownerOf(ownerAccountId),
+  }));
   return { ...query, QueryId: queryId };
+}
+
+/**
+ * EventDataStoreOwnerAccountId of StartQuery, DescribeQuery, GetQueryResults and CancelQuery (API model): the account
+ * that owns the store, which a delegated administrator names to query an organization store of the management account.
+ */
+export function ownerOf(ownerAccountId: string | undefined): { EventDataStoreOwnerAccountId?: string } {
+  return ownerAccountId ? { EventDataStoreOwnerAccountId: ownerAccountId } : {};
+}
+
+function ownerAccountIdOf(properties: ResourceProperties): string | undefined {
+  return properties.EventDataStoreOwnerAccountId || undefined;
 }
 
 /** Says why a query ended without results (FAILED, TIMED_OUT or CANCELLED), with CloudTrail's reason, and what to do. */
@@ -167,6 +188,8 @@ const ADOPTABLE_STATUSES: readonly string[] = [QueryStatus.QUEUED, QueryStatus.R
 /** The query a LakeQuery asks for. */
 export interface QueryRequest {
   readonly eventDataStoreArn: string;
+  /** The store's owner when it is another account (EventDataStoreOwnerAccountId). */
+  readonly ownerAccountId?: string;
   readonly statement: string;
   readonly deliveryS3Uri?: string;
 }
@@ -189,7 +212,7 @@ export async function findStartedQuery(request: QueryRequest): Promise<Described
     }
   }
   for (const candidate of newestCandidates(queries, (query) => query.createdAt, window)) {
-    const query = await describeQuery(request.eventDataStoreArn, candidate.queryId);
+    const query = await describeQuery(request.eventDataStoreArn, candidate.queryId, request.ownerAccountId);
     if (query.QueryString === request.statement && (query.DeliveryS3Uri ?? '') === (request.deliveryS3Uri ?? '')) {
       return query;
     }

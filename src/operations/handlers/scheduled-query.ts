@@ -3,7 +3,7 @@ import { GetQueryResultsCommand, QueryStatus, StartQueryCommand } from '@aws-sdk
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { cloudTrail } from './clients';
 import { errorName, failureMessage, FailureScope, OperationFailure } from './errors';
-import { DescribedQuery, describeQuery, queryFailureText, RUNNING_QUERY_STATUSES } from './lake-query';
+import { DescribedQuery, describeQuery, ownerOf, queryFailureText, RUNNING_QUERY_STATUSES } from './lake-query';
 import { createLogger, Logger } from './log';
 import { storeName } from './request';
 import { sns } from './sns-client';
@@ -57,12 +57,14 @@ export async function runScheduledQuery(
 async function run(input: ScheduledQueryInput, context: RemainingTime, pollIntervalMs: number, log: Logger): Promise<ScheduledQuerySummary> {
   // the only line with the whole statement: later lines name the query by its id
   log.info('Starting the query', { statement: input.queryStatement, deliveryS3Uri: input.deliveryS3Uri });
-  const { QueryId } = await cloudTrail().send(new StartQueryCommand({ QueryStatement: input.queryStatement, DeliveryS3Uri: input.deliveryS3Uri }));
+  const { QueryId } = await cloudTrail().send(new StartQueryCommand({
+    QueryStatement: input.queryStatement, DeliveryS3Uri: input.deliveryS3Uri, ...ownerOf(input.eventDataStoreOwnerAccountId),
+  }));
   if (!QueryId) {
     throw new OperationFailure('StartQuery returned no query ID; the next run starts the query again.');
   }
   log.info('Started the query', { queryId: QueryId });
-  const query = await waitForQuery(input.eventDataStoreArn, QueryId, context, pollIntervalMs);
+  const query = await waitForQuery(input, QueryId, context, pollIntervalMs);
   if (RUNNING_QUERY_STATUSES.includes(query.QueryStatus ?? '')) {
     log.warn('The function is about to time out; the query keeps running and still delivers its results',
       { queryId: QueryId, queryStatus: query.QueryStatus, deliveryS3Uri: input.deliveryS3Uri });
@@ -75,9 +77,9 @@ async function run(input: ScheduledQueryInput, context: RemainingTime, pollInter
 }
 
 /** Polls until the query ends or the function has too little time left; returns its last description. */
-async function waitForQuery(eventDataStoreArn: string, queryId: string, context: RemainingTime, pollIntervalMs: number): Promise<DescribedQuery> {
+async function waitForQuery(input: ScheduledQueryInput, queryId: string, context: RemainingTime, pollIntervalMs: number): Promise<DescribedQuery> {
   for (;;) {
-    const query = await describeQuery(eventDataStoreArn, queryId);
+    const query = await describeQuery(input.eventDataStoreArn, queryId, input.eventDataStoreOwnerAccountId);
     if (!RUNNING_QUERY_STATUSES.includes(query.QueryStatus ?? '') || context.getRemainingTimeInMillis() - pollIntervalMs < MIN_REMAINING_MS) {
       return query;
     }
@@ -87,7 +89,7 @@ async function waitForQuery(eventDataStoreArn: string, queryId: string, context:
 
 async function report(input: ScheduledQueryInput, query: DescribedQuery, log: Logger): Promise<ScheduledQuerySummary> {
   const results = await cloudTrail().send(new GetQueryResultsCommand({
-    EventDataStore: input.eventDataStoreArn, QueryId: query.QueryId, MaxQueryResults: RESULT_ROWS,
+    EventDataStore: input.eventDataStoreArn, QueryId: query.QueryId, MaxQueryResults: RESULT_ROWS, ...ownerOf(input.eventDataStoreOwnerAccountId),
   }));
   // a row is a list of one-column maps; one map per row reads better
   const rows = (results.QueryResultRows ?? []).map((columns) => Object.assign({}, ...columns) as Record<string, string>);
