@@ -5,6 +5,7 @@ import {
 import { lengthProblems } from './names';
 import type { Placement } from './placement';
 import { isUnresolved, Problem } from './problems';
+import { perRegionQuotaProblems } from './quotas';
 import { uniqueItemsProblems } from './unique-items';
 
 // API model BillingMode values
@@ -104,23 +105,27 @@ export function contextKeySelectorProblems(property: string, selectors: ContextK
   return problems;
 }
 
+/** Where one event data store will be created, for the per-Region quota. */
+export interface PlacedStore extends Placement {
+  readonly multiRegionEnabled: boolean;
+}
+
 /**
- * The event data store quota for one store: at most ten per Region in one account (CloudTrail quotas,
- * EventDataStoreMaxLimitExceededException). `all` is every event data store in the app.
+ * The event data store quota: at most ten per Region in one account, counting "single-Region event data stores for
+ * the Region, multi-Region event data stores across all AWS Regions, and organization event data stores" (CloudTrail
+ * quotas, EventDataStoreMaxLimitExceededException). `all` is every event data store in the app, in app order; an
+ * account and Region over the quota is reported once, on the first of its stores.
  */
-export function eventDataStoreQuotaProblems(store: Placement, all: Placement[]): Problem[] {
-  const present = all.filter(other => other.account === store.account && other.region === store.region);
-  if (present.length <= MAX_EVENT_DATA_STORES_PER_REGION) {
-    return [];
-  }
-  return [{
+export function eventDataStoreQuotaProblems(store: PlacedStore, all: PlacedStore[]): Problem[] {
+  const placed = (s: PlacedStore) => ({ path: s.path, account: s.account, region: s.region, multiRegion: s.multiRegionEnabled });
+  return perRegionQuotaProblems(placed(store), all.map(placed), {
     id: 'EventDataStoreQuota',
     property: 'eventDataStore',
-    value: present.map(other => other.path),
-    rule: `this app puts ${present.length} event data stores in account ${store.account}, Region ${store.region}; `
-      + `CloudTrail allows at most ${MAX_EVENT_DATA_STORES_PER_REGION} (CloudTrail quotas, EventDataStoreMaxLimitExceededException)`,
+    noun: 'event data stores',
+    max: MAX_EVENT_DATA_STORES_PER_REGION,
+    source: 'CloudTrail quotas, EventDataStoreMaxLimitExceededException',
     fix: 'combine stores: one store takes up to five advanced event selectors',
-  }];
+  });
 }
 
 // CloudTrail User Guide, "Resource-based policy examples for event data stores": the actions such a policy may allow.

@@ -183,8 +183,9 @@ export const RULES = {
   TrailQuota: {
     owners: ['OrganizationTrail'],
     property: 'trail',
-    rule: 'An account has at most 5 trails per Region; a multi-Region trail counts in every Region.',
-    source: 'CloudTrail quotas; CreateTrail MaximumNumberOfTrailsExceededException',
+    rule: 'An account has at most 5 trails per Region; a multi-Region trail counts in every Region, and an organization trail '
+      + 'created from a delegated administrator account counts in the management account.',
+    source: 'CloudTrail quotas; CreateTrail MaximumNumberOfTrailsExceededException; User Guide, "Organization delegated administrator"',
     fix: 'Combine trails: one organization trail with advanced event selectors logs what several trails would.',
   },
   SecurityAlarmsNeedLogGroup: {
@@ -346,8 +347,10 @@ export const RULES = {
   EventDataStoreQuota: {
     owners: ['LakeEventDataStore'],
     property: 'eventDataStore',
-    rule: 'An account has at most 10 event data stores per Region.',
-    source: 'CloudTrail quotas; EventDataStoreMaxLimitExceededException',
+    rule: 'An account has at most 10 event data stores per Region; a multi-Region store counts in every Region of its account, '
+      + 'and an organization store created from a delegated administrator account counts in the management account.',
+    source: 'CloudTrail quotas ("single-Region event data stores for the Region, multi-Region event data stores across all AWS Regions, '
+      + 'and organization event data stores"); User Guide, "Organization delegated administrator"; EventDataStoreMaxLimitExceededException',
     fix: 'Combine stores: one store takes up to five advanced event selectors.',
   },
   ResourcePolicyStatement: {

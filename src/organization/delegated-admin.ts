@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { OrganizationDelegatedAdminProps } from './delegated-admin-props';
@@ -42,7 +42,11 @@ export class OrganizationDelegatedAdmin extends Construct {
     const stack = Stack.of(this);
     throwIfProblems(this, delegatedAdminProblems(props, stack.account));
     this.memberAccountId = props.memberAccountId;
-    recordDelegatedAdmin(this, { path: this.node.path, memberAccountId: props.memberAccountId });
+    recordDelegatedAdmin(this, {
+      path: this.node.path,
+      memberAccountId: props.memberAccountId,
+      managementAccountId: Token.isUnresolved(stack.account) ? undefined : stack.account,
+    });
 
     const provider = SynchronousOperationsProvider.of(this);
     for (const statement of delegatedAdminStatements(stack, props.memberAccountId)) {

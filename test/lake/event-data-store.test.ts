@@ -6,7 +6,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as fc from 'fast-check';
 import {
   ContextKeyType, DataEventSelectors, EventDataStoreBillingMode, EventDataStoreKind, IEventDataStore, LakeEventDataStore, LakeEventDataStoreProps,
-  MaxEventSize,
+  MaxEventSize, OrganizationDelegatedAdmin,
 } from '../../src';
 import type { RuleId } from '../../src/core/rule-registry';
 import { errorOf, testApp, testStack } from '../util';
@@ -640,18 +640,57 @@ describe('synth-time checks', () => {
       new LakeEventDataStore(stack2, `Store${i}`);
     }
     new cloudtrail.CfnEventDataStore(stack2, 'Raw', {});
-    expect(() => app2.synth()).toThrow(/\] \[EventDataStoreQuota\] eventDataStore .*: this app puts 11 event data stores in account 111111111111, Region us-east-1; CloudTrail allows at most 10/);
+    expect(() => app2.synth()).toThrow(/\] \[EventDataStoreQuota\] eventDataStore .*: this app puts 11 event data stores in account 111111111111, Region us-east-1 \(multi-Region event data stores count in every Region\); CloudTrail allows at most 10/);
   });
 
-  test('stores in other Regions do not count', () => {
-    const app = testApp();
-    for (const region of ['us-east-1', 'eu-west-1']) {
-      const stack = new Stack(app, `Lake-${region}`, { env: { account: '111111111111', region } });
-      for (let i = 0; i < 6; i++) {
-        new LakeEventDataStore(stack, `Store${i}`);
+  test('multi-Region stores of another Region of the same account count (CloudTrail quotas), single-Region ones do not', () => {
+    const synthWith = (multiRegionEnabled: boolean) => {
+      const app = testApp();
+      const home = new Stack(app, 'Home', { env: { account: '111111111111', region: 'us-east-1' } });
+      for (let i = 0; i < 9; i++) {
+        new LakeEventDataStore(home, `Store${i}`, { multiRegionEnabled: false });
       }
-    }
-    expect(() => app.synth()).not.toThrow();
+      const other = new Stack(app, 'Other', { env: { account: '111111111111', region: 'eu-west-1' } });
+      new LakeEventDataStore(other, 'A', { multiRegionEnabled });
+      new LakeEventDataStore(other, 'B', { multiRegionEnabled });
+      return () => app.synth();
+    };
+    expect(synthWith(false)).not.toThrow();
+    expect(synthWith(true)).toThrow(/\[Home\/Store0\] \[EventDataStoreQuota\] eventDataStore .*: this app puts 11 event data stores in account 111111111111, Region us-east-1/);
+  });
+
+  // User Guide, "Understanding organization event data stores": "When a delegated administrator creates an organization
+  // event data store, the organization event data store exists in the management account for the organization."
+  test('organization stores created from a delegated administrator account the app registers count in the management account', () => {
+    const synthWith = (organizationEnabled: boolean) => {
+      const app = testApp();
+      const management = new Stack(app, 'Management', { env: { account: '111111111111', region: 'us-east-1' } });
+      new OrganizationDelegatedAdmin(management, 'Admin', { memberAccountId: '222222222222' });
+      for (let i = 0; i < 9; i++) {
+        new LakeEventDataStore(management, `Store${i}`, { multiRegionEnabled: false });
+      }
+      const delegated = new Stack(app, 'Delegated', { env: { account: '222222222222', region: 'us-east-1' } });
+      new LakeEventDataStore(delegated, 'OrgA', { multiRegionEnabled: false, organizationEnabled });
+      new LakeEventDataStore(delegated, 'OrgB', { multiRegionEnabled: false, organizationEnabled });
+      return () => app.synth();
+    };
+    expect(synthWith(false)).not.toThrow();
+    expect(synthWith(true)).toThrow(/\[Management\/Store0\] \[EventDataStoreQuota\] eventDataStore .*: this app puts 11 event data stores in account 111111111111, Region us-east-1/);
+  });
+
+  test('single-Region stores in other Regions do not count; multi-Region ones (the default) do', () => {
+    const synthWith = (multiRegionEnabled: boolean) => {
+      const app = testApp();
+      for (const region of ['us-east-1', 'eu-west-1']) {
+        const stack = new Stack(app, `Lake-${region}`, { env: { account: '111111111111', region } });
+        for (let i = 0; i < 6; i++) {
+          new LakeEventDataStore(stack, `Store${i}`, { multiRegionEnabled });
+        }
+      }
+      return () => app.synth();
+    };
+    expect(synthWith(false)).not.toThrow();
+    expect(synthWith(true)).toThrow(/this app puts 12 event data stores in account 111111111111, Region us-east-1/);
   });
 });
 
