@@ -54,6 +54,30 @@ export interface ContextKeys {
   readonly keys: string[];
 }
 
+// User Guide, "Enrich CloudTrail events by adding resource tag keys and IAM global condition keys": the table
+// "Supported IAM global condition keys for enriched events". The page also names principal tag keys (aws:PrincipalTag/<key>).
+export const REQUEST_CONTEXT_KEYS = ['aws:FederatedProvider', 'aws:TokenIssueTime', 'aws:MultiFactorAuthAge', 'aws:MultiFactorAuthPresent',
+  'aws:SourceIdentity', 'aws:PrincipalAccount', 'aws:PrincipalArn', 'aws:PrincipalIsAWSService', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths',
+  'aws:PrincipalServiceName', 'aws:PrincipalServiceNamesList', 'aws:PrincipalType', 'aws:userid', 'aws:username', 'aws:RequestedRegion',
+  'aws:SecureTransport', 'aws:ViaAWSService', 'aws:CurrentTime', 'aws:EpochTime', 'aws:SourceAccount', 'aws:SourceOrgID'];
+const REQUEST_CONTEXT_KEYS_LOWER = new Set(REQUEST_CONTEXT_KEYS.map(key => key.toLowerCase()));
+const PRINCIPAL_TAG_KEY = /^aws:principaltag\/.+$/is;
+
+/** A RequestContext key CloudTrail does not document; IAM condition key names are case-insensitive. */
+function requestContextKeyProblems(property: string, key: string): Problem[] {
+  if (REQUEST_CONTEXT_KEYS_LOWER.has(key.toLowerCase()) || PRINCIPAL_TAG_KEY.test(key)) {
+    return [];
+  }
+  return [{
+    id: 'RequestContextKeyUnsupported',
+    property,
+    value: key,
+    rule: `a RequestContext selector takes the IAM global condition keys CloudTrail documents for enriched events (${REQUEST_CONTEXT_KEYS.join(', ')}) `
+      + 'and principal tag keys (aws:PrincipalTag/<key>) (User Guide, "Enrich CloudTrail events by adding resource tag keys and IAM global condition keys")',
+    fix: key.includes(':') ? 'use one of the documented keys, or leave the key out' : 'put resource tag keys in a TagContext selector',
+  }];
+}
+
 /**
  * Context key selectors of an event data store (PutEventConfiguration ContextKeySelectors): at most 2,
  * each with a type of TagContext or RequestContext and 1 to 50 keys of 1 to 128 characters, and only
@@ -97,7 +121,11 @@ export function contextKeySelectorProblems(property: string, selectors: ContextK
     }
     keys.forEach((key, k) => {
       if (!isUnresolved(key)) {
-        problems.push(...lengthProblems('ContextKeyLength', `${at}.keys[${k}]`, key, CONTEXT_KEY_LENGTH, `${source} Equals`));
+        const length = lengthProblems('ContextKeyLength', `${at}.keys[${k}]`, key, CONTEXT_KEY_LENGTH, `${source} Equals`);
+        problems.push(...length);
+        if (length.length === 0 && selector.type === 'RequestContext') {
+          problems.push(...requestContextKeyProblems(`${at}.keys[${k}]`, key));
+        }
       }
     });
     problems.push(...uniqueItemsProblems('ContextKeysUnique', `${at}.keys`, keys, 'CloudFormation ContextKeySelector schema: unique Equals items', 'list each key once'));

@@ -337,6 +337,13 @@ export const RULES = {
     source: 'PutEventConfiguration ContextKeySelectors Equals',
     fix: 'Keep the keys you query most.',
   },
+  RequestContextKeyUnsupported: {
+    owners: ['LakeEventDataStore'],
+    property: 'contextKeySelectors',
+    rule: 'A RequestContext selector takes only the IAM global condition keys CloudTrail documents for enriched events, and principal tag keys (aws:PrincipalTag/<key>); TagContext takes any resource tag key.',
+    source: 'User Guide, "Enrich CloudTrail events by adding resource tag keys and IAM global condition keys" (Supported IAM global condition keys for enriched events)',
+    fix: 'Use a documented key, or put resource tag keys in a TagContext selector.',
+  },
   ContextKeysNeedLargeEvents: {
     owners: ['LakeEventDataStore'],
     property: 'maxEventSize',

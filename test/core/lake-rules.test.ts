@@ -170,7 +170,7 @@ describe('contextKeySelectorProblems', () => {
   const SOURCE = 'PutEventConfiguration ContextKeySelectors';
   const EQUALS = `${SOURCE} Equals`;
   const TAG: ContextKeys = { type: 'TagContext', keys: ['team'] };
-  const REQUEST: ContextKeys = { type: 'RequestContext', keys: ['aws:SourceIp'] };
+  const REQUEST: ContextKeys = { type: 'RequestContext', keys: ['aws:PrincipalOrgID'] };
 
   const problemsOf = (selectors: ContextKeys[], maxEventSize: string | undefined = 'Large') =>
     contextKeySelectorProblems('contextKeySelectors', selectors, maxEventSize);
@@ -295,6 +295,62 @@ describe('contextKeySelectorProblems', () => {
     { kind: 'a Lazy.string key', selector: { type: 'TagContext', keys: [Lazy.string({ produce: () => 'k'.repeat(200) })] } },
   ])('skips $kind', ({ selector }) => {
     expect(problemsOf([selector])).toStrictEqual([]);
+  });
+
+  // User Guide, "Enrich CloudTrail events by adding resource tag keys and IAM global condition keys": the table
+  // "Supported IAM global condition keys for enriched events", and principal tag keys.
+  describe('RequestContext keys are the documented IAM global condition keys', () => {
+    const DOCUMENTED = ['aws:FederatedProvider', 'aws:TokenIssueTime', 'aws:MultiFactorAuthAge', 'aws:MultiFactorAuthPresent',
+      'aws:SourceIdentity', 'aws:PrincipalAccount', 'aws:PrincipalArn', 'aws:PrincipalIsAWSService', 'aws:PrincipalOrgID',
+      'aws:PrincipalOrgPaths', 'aws:PrincipalServiceName', 'aws:PrincipalServiceNamesList', 'aws:PrincipalType', 'aws:userid',
+      'aws:username', 'aws:RequestedRegion', 'aws:SecureTransport', 'aws:ViaAWSService', 'aws:CurrentTime', 'aws:EpochTime',
+      'aws:SourceAccount', 'aws:SourceOrgID'];
+
+    test('accepts all 22 documented keys in one selector', () => {
+      expect(problemsOf([{ type: 'RequestContext', keys: DOCUMENTED }])).toStrictEqual([]);
+    });
+
+    test.each([
+      { why: 'a principal tag key', key: 'aws:PrincipalTag/team' },
+      { why: 'a key in other letter case (condition key names are case-insensitive)', key: 'AWS:principalorgid' },
+    ])('accepts $why', ({ key }) => {
+      expect(problemsOf([{ type: 'RequestContext', keys: [key] }])).toStrictEqual([]);
+    });
+
+    test.each([
+      { why: 'a global key the page does not list', key: 'aws:SourceVpc' },
+      { why: 'a service key', key: 's3:prefix' },
+      { why: 'a principal tag key without a tag', key: 'aws:PrincipalTag/' },
+      { why: 'a resource tag key', key: 'team' },
+    ])('rejects $why, at its index', ({ key }) => {
+      expect(problemsOf([{ type: 'RequestContext', keys: ['aws:PrincipalArn', key] }]).map(p => [p.id, p.property, p.value])).toEqual([
+        ['RequestContextKeyUnsupported', 'contextKeySelectors[0].keys[1]', key],
+      ]);
+    });
+
+    test('formats the problem as one line; a key without a prefix is pointed to TagContext', () => {
+      expect(problemsOf([{ type: 'RequestContext', keys: ['team'] }]).map(formatProblem)).toEqual([
+        '[RequestContextKeyUnsupported] contextKeySelectors[0].keys[0] "team": a RequestContext selector takes the IAM global condition keys '
+          + 'CloudTrail documents for enriched events (aws:FederatedProvider, aws:TokenIssueTime, aws:MultiFactorAuthAge, aws:MultiFactorAuthPresent, '
+          + 'aws:SourceIdentity, aws:PrincipalAccount, aws:PrincipalArn, aws:PrincipalIsAWSService, aws:PrincipalOrgID, aws:PrincipalOrgPaths, '
+          + 'aws:PrincipalServiceName, aws:PrincipalServiceNamesList, aws:PrincipalType, aws:userid, aws:username, aws:RequestedRegion, '
+          + 'aws:SecureTransport, aws:ViaAWSService, aws:CurrentTime, aws:EpochTime, aws:SourceAccount, aws:SourceOrgID) and principal tag keys '
+          + '(aws:PrincipalTag/<key>) (User Guide, "Enrich CloudTrail events by adding resource tag keys and IAM global condition keys"). '
+          + 'Fix: put resource tag keys in a TagContext selector',
+      ]);
+    });
+
+    test('the fix for an unlisted aws: key names the documented keys', () => {
+      expect(problemsOf([{ type: 'RequestContext', keys: ['aws:SourceVpc'] }])[0].fix).toBe('use one of the documented keys, or leave the key out');
+    });
+
+    test('TagContext keys are resource tag keys, free-form', () => {
+      expect(problemsOf([{ type: 'TagContext', keys: ['aws:SourceVpc', 'team', 'aws:cloudformation:stack-name'] }])).toStrictEqual([]);
+    });
+
+    test('skips a token key', () => {
+      expect(problemsOf([{ type: 'RequestContext', keys: [Token.asString({ Ref: 'Key' })] }])).toStrictEqual([]);
+    });
   });
 
   test('formats the event size problem as one line', () => {

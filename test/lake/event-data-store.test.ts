@@ -230,7 +230,7 @@ describe('props rejected in the constructor, with the rule id and the exact mess
     ['three context key selectors', () => ({
       contextKeySelectors: [
         { type: ContextKeyType.TAG_CONTEXT, keys: ['team'] },
-        { type: ContextKeyType.REQUEST_CONTEXT, keys: ['aws:SourceVpc'] },
+        { type: ContextKeyType.REQUEST_CONTEXT, keys: ['aws:ViaAWSService'] },
         { type: ContextKeyType.TAG_CONTEXT, keys: ['owner'] },
       ],
     }), 'ContextKeySelectorCount',
@@ -470,12 +470,12 @@ describe('context key selectors', () => {
     construct(() => ({
       contextKeySelectors: [
         { type: ContextKeyType.TAG_CONTEXT, keys: ['team', 'cost-center'] },
-        { type: ContextKeyType.REQUEST_CONTEXT, keys: ['aws:SourceVpc'] },
+        { type: ContextKeyType.REQUEST_CONTEXT, keys: ['aws:ViaAWSService'] },
       ],
     }), stack);
     expect(storeProperties(stack)).toMatchObject({
       MaxEventSize: 'Large',
-      ContextKeySelectors: [{ Type: 'TagContext', Equals: ['team', 'cost-center'] }, { Type: 'RequestContext', Equals: ['aws:SourceVpc'] }],
+      ContextKeySelectors: [{ Type: 'TagContext', Equals: ['team', 'cost-center'] }, { Type: 'RequestContext', Equals: ['aws:ViaAWSService'] }],
     });
   });
 });
