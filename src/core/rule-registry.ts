@@ -305,8 +305,9 @@ export const RULES = {
   EventDataStoreArnFormat: {
     owners: ['LakeEventDataStore'],
     property: 'eventDataStoreArn',
-    rule: 'An imported store is named by its ARN, arn:<partition>:cloudtrail:<region>:<account>:eventdatastore/<id>.',
-    source: 'API model EventDataStoreArn',
+    rule: 'An imported store is named by its ARN, arn:<partition>:cloudtrail:<region>:<account>:eventdatastore/<id>, in a partition '
+      + '(aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc) and a Region of that partition.',
+    source: 'API model EventDataStoreArn; AWS SDK endpoint partitions (regionRegex)',
     fix: 'Copy the ARN from aws cloudtrail list-event-data-stores.',
   },
   RetentionWholeDays: {
@@ -620,8 +621,8 @@ export const RULES = {
   ImportSourceRegionFormat: {
     owners: ['LakeImport'],
     property: 'sourceRegion',
-    rule: 'The source Region is an AWS Region name, such as us-east-1.',
-    source: 'StartImport ImportSource S3BucketRegion',
+    rule: 'The source Region is an AWS Region name of any partition, such as us-east-1, cn-north-1, us-gov-west-1, us-isob-east-1 or eusc-de-east-1.',
+    source: 'StartImport ImportSource S3BucketRegion; AWS SDK endpoint partitions (regionRegex)',
     fix: "Pass the source bucket's Region, or leave sourceRegion out for the bucket's.",
   },
   ImportEventTimeValid: {
@@ -836,8 +837,9 @@ export const RULES = {
   ResourceArnFormat: {
     owners: ['DataEventSelectors'],
     property: 'resources.ARN',
-    rule: 'With Equals or NotEquals, a resources.ARN value has one of the documented ARN formats of the selector\'s resource type.',
-    source: 'AdvancedFieldSelector Field, resources.ARN',
+    rule: 'With Equals or NotEquals, a resources.ARN value has one of the documented ARN formats of the selector\'s resource type, '
+      + 'in a known partition and a Region of that partition.',
+    source: 'AdvancedFieldSelector Field, resources.ARN; AWS SDK endpoint partitions (regionRegex)',
     fix: 'Use the full resource ARN, or startsWith for a prefix.',
   },
   SelectorValuesQuota: {

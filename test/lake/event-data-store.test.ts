@@ -589,6 +589,21 @@ describe('imported stores', () => {
     });
   });
 
+  // Real-format ARNs of each partition (API model EventDataStoreArn; Regions from the AWS SDK's partitions)
+  test.each([
+    'arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    'arn:aws-cn:cloudtrail:cn-north-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    'arn:aws-us-gov:cloudtrail:us-gov-west-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    'arn:aws-iso:cloudtrail:us-iso-east-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    'arn:aws-iso-b:cloudtrail:us-isob-east-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    'arn:aws-iso-e:cloudtrail:eu-isoe-west-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    'arn:aws-iso-f:cloudtrail:us-isof-south-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    'arn:aws-eusc:cloudtrail:eusc-de-east-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+  ])('accepts %s', arn => {
+    const store = LakeEventDataStore.fromEventDataStoreArn(testStack(), 'Imported', arn);
+    expect(store.eventDataStoreId).toBe('a1b2c3d4-5678-90ab-cdef-EXAMPLE11111');
+  });
+
   test.each([
     'arn:aws:cloudtrail:us-east-1:111111111111:trail/my-trail',
     'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
@@ -599,6 +614,15 @@ describe('imported stores', () => {
     expect(error.message).toBe(`[Stack/Imported] [EventDataStoreArnFormat] eventDataStoreArn ${JSON.stringify(arn)}: must be an event data store ARN, `
       + 'arn:<partition>:cloudtrail:<region>:<account>:eventdatastore/<id> (API model EventDataStoreArn). '
       + 'Fix: copy the ARN from `aws cloudtrail list-event-data-stores` (EventDataStoreArn)');
+  });
+
+  test.each([
+    ['a Region of another partition', 'arn:aws:cloudtrail:cn-north-1:111111111111:eventdatastore/a1b2c3d4'],
+    ['a Region of another partition (aws-eusc)', 'arn:aws-eusc:cloudtrail:eu-central-1:111111111111:eventdatastore/a1b2c3d4'],
+    ['an unknown partition', 'arn:aws-mars:cloudtrail:us-east-1:111111111111:eventdatastore/a1b2c3d4'],
+  ])('rejects an ARN with %s', (_, arn) => {
+    expect(errorOf(() => LakeEventDataStore.fromEventDataStoreArn(testStack(), 'Imported', arn)).message)
+      .toMatch(/^\[Stack\/Imported\] \[EventDataStoreArnFormat\] eventDataStoreArn /);
   });
 
   test('accepts a token ARN, whose ID CloudFormation takes from the ARN', () => {
