@@ -10,6 +10,7 @@ import { storeKeyStatements } from './store-key';
 import { KIND_CATEGORY } from './store-kinds';
 import { EventDataStoreKind } from './store-options';
 import { insightsDestinationAccountProblems, KINDS_WITH_INGESTION_CONTROL, selectorKindProblems, storeProblems, storeSynthProblems } from './store-problems';
+import { noteEnvironmentChecks } from '../core/environment';
 import { withoutIntrinsics } from '../core/intrinsics';
 import { resourcePolicyProblems } from '../core/lake-rules';
 import { EVENT_DATA_STORE_NAME_LENGTH } from '../core/limits';
@@ -140,6 +141,7 @@ export class LakeEventDataStore extends EventDataStoreBase {
       ...this.resourcePolicyProblems(),
     ]);
     warnAboutRiskySettings(this, store);
+    noteEnvironmentChecks(this, store.insightsDestination ? ['EventDataStoreQuota', 'InsightsDestinationAccount'] : ['EventDataStoreQuota']);
   }
 
   public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {

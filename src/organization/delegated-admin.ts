@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { OrganizationDelegatedAdminProps } from './delegated-admin-props';
 import { delegatedAdminProblems, delegatedAdminsProblems } from './delegated-admin-rules';
+import { noteEnvironmentChecks } from '../core/environment';
 import { recordDelegatedAdmin } from '../core/organization';
 import { throwIfProblems, validateAtSynth } from '../core/problems';
 import { joinChain } from '../operations/operation-chain';
@@ -41,6 +42,7 @@ export class OrganizationDelegatedAdmin extends Construct {
     Object.defineProperty(this, DELEGATED_ADMIN, { value: true });
     const stack = Stack.of(this);
     throwIfProblems(this, delegatedAdminProblems(props, stack.account));
+    noteEnvironmentChecks(this, ['DelegatedAdminNotManagementAccount']);
     this.memberAccountId = props.memberAccountId;
     recordDelegatedAdmin(this, {
       path: this.node.path,

@@ -16,6 +16,7 @@ import { SecurityAlarms, SecurityAlarmsOptions } from './security-alarms';
 import { trailProblems, trailSynthProblems } from './trail-problems';
 import { dependOnAllButDefaultChild } from '../core/dependencies';
 import { TRAIL_NAME_LENGTH } from '../core/limits';
+import { noteEnvironmentChecks } from '../core/environment';
 import { recordOwner } from '../core/placement';
 import { throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 import { addOrRequestStatements } from '../policy/resource-policy';
@@ -182,6 +183,7 @@ export class OrganizationTrail extends Resource {
       recordOwner(this.resource, trail.managementAccountId);
     }
     validateAtSynth(this, () => trailSynthProblems(this, this.resource, trail.managementAccountId));
+    noteEnvironmentChecks(this, ['TrailQuota', 'DelegatedAdminTrailManagementAccount']);
     warnAboutRiskySettings(this, trail, trail.dataEvents?._selectors().some(selectsS3Objects) ?? false);
   }
 
