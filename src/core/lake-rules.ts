@@ -5,6 +5,7 @@ import {
 import { lengthProblems } from './names';
 import type { Placement } from './placement';
 import { isUnresolved, Problem } from './problems';
+import { perRegionQuotaProblems } from './quotas';
 import { uniqueItemsProblems } from './unique-items';
 
 // API model BillingMode values
@@ -53,6 +54,30 @@ export interface ContextKeys {
   readonly keys: string[];
 }
 
+// User Guide, "Enrich CloudTrail events by adding resource tag keys and IAM global condition keys": the table
+// "Supported IAM global condition keys for enriched events". The page also names principal tag keys (aws:PrincipalTag/<key>).
+export const REQUEST_CONTEXT_KEYS = ['aws:FederatedProvider', 'aws:TokenIssueTime', 'aws:MultiFactorAuthAge', 'aws:MultiFactorAuthPresent',
+  'aws:SourceIdentity', 'aws:PrincipalAccount', 'aws:PrincipalArn', 'aws:PrincipalIsAWSService', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths',
+  'aws:PrincipalServiceName', 'aws:PrincipalServiceNamesList', 'aws:PrincipalType', 'aws:userid', 'aws:username', 'aws:RequestedRegion',
+  'aws:SecureTransport', 'aws:ViaAWSService', 'aws:CurrentTime', 'aws:EpochTime', 'aws:SourceAccount', 'aws:SourceOrgID'];
+const REQUEST_CONTEXT_KEYS_LOWER = new Set(REQUEST_CONTEXT_KEYS.map(key => key.toLowerCase()));
+const PRINCIPAL_TAG_KEY = /^aws:principaltag\/.+$/is;
+
+/** A RequestContext key CloudTrail does not document; IAM condition key names are case-insensitive. */
+function requestContextKeyProblems(property: string, key: string): Problem[] {
+  if (REQUEST_CONTEXT_KEYS_LOWER.has(key.toLowerCase()) || PRINCIPAL_TAG_KEY.test(key)) {
+    return [];
+  }
+  return [{
+    id: 'RequestContextKeyUnsupported',
+    property,
+    value: key,
+    rule: `a RequestContext selector takes the IAM global condition keys CloudTrail documents for enriched events (${REQUEST_CONTEXT_KEYS.join(', ')}) `
+      + 'and principal tag keys (aws:PrincipalTag/<key>) (User Guide, "Enrich CloudTrail events by adding resource tag keys and IAM global condition keys")',
+    fix: key.includes(':') ? 'use one of the documented keys, or leave the key out' : 'put resource tag keys in a TagContext selector',
+  }];
+}
+
 /**
  * Context key selectors of an event data store (PutEventConfiguration ContextKeySelectors): at most 2,
  * each with a type of TagContext or RequestContext and 1 to 50 keys of 1 to 128 characters, and only
@@ -96,7 +121,11 @@ export function contextKeySelectorProblems(property: string, selectors: ContextK
     }
     keys.forEach((key, k) => {
       if (!isUnresolved(key)) {
-        problems.push(...lengthProblems('ContextKeyLength', `${at}.keys[${k}]`, key, CONTEXT_KEY_LENGTH, `${source} Equals`));
+        const length = lengthProblems('ContextKeyLength', `${at}.keys[${k}]`, key, CONTEXT_KEY_LENGTH, `${source} Equals`);
+        problems.push(...length);
+        if (length.length === 0 && selector.type === 'RequestContext') {
+          problems.push(...requestContextKeyProblems(`${at}.keys[${k}]`, key));
+        }
       }
     });
     problems.push(...uniqueItemsProblems('ContextKeysUnique', `${at}.keys`, keys, 'CloudFormation ContextKeySelector schema: unique Equals items', 'list each key once'));
@@ -104,23 +133,27 @@ export function contextKeySelectorProblems(property: string, selectors: ContextK
   return problems;
 }
 
+/** Where one event data store will be created, for the per-Region quota. */
+export interface PlacedStore extends Placement {
+  readonly multiRegionEnabled: boolean;
+}
+
 /**
- * The event data store quota for one store: at most ten per Region in one account (CloudTrail quotas,
- * EventDataStoreMaxLimitExceededException). `all` is every event data store in the app.
+ * The event data store quota: at most ten per Region in one account, counting "single-Region event data stores for
+ * the Region, multi-Region event data stores across all AWS Regions, and organization event data stores" (CloudTrail
+ * quotas, EventDataStoreMaxLimitExceededException). `all` is every event data store in the app, in app order; an
+ * account and Region over the quota is reported once, on the first of its stores.
  */
-export function eventDataStoreQuotaProblems(store: Placement, all: Placement[]): Problem[] {
-  const present = all.filter(other => other.account === store.account && other.region === store.region);
-  if (present.length <= MAX_EVENT_DATA_STORES_PER_REGION) {
-    return [];
-  }
-  return [{
+export function eventDataStoreQuotaProblems(store: PlacedStore, all: PlacedStore[]): Problem[] {
+  const placed = (s: PlacedStore) => ({ path: s.path, account: s.account, region: s.region, multiRegion: s.multiRegionEnabled });
+  return perRegionQuotaProblems(placed(store), all.map(placed), {
     id: 'EventDataStoreQuota',
     property: 'eventDataStore',
-    value: present.map(other => other.path),
-    rule: `this app puts ${present.length} event data stores in account ${store.account}, Region ${store.region}; `
-      + `CloudTrail allows at most ${MAX_EVENT_DATA_STORES_PER_REGION} (CloudTrail quotas, EventDataStoreMaxLimitExceededException)`,
+    noun: 'event data stores',
+    max: MAX_EVENT_DATA_STORES_PER_REGION,
+    source: 'CloudTrail quotas, EventDataStoreMaxLimitExceededException',
     fix: 'combine stores: one store takes up to five advanced event selectors',
-  }];
+  });
 }
 
 // CloudTrail User Guide, "Resource-based policy examples for event data stores": the actions such a policy may allow.

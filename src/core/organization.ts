@@ -41,6 +41,8 @@ export interface RegisteredDelegatedAdmin {
   /** The construct path of the registration. */
   readonly path: string;
   readonly memberAccountId: string;
+  /** The account that registers it, the organization's management account: its stack's account, when known. */
+  readonly managementAccountId?: string;
 }
 
 // A global symbol, so that registrations made by another copy of the library in the same app are seen too

@@ -45,6 +45,16 @@ export const RULES = {
     source: 'Template JSON (UTF-8); aws-cdk-lib CloudFormation validation F1101',
     fix: 'Remove the half character, or complete it.',
   },
+  EnvironmentAgnosticChecksSkipped: {
+    owners: ['OrganizationTrail', 'LakeEventDataStore', 'OrganizationDelegatedAdmin'],
+    property: 'the stack\'s env',
+    rule: 'A stack without an account or Region (environment-agnostic, the cdk init default) cannot have its per-account checks made: '
+      + 'the trail and event data store quotas, the owner of organization resources created from a delegated administrator account, '
+      + 'the Insights destination\'s account, a delegated administrator that is the management account; one warning per stack names those skipped.',
+    source: 'CloudTrail quotas; User Guide, "Organization delegated administrator"; PutInsightSelectors; RegisterOrganizationDelegatedAdmin',
+    fix: 'Give the stack env: { account, region }.',
+    warning: true,
+  },
   TagCount: {
     owners: ['OrganizationTrail', 'LakeEventDataStore'],
     property: 'tags',
@@ -183,8 +193,9 @@ export const RULES = {
   TrailQuota: {
     owners: ['OrganizationTrail'],
     property: 'trail',
-    rule: 'An account has at most 5 trails per Region; a multi-Region trail counts in every Region.',
-    source: 'CloudTrail quotas; CreateTrail MaximumNumberOfTrailsExceededException',
+    rule: 'An account has at most 5 trails per Region; a multi-Region trail counts in every Region, and an organization trail '
+      + 'created from a delegated administrator account counts in the management account.',
+    source: 'CloudTrail quotas; CreateTrail MaximumNumberOfTrailsExceededException; User Guide, "Organization delegated administrator"',
     fix: 'Combine trails: one organization trail with advanced event selectors logs what several trails would.',
   },
   SecurityAlarmsNeedLogGroup: {
@@ -304,8 +315,9 @@ export const RULES = {
   EventDataStoreArnFormat: {
     owners: ['LakeEventDataStore'],
     property: 'eventDataStoreArn',
-    rule: 'An imported store is named by its ARN, arn:<partition>:cloudtrail:<region>:<account>:eventdatastore/<id>.',
-    source: 'API model EventDataStoreArn',
+    rule: 'An imported store is named by its ARN, arn:<partition>:cloudtrail:<region>:<account>:eventdatastore/<id>, in a partition '
+      + '(aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc) and a Region of that partition.',
+    source: 'API model EventDataStoreArn; AWS SDK endpoint partitions (regionRegex)',
     fix: 'Copy the ARN from aws cloudtrail list-event-data-stores.',
   },
   RetentionWholeDays: {
@@ -336,6 +348,13 @@ export const RULES = {
     source: 'PutEventConfiguration ContextKeySelectors Equals',
     fix: 'Keep the keys you query most.',
   },
+  RequestContextKeyUnsupported: {
+    owners: ['LakeEventDataStore'],
+    property: 'contextKeySelectors',
+    rule: 'A RequestContext selector takes only the IAM global condition keys CloudTrail documents for enriched events, and principal tag keys (aws:PrincipalTag/<key>); TagContext takes any resource tag key.',
+    source: 'User Guide, "Enrich CloudTrail events by adding resource tag keys and IAM global condition keys" (Supported IAM global condition keys for enriched events)',
+    fix: 'Use a documented key, or put resource tag keys in a TagContext selector.',
+  },
   ContextKeysNeedLargeEvents: {
     owners: ['LakeEventDataStore'],
     property: 'maxEventSize',
@@ -346,8 +365,10 @@ export const RULES = {
   EventDataStoreQuota: {
     owners: ['LakeEventDataStore'],
     property: 'eventDataStore',
-    rule: 'An account has at most 10 event data stores per Region.',
-    source: 'CloudTrail quotas; EventDataStoreMaxLimitExceededException',
+    rule: 'An account has at most 10 event data stores per Region; a multi-Region store counts in every Region of its account, '
+      + 'and an organization store created from a delegated administrator account counts in the management account.',
+    source: 'CloudTrail quotas ("single-Region event data stores for the Region, multi-Region event data stores across all AWS Regions, '
+      + 'and organization event data stores"); User Guide, "Organization delegated administrator"; EventDataStoreMaxLimitExceededException',
     fix: 'Combine stores: one store takes up to five advanced event selectors.',
   },
   ResourcePolicyStatement: {
@@ -610,8 +631,8 @@ export const RULES = {
   ImportSourceRegionFormat: {
     owners: ['LakeImport'],
     property: 'sourceRegion',
-    rule: 'The source Region is an AWS Region name, such as us-east-1.',
-    source: 'StartImport ImportSource S3BucketRegion',
+    rule: 'The source Region is an AWS Region name of any partition, such as us-east-1, cn-north-1, us-gov-west-1, us-isob-east-1 or eusc-de-east-1.',
+    source: 'StartImport ImportSource S3BucketRegion; AWS SDK endpoint partitions (regionRegex)',
     fix: "Pass the source bucket's Region, or leave sourceRegion out for the bucket's.",
   },
   ImportEventTimeValid: {
@@ -826,8 +847,9 @@ export const RULES = {
   ResourceArnFormat: {
     owners: ['DataEventSelectors'],
     property: 'resources.ARN',
-    rule: 'With Equals or NotEquals, a resources.ARN value has one of the documented ARN formats of the selector\'s resource type.',
-    source: 'AdvancedFieldSelector Field, resources.ARN',
+    rule: 'With Equals or NotEquals, a resources.ARN value has one of the documented ARN formats of the selector\'s resource type, '
+      + 'in a known partition and a Region of that partition.',
+    source: 'AdvancedFieldSelector Field, resources.ARN; AWS SDK endpoint partitions (regionRegex)',
     fix: 'Use the full resource ARN, or startsWith for a prefix.',
   },
   SelectorValuesQuota: {

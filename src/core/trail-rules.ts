@@ -4,6 +4,7 @@ import { MAX_TRAILS_PER_REGION, S3_KEY_PREFIX_MAX_LENGTH, SNS_TOPIC_NAME_MAX_LEN
 import { textProblems } from './names';
 import type { Placement } from './placement';
 import { isUnresolved, Problem } from './problems';
+import { perRegionQuotaProblems } from './quotas';
 
 /** The rule on a trail's S3 key prefix (CreateTrail S3KeyPrefix). Tokens are not checked. */
 export function s3KeyPrefixProblems(property: string, prefix: string | undefined): Problem[] {
@@ -144,21 +145,13 @@ export interface PlacedTrail extends Placement {
  * the quota is reported once, on the first of its trails, so one synthesis shows it once.
  */
 export function trailQuotaProblems(trail: PlacedTrail, all: PlacedTrail[]): Problem[] {
-  const sameAccount = all.filter(other => other.account === trail.account);
-  const regions = trail.isMultiRegionTrail ? [...new Set(sameAccount.map(other => other.region))] : [trail.region];
-  const problems: Problem[] = [];
-  for (const region of regions) {
-    const present = sameAccount.filter(other => other.region === region || other.isMultiRegionTrail);
-    if (present.length > MAX_TRAILS_PER_REGION && present[0].path === trail.path) {
-      problems.push({
-        id: 'TrailQuota',
-        property: 'trail',
-        value: present.map(other => other.path),
-        rule: `this app puts ${present.length} trails in account ${trail.account}, Region ${region} (multi-Region trails count in every Region); `
-          + `CloudTrail allows at most ${MAX_TRAILS_PER_REGION} (CloudTrail quotas, MaximumNumberOfTrailsExceededException)`,
-        fix: 'combine trails: one organization trail with advanced event selectors logs what several trails would',
-      });
-    }
-  }
-  return problems;
+  const placed = (t: PlacedTrail) => ({ path: t.path, account: t.account, region: t.region, multiRegion: t.isMultiRegionTrail });
+  return perRegionQuotaProblems(placed(trail), all.map(placed), {
+    id: 'TrailQuota',
+    property: 'trail',
+    noun: 'trails',
+    max: MAX_TRAILS_PER_REGION,
+    source: 'CloudTrail quotas, MaximumNumberOfTrailsExceededException',
+    fix: 'combine trails: one organization trail with advanced event selectors logs what several trails would',
+  });
 }

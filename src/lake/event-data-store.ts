@@ -10,9 +10,11 @@ import { storeKeyStatements } from './store-key';
 import { KIND_CATEGORY } from './store-kinds';
 import { EventDataStoreKind } from './store-options';
 import { insightsDestinationAccountProblems, KINDS_WITH_INGESTION_CONTROL, selectorKindProblems, storeProblems, storeSynthProblems } from './store-problems';
+import { noteEnvironmentChecks } from '../core/environment';
 import { withoutIntrinsics } from '../core/intrinsics';
 import { resourcePolicyProblems } from '../core/lake-rules';
 import { EVENT_DATA_STORE_NAME_LENGTH } from '../core/limits';
+import { arnRegionMatchesPartition, PARTITION_PATTERN, REGION_PATTERN } from '../core/partitions';
 import { Problem, throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 import { createRotatingKey } from '../kms/rotating-key';
 import { addOrRequestStatements } from '../policy/resource-policy';
@@ -139,6 +141,7 @@ export class LakeEventDataStore extends EventDataStoreBase {
       ...this.resourcePolicyProblems(),
     ]);
     warnAboutRiskySettings(this, store);
+    noteEnvironmentChecks(this, store.insightsDestination ? ['EventDataStoreQuota', 'InsightsDestinationAccount'] : ['EventDataStoreQuota']);
   }
 
   public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
@@ -201,12 +204,13 @@ class ImportedEventDataStore extends EventDataStoreBase {
   }
 }
 
-// An event data store ARN (API model EventDataStoreArn: ^[a-zA-Z0-9._/\-:]+$, 3..256; the ID is a UUID).
-const EVENT_DATA_STORE_ARN = /^arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:\d{12}:eventdatastore\/[A-Za-z0-9-]+$/;
+// An event data store ARN (API model EventDataStoreArn: ^[a-zA-Z0-9._/\-:]+$, 3..256; the ID is a UUID), in a known
+// partition and a Region of that partition.
+const EVENT_DATA_STORE_ARN = new RegExp(`^arn:${PARTITION_PATTERN}:cloudtrail:${REGION_PATTERN}:\\d{12}:eventdatastore/[A-Za-z0-9-]+$`);
 
 function importProblems(attrs: EventDataStoreAttributes): Problem[] {
   const arn = attrs.eventDataStoreArn;
-  if (Token.isUnresolved(arn) || EVENT_DATA_STORE_ARN.test(arn)) {
+  if (Token.isUnresolved(arn) || (EVENT_DATA_STORE_ARN.test(arn) && arnRegionMatchesPartition(arn))) {
     return [];
   }
   return [{

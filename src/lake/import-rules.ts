@@ -2,10 +2,9 @@ import { Token } from 'aws-cdk-lib';
 import type { LakeImportProps } from './lake-import-props';
 import { EventDataStoreKind } from './store-options';
 import { importTimeRangeProblems, keyPrefixProblems } from '../core/operation-rules';
+import { isRegion } from '../core/partitions';
 import { Problem } from '../core/problems';
 
-// Region names such as us-east-1, eu-central-2, us-gov-west-1, ap-southeast-7
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /** The problems of an import's store, source and time range (StartImport). */
 export function lakeImportProblems(props: LakeImportProps): Problem[] {
@@ -21,7 +20,7 @@ export function lakeImportProblems(props: LakeImportProps): Problem[] {
     });
   }
   problems.push(...keyPrefixProblems('sourcePrefix', props.sourcePrefix));
-  if (props.sourceRegion !== undefined && !Token.isUnresolved(props.sourceRegion) && !REGION.test(props.sourceRegion)) {
+  if (props.sourceRegion !== undefined && !Token.isUnresolved(props.sourceRegion) && !isRegion(props.sourceRegion)) {
     problems.push({
       id: 'ImportSourceRegionFormat',
       property: 'sourceRegion',

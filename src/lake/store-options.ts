@@ -42,9 +42,12 @@ export enum MaxEventSize {
  * Where the keys of a context key selector come from.
  */
 export enum ContextKeyType {
-  /** Keys of the request's context, such as condition keys. */
+  /**
+   * IAM global condition keys evaluated for the request: those CloudTrail documents for enriched events (such as
+   * `aws:PrincipalOrgID`, `aws:ViaAWSService`) and principal tag keys (`aws:PrincipalTag/<key>`).
+   */
   REQUEST_CONTEXT = 'RequestContext',
-  /** Tag keys of the resources and principals involved. */
+  /** Tag keys of the resources involved in the request. */
   TAG_CONTEXT = 'TagContext',
 }
 

@@ -5,7 +5,7 @@ import type { IEventDataStore } from './event-data-store-props';
 import type { ResolvedStore } from './resolved-store';
 import { kindOfCategory } from './store-kinds';
 import { EventDataStoreKind } from './store-options';
-import { contextKeySelectorProblems, eventDataStoreQuotaProblems, federationRoleArnProblems, retentionProblems } from '../core/lake-rules';
+import { contextKeySelectorProblems, eventDataStoreQuotaProblems, federationRoleArnProblems, PlacedStore, retentionProblems } from '../core/lake-rules';
 import { eventDataStoreNameProblems } from '../core/names';
 import { placedInAccount, placementOf, renderedTags } from '../core/placement';
 import { Problem } from '../core/problems';
@@ -182,11 +182,20 @@ export function insightsDestinationAccountProblems(scope: IConstruct, destinatio
  */
 export function storeSynthProblems(scope: IConstruct, store: CfnEventDataStore): Problem[] {
   const problems = tagProblems('tags', renderedTags(scope, store.tags));
-  const placed = placementOf(store);
+  const placed = placeStore(store);
   if (placed) {
-    problems.push(...eventDataStoreQuotaProblems(placed, placedInAccount(scope, placed.account, CfnEventDataStore.isCfnEventDataStore, placementOf)));
+    problems.push(...eventDataStoreQuotaProblems(placed, placedInAccount(scope, placed.account, CfnEventDataStore.isCfnEventDataStore, placeStore)));
   }
   return problems;
+}
+
+/**
+ * Where a store lands, when its stack's account and Region are known. An L1 store that leaves MultiRegionEnabled out
+ * counts in its own Region only, so the count stays a lower bound.
+ */
+function placeStore(store: CfnEventDataStore): PlacedStore | undefined {
+  const placement = placementOf(store, Stack.of(store).resolve(store.organizationEnabled) === true);
+  return placement && { ...placement, multiRegionEnabled: Stack.of(store).resolve(store.multiRegionEnabled) === true };
 }
 
 function kindName(kind: EventDataStoreKind): string {

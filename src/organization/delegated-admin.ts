@@ -1,8 +1,9 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { OrganizationDelegatedAdminProps } from './delegated-admin-props';
 import { delegatedAdminProblems, delegatedAdminsProblems } from './delegated-admin-rules';
+import { noteEnvironmentChecks } from '../core/environment';
 import { recordDelegatedAdmin } from '../core/organization';
 import { throwIfProblems, validateAtSynth } from '../core/problems';
 import { joinChain } from '../operations/operation-chain';
@@ -41,8 +42,13 @@ export class OrganizationDelegatedAdmin extends Construct {
     Object.defineProperty(this, DELEGATED_ADMIN, { value: true });
     const stack = Stack.of(this);
     throwIfProblems(this, delegatedAdminProblems(props, stack.account));
+    noteEnvironmentChecks(this, ['DelegatedAdminNotManagementAccount']);
     this.memberAccountId = props.memberAccountId;
-    recordDelegatedAdmin(this, { path: this.node.path, memberAccountId: props.memberAccountId });
+    recordDelegatedAdmin(this, {
+      path: this.node.path,
+      memberAccountId: props.memberAccountId,
+      managementAccountId: Token.isUnresolved(stack.account) ? undefined : stack.account,
+    });
 
     const provider = SynchronousOperationsProvider.of(this);
     for (const statement of delegatedAdminStatements(stack, props.memberAccountId)) {

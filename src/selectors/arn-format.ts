@@ -1,3 +1,4 @@
+import { arnRegionMatchesPartition, PARTITION_PATTERN, REGION_PATTERN } from '../core/partitions';
 import { DataResourceType } from './data-resource-type';
 
 /** The catalogued type with this `resources.type` value, if any. */
@@ -7,19 +8,19 @@ export function findDataResourceType(value: string): DataResourceType | undefine
 }
 
 const PLACEHOLDER_PATTERNS: Record<string, string> = {
-  partition: 'aws(?:-[a-z]+)*',
-  region: '[a-z]{2}(?:-[a-z]+)+-\\d+',
+  partition: PARTITION_PATTERN,
+  region: REGION_PATTERN,
   account_ID: '\\d{12}',
   object_path: '.*',
 };
 const matchers = new Map<string, RegExp>();
 
 /**
- * Whether an ARN has one of the type's documented formats. A `<placeholder>` at the end of a format
+ * Whether an ARN has one of the type's documented formats, with a known partition and a Region of that partition. A `<placeholder>` at the end of a format
  * takes any text (names may contain '/' or ':'); elsewhere it takes text without '/' or ':'.
  */
 export function matchesArnFormat(type: DataResourceType, arn: string): boolean {
-  return type.arnFormats.some(format => arnMatcher(format).test(arn));
+  return type.arnFormats.some(format => arnMatcher(format).test(arn)) && arnRegionMatchesPartition(arn);
 }
 
 function arnMatcher(format: string): RegExp {

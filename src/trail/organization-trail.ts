@@ -16,6 +16,8 @@ import { SecurityAlarms, SecurityAlarmsOptions } from './security-alarms';
 import { trailProblems, trailSynthProblems } from './trail-problems';
 import { dependOnAllButDefaultChild } from '../core/dependencies';
 import { TRAIL_NAME_LENGTH } from '../core/limits';
+import { noteEnvironmentChecks } from '../core/environment';
+import { recordOwner } from '../core/placement';
 import { throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 import { addOrRequestStatements } from '../policy/resource-policy';
 import { excludeBucketObjects, selectsS3Objects } from '../selectors/bucket-exclusion';
@@ -177,7 +179,11 @@ export class OrganizationTrail extends Resource {
       adjustDataSelector: excludeOwnBucket ? selector => excludeBucketObjects(selector, this.bucket.bucketArn) : undefined,
     }, rendered => { this.resource.advancedEventSelectors = rendered; });
 
+    if (trail.managementAccountId !== undefined) {
+      recordOwner(this.resource, trail.managementAccountId);
+    }
     validateAtSynth(this, () => trailSynthProblems(this, this.resource, trail.managementAccountId));
+    noteEnvironmentChecks(this, ['TrailQuota', 'DelegatedAdminTrailManagementAccount']);
     warnAboutRiskySettings(this, trail, trail.dataEvents?._selectors().some(selectsS3Objects) ?? false);
   }
 

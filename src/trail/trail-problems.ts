@@ -79,6 +79,6 @@ export function trailSynthProblems(scope: IConstruct, trail: CfnTrail, managemen
 
 /** Where a trail lands, when its stack's account and Region are known. */
 function placeTrail(trail: CfnTrail): PlacedTrail | undefined {
-  const placement = placementOf(trail);
+  const placement = placementOf(trail, Stack.of(trail).resolve(trail.isOrganizationTrail) === true);
   return placement && { ...placement, isMultiRegionTrail: Stack.of(trail).resolve(trail.isMultiRegionTrail) === true };
 }

@@ -6,10 +6,10 @@ import {
   EVENT_DATA_STORE_POLICY_ACTIONS,
   eventDataStoreQuotaProblems,
   federationRoleArnProblems,
+  PlacedStore,
   resourcePolicyProblems,
   retentionProblems,
 } from '../../src/core/lake-rules';
-import { Placement } from '../../src/core/placement';
 import { formatProblem, Problem } from '../../src/core/problems';
 
 const FC_OPTIONS = { seed: 42, numRuns: 500 };
@@ -170,7 +170,7 @@ describe('contextKeySelectorProblems', () => {
   const SOURCE = 'PutEventConfiguration ContextKeySelectors';
   const EQUALS = `${SOURCE} Equals`;
   const TAG: ContextKeys = { type: 'TagContext', keys: ['team'] };
-  const REQUEST: ContextKeys = { type: 'RequestContext', keys: ['aws:SourceIp'] };
+  const REQUEST: ContextKeys = { type: 'RequestContext', keys: ['aws:PrincipalOrgID'] };
 
   const problemsOf = (selectors: ContextKeys[], maxEventSize: string | undefined = 'Large') =>
     contextKeySelectorProblems('contextKeySelectors', selectors, maxEventSize);
@@ -297,6 +297,62 @@ describe('contextKeySelectorProblems', () => {
     expect(problemsOf([selector])).toStrictEqual([]);
   });
 
+  // User Guide, "Enrich CloudTrail events by adding resource tag keys and IAM global condition keys": the table
+  // "Supported IAM global condition keys for enriched events", and principal tag keys.
+  describe('RequestContext keys are the documented IAM global condition keys', () => {
+    const DOCUMENTED = ['aws:FederatedProvider', 'aws:TokenIssueTime', 'aws:MultiFactorAuthAge', 'aws:MultiFactorAuthPresent',
+      'aws:SourceIdentity', 'aws:PrincipalAccount', 'aws:PrincipalArn', 'aws:PrincipalIsAWSService', 'aws:PrincipalOrgID',
+      'aws:PrincipalOrgPaths', 'aws:PrincipalServiceName', 'aws:PrincipalServiceNamesList', 'aws:PrincipalType', 'aws:userid',
+      'aws:username', 'aws:RequestedRegion', 'aws:SecureTransport', 'aws:ViaAWSService', 'aws:CurrentTime', 'aws:EpochTime',
+      'aws:SourceAccount', 'aws:SourceOrgID'];
+
+    test('accepts all 22 documented keys in one selector', () => {
+      expect(problemsOf([{ type: 'RequestContext', keys: DOCUMENTED }])).toStrictEqual([]);
+    });
+
+    test.each([
+      { why: 'a principal tag key', key: 'aws:PrincipalTag/team' },
+      { why: 'a key in other letter case (condition key names are case-insensitive)', key: 'AWS:principalorgid' },
+    ])('accepts $why', ({ key }) => {
+      expect(problemsOf([{ type: 'RequestContext', keys: [key] }])).toStrictEqual([]);
+    });
+
+    test.each([
+      { why: 'a global key the page does not list', key: 'aws:SourceVpc' },
+      { why: 'a service key', key: 's3:prefix' },
+      { why: 'a principal tag key without a tag', key: 'aws:PrincipalTag/' },
+      { why: 'a resource tag key', key: 'team' },
+    ])('rejects $why, at its index', ({ key }) => {
+      expect(problemsOf([{ type: 'RequestContext', keys: ['aws:PrincipalArn', key] }]).map(p => [p.id, p.property, p.value])).toEqual([
+        ['RequestContextKeyUnsupported', 'contextKeySelectors[0].keys[1]', key],
+      ]);
+    });
+
+    test('formats the problem as one line; a key without a prefix is pointed to TagContext', () => {
+      expect(problemsOf([{ type: 'RequestContext', keys: ['team'] }]).map(formatProblem)).toEqual([
+        '[RequestContextKeyUnsupported] contextKeySelectors[0].keys[0] "team": a RequestContext selector takes the IAM global condition keys '
+          + 'CloudTrail documents for enriched events (aws:FederatedProvider, aws:TokenIssueTime, aws:MultiFactorAuthAge, aws:MultiFactorAuthPresent, '
+          + 'aws:SourceIdentity, aws:PrincipalAccount, aws:PrincipalArn, aws:PrincipalIsAWSService, aws:PrincipalOrgID, aws:PrincipalOrgPaths, '
+          + 'aws:PrincipalServiceName, aws:PrincipalServiceNamesList, aws:PrincipalType, aws:userid, aws:username, aws:RequestedRegion, '
+          + 'aws:SecureTransport, aws:ViaAWSService, aws:CurrentTime, aws:EpochTime, aws:SourceAccount, aws:SourceOrgID) and principal tag keys '
+          + '(aws:PrincipalTag/<key>) (User Guide, "Enrich CloudTrail events by adding resource tag keys and IAM global condition keys"). '
+          + 'Fix: put resource tag keys in a TagContext selector',
+      ]);
+    });
+
+    test('the fix for an unlisted aws: key names the documented keys', () => {
+      expect(problemsOf([{ type: 'RequestContext', keys: ['aws:SourceVpc'] }])[0].fix).toBe('use one of the documented keys, or leave the key out');
+    });
+
+    test('TagContext keys are resource tag keys, free-form', () => {
+      expect(problemsOf([{ type: 'TagContext', keys: ['aws:SourceVpc', 'team', 'aws:cloudformation:stack-name'] }])).toStrictEqual([]);
+    });
+
+    test('skips a token key', () => {
+      expect(problemsOf([{ type: 'RequestContext', keys: [Token.asString({ Ref: 'Key' })] }])).toStrictEqual([]);
+    });
+  });
+
   test('formats the event size problem as one line', () => {
     expect(problemsOf([TAG], 'Standard').map(formatProblem)).toEqual([
       `[ContextKeysNeedLargeEvents] maxEventSize "Standard": context key selectors need the Large maximum event size (${SOURCE}). `
@@ -310,22 +366,25 @@ describe('eventDataStoreQuotaProblems', () => {
   const OTHER_ACCOUNT = '222222222222';
   const FIX = 'combine stores: one store takes up to five advanced event selectors';
 
-  function stores(count: number, region = 'us-east-1', account = ACCOUNT, prefix = 'S/E'): Placement[] {
-    return Array.from({ length: count }, (_, i) => ({ path: `${prefix}${i + 1}`, account, region }));
+  function stores(count: number, region = 'us-east-1', account = ACCOUNT, prefix = 'S/E', multiRegionEnabled = false): PlacedStore[] {
+    return Array.from({ length: count }, (_, i) => ({ path: `${prefix}${i + 1}`, account, region, multiRegionEnabled }));
+  }
+
+  function multi(path: string, region: string, account = ACCOUNT): PlacedStore {
+    return { path, account, region, multiRegionEnabled: true };
+  }
+
+  function quotaRule(count: number, region = 'us-east-1', account = ACCOUNT): string {
+    return `this app puts ${count} event data stores in account ${account}, Region ${region} (multi-Region event data stores count in every Region); `
+      + 'CloudTrail allows at most 10 (CloudTrail quotas, EventDataStoreMaxLimitExceededException)';
   }
 
   function quotaProblem(paths: string[], region = 'us-east-1', account = ACCOUNT): Problem {
-    return {
-      id: 'EventDataStoreQuota',
-      property: 'eventDataStore',
-      value: paths,
-      rule: `this app puts ${paths.length} event data stores in account ${account}, Region ${region}; `
-        + 'CloudTrail allows at most 10 (CloudTrail quotas, EventDataStoreMaxLimitExceededException)',
-      fix: FIX,
-    };
+    return { id: 'EventDataStoreQuota', property: 'eventDataStore', value: paths, rule: quotaRule(paths.length, region, account), fix: FIX };
   }
 
-  const problemsOfEach = (all: Placement[]) => all.map(store => eventDataStoreQuotaProblems(store, all));
+  const problemsOfEach = (all: PlacedStore[]) => all.map(store => eventDataStoreQuotaProblems(store, all));
+  const none = (count: number) => Array.from({ length: count }, () => []);
 
   test('accepts a lone store', () => {
     const store = stores(1)[0];
@@ -333,21 +392,20 @@ describe('eventDataStoreQuotaProblems', () => {
   });
 
   test('accepts 10 stores in one account and Region', () => {
-    expect(problemsOfEach(stores(10))).toStrictEqual(Array.from({ length: 10 }, () => []));
+    expect(problemsOfEach(stores(10))).toStrictEqual(none(10));
   });
 
-  test('rejects every one of 11 stores in one account and Region, listing them all', () => {
+  test('reports 11 stores in one account and Region once, on the first, listing them all', () => {
     const all = stores(11);
     const paths = Array.from({ length: 11 }, (_, i) => `S/E${i + 1}`);
-    expect(problemsOfEach(all)).toStrictEqual(Array.from({ length: 11 }, () => [quotaProblem(paths)]));
+    expect(problemsOfEach(all)).toStrictEqual([[quotaProblem(paths)], ...none(10)]);
   });
 
   test('formats the quota problem as one line, cutting the list of paths', () => {
     const all = stores(11);
     expect(eventDataStoreQuotaProblems(all[0], all).map(formatProblem)).toEqual([
       '[EventDataStoreQuota] eventDataStore ["S/E1","S/E2","S/E3","S/E4","S/E5","S/E6","S/E7","S/E8","S… (length 11): '
-        + 'this app puts 11 event data stores in account 111111111111, Region us-east-1; '
-        + `CloudTrail allows at most 10 (CloudTrail quotas, EventDataStoreMaxLimitExceededException). Fix: ${FIX}`,
+        + `${quotaRule(11)}. Fix: ${FIX}`,
     ]);
   });
 
@@ -356,33 +414,56 @@ describe('eventDataStoreQuotaProblems', () => {
     expect(problemsOfEach(all).flat()).toStrictEqual([]);
   });
 
-  test('does not count stores in other Regions: 10 + 10 in one account', () => {
+  test('does not count single-Region stores in other Regions: 10 + 10 in one account', () => {
     const all = [...stores(10, 'us-east-1', ACCOUNT, 'A/E'), ...stores(10, 'eu-west-1', ACCOUNT, 'B/E')];
     expect(problemsOfEach(all).flat()).toStrictEqual([]);
   });
 
-  test('does not count a store of another account in another Region', () => {
-    const all = [...stores(10), ...stores(1, 'eu-west-1', OTHER_ACCOUNT, 'X/E')];
+  test('does not count a store of another account in another Region, multi-Region or not', () => {
+    const all = [...stores(10), ...stores(1, 'eu-west-1', OTHER_ACCOUNT, 'X/E'), multi('X/M1', 'eu-west-1', OTHER_ACCOUNT)];
     expect(problemsOfEach(all).flat()).toStrictEqual([]);
   });
 
-  test('reports only the account and Region over the quota', () => {
+  test('reports only the account and Region over the quota, once', () => {
     const all = [...stores(5, 'us-east-1', ACCOUNT, 'A/E'), ...stores(11, 'eu-west-1', ACCOUNT, 'B/E'), ...stores(5, 'us-east-1', ACCOUNT, 'C/E')];
     const paths = Array.from({ length: 11 }, (_, i) => `B/E${i + 1}`);
-    expect(problemsOfEach(all)).toStrictEqual([
-      ...Array.from({ length: 5 }, () => []),
-      ...Array.from({ length: 11 }, () => [quotaProblem(paths, 'eu-west-1')]),
-      ...Array.from({ length: 5 }, () => []),
-    ]);
+    expect(problemsOfEach(all)).toStrictEqual([...none(5), [quotaProblem(paths, 'eu-west-1')], ...none(15)]);
   });
 
   test('names the other account when it is the one over the quota', () => {
     const all = [...stores(12, 'ap-south-1', OTHER_ACCOUNT)];
-    expect(eventDataStoreQuotaProblems(all[11], all).map(p => [p.id, p.rule])).toEqual([[
-      'EventDataStoreQuota',
-      'this app puts 12 event data stores in account 222222222222, Region ap-south-1; '
-        + 'CloudTrail allows at most 10 (CloudTrail quotas, EventDataStoreMaxLimitExceededException)',
-    ]]);
+    expect(eventDataStoreQuotaProblems(all[0], all).map(p => [p.id, p.rule])).toEqual([['EventDataStoreQuota', quotaRule(12, 'ap-south-1', OTHER_ACCOUNT)]]);
+  });
+
+  // CloudTrail quotas: the 10 "includes single-Region event data stores for the Region, multi-Region event data stores
+  // across all AWS Regions, and organization event data stores".
+  describe('multi-Region stores count in every Region of their account', () => {
+    test('9 stores in us-east-1 and 1 multi-Region store homed in eu-west-1: 10 in us-east-1, accepted', () => {
+      expect(problemsOfEach([...stores(9), multi('M/1', 'eu-west-1')]).flat()).toStrictEqual([]);
+    });
+
+    test('10 stores in us-east-1 and 1 multi-Region store homed in eu-west-1: 11 in us-east-1, reported once', () => {
+      const all = [...stores(10), multi('M/1', 'eu-west-1')];
+      const paths = [...all.map(s => s.path)];
+      expect(problemsOfEach(all).flat()).toStrictEqual([quotaProblem(paths)]);
+    });
+
+    test('a multi-Region store placed first reports every Region over the quota', () => {
+      const all = [multi('M/0', 'ap-south-1'), ...stores(10, 'us-east-1', ACCOUNT, 'A/E'), ...stores(10, 'eu-west-1', ACCOUNT, 'B/E')];
+      expect(eventDataStoreQuotaProblems(all[0], all)).toStrictEqual([
+        quotaProblem(['M/0', ...all.slice(1, 11).map(s => s.path)], 'us-east-1'),
+        quotaProblem(['M/0', ...all.slice(11).map(s => s.path)], 'eu-west-1'),
+      ]);
+      expect(problemsOfEach(all).slice(1).flat()).toStrictEqual([]);
+    });
+
+    test('11 multi-Region stores homed in 11 Regions are over the quota in each', () => {
+      const regions = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'eu-west-2', 'eu-central-1', 'ap-south-1',
+        'ap-northeast-1', 'sa-east-1', 'ca-central-1'];
+      const all = regions.map((region, i) => multi(`M/${i + 1}`, region));
+      const paths = all.map(s => s.path);
+      expect(problemsOfEach(all)).toStrictEqual([regions.map(region => quotaProblem(paths, region)), ...none(10)]);
+    });
   });
 });
 

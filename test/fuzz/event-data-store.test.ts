@@ -15,7 +15,7 @@ import {
   LakeEventDataStoreProps, MaxEventSize,
 } from '../../src';
 import { withoutIntrinsics } from '../../src/core/intrinsics';
-import { contextKeySelectorProblems, federationRoleArnProblems, resourcePolicyProblems, retentionProblems } from '../../src/core/lake-rules';
+import { contextKeySelectorProblems, federationRoleArnProblems, REQUEST_CONTEXT_KEYS, resourcePolicyProblems, retentionProblems } from '../../src/core/lake-rules';
 import { eventDataStoreNameProblems } from '../../src/core/names';
 import { Problem } from '../../src/core/problems';
 import type { RuleId } from '../../src/core/rule-registry';
@@ -43,10 +43,12 @@ const insightsDestination = fc.oneof(
     uniqueId(stack, 'Insights'), { eventDataStoreArn: `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:eventdatastore/${id}`, kind: EventDataStoreKind.INSIGHTS }))),
 );
 const contextKey = fc.stringMatching(/^[A-Za-z][\w:-]{0,40}$/);
-const contextKeySelectors = fc.uniqueArray(fc.record({
-  type: fc.constantFrom(...Object.values(ContextKeyType)),
-  keys: fc.uniqueArray(contextKey, { minLength: 1, maxLength: 5 }),
-}), { minLength: 1, maxLength: 2, selector: selector => selector.type });
+// RequestContext takes the documented IAM global condition keys and principal tag keys; TagContext any tag key
+const requestContextKey = fc.oneof(fc.constantFrom(...REQUEST_CONTEXT_KEYS), contextKey.map(tag => `aws:PrincipalTag/${tag}`));
+const contextKeySelectors = fc.uniqueArray(fc.oneof(
+  fc.record({ type: fc.constant(ContextKeyType.TAG_CONTEXT), keys: fc.uniqueArray(contextKey, { minLength: 1, maxLength: 5 }) }),
+  fc.record({ type: fc.constant(ContextKeyType.REQUEST_CONTEXT), keys: fc.uniqueArray(requestContextKey, { minLength: 1, maxLength: 5, selector: key => key.toLowerCase() }) }),
+), { minLength: 1, maxLength: 2, selector: selector => selector.type });
 
 /** CloudTrail events: management events (and the Insights on them), data events, context keys. */
 const cloudTrailEvents = merged(

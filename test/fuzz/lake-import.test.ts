@@ -7,6 +7,7 @@ import { ACCOUNT, adversarialString, anyDate, anyDuration, bucket, eventDataStor
 import { expectNoProblems, propertiesOf, stackEnv, Subject, Tally, trial } from './harness';
 import { EventDataStoreKind, LakeEventDataStore, LakeImport, LakeImportProps } from '../../src';
 import { importTimeRangeProblems, keyPrefixProblems, operationTimeoutProblems } from '../../src/core/operation-rules';
+import { isRegion } from '../../src/core/partitions';
 import { isUnresolved, Problem } from '../../src/core/problems';
 
 const region = fc.constantFrom('us-east-1', 'eu-west-2', 'ap-southeast-7', 'us-gov-west-1', 'cn-north-1', 'eu-central-2');
@@ -76,8 +77,6 @@ function buildImport(stack: Stack, props: unknown, earlierWaits: boolean | undef
   new LakeImport(stack, 'Import', props as LakeImportProps);
 }
 
-// Region names, as the import's rules take them
-const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 function templateProblems(template: Template): Problem[] {
   const problems: Problem[] = [];
@@ -88,7 +87,7 @@ function templateProblems(template: Template): Problem[] {
     const location = /^s3:\/\/([^/]+)(?:\/(.*))?$/s.exec(imported.S3LocationUri);
     expect(location).not.toBeNull();
     problems.push(...keyPrefixProblems('S3LocationUri prefix', location![2]));
-    if (!isUnresolved(imported.S3BucketRegion) && !REGION_NAME.test(imported.S3BucketRegion)) {
+    if (!isUnresolved(imported.S3BucketRegion) && !isRegion(imported.S3BucketRegion)) {
       problems.push({
         id: 'ImportSourceRegionFormat', property: 'S3BucketRegion', value: imported.S3BucketRegion, rule: 'must be an AWS Region name (StartImport S3BucketRegion)', fix: '',
       });

@@ -6,7 +6,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as fc from 'fast-check';
 import {
   ContextKeyType, DataEventSelectors, EventDataStoreBillingMode, EventDataStoreKind, IEventDataStore, LakeEventDataStore, LakeEventDataStoreProps,
-  MaxEventSize,
+  MaxEventSize, OrganizationDelegatedAdmin,
 } from '../../src';
 import type { RuleId } from '../../src/core/rule-registry';
 import { errorOf, testApp, testStack } from '../util';
@@ -230,7 +230,7 @@ describe('props rejected in the constructor, with the rule id and the exact mess
     ['three context key selectors', () => ({
       contextKeySelectors: [
         { type: ContextKeyType.TAG_CONTEXT, keys: ['team'] },
-        { type: ContextKeyType.REQUEST_CONTEXT, keys: ['aws:SourceVpc'] },
+        { type: ContextKeyType.REQUEST_CONTEXT, keys: ['aws:ViaAWSService'] },
         { type: ContextKeyType.TAG_CONTEXT, keys: ['owner'] },
       ],
     }), 'ContextKeySelectorCount',
@@ -476,12 +476,12 @@ describe('context key selectors', () => {
     construct(() => ({
       contextKeySelectors: [
         { type: ContextKeyType.TAG_CONTEXT, keys: ['team', 'cost-center'] },
-        { type: ContextKeyType.REQUEST_CONTEXT, keys: ['aws:SourceVpc'] },
+        { type: ContextKeyType.REQUEST_CONTEXT, keys: ['aws:ViaAWSService'] },
       ],
     }), stack);
     expect(storeProperties(stack)).toMatchObject({
       MaxEventSize: 'Large',
-      ContextKeySelectors: [{ Type: 'TagContext', Equals: ['team', 'cost-center'] }, { Type: 'RequestContext', Equals: ['aws:SourceVpc'] }],
+      ContextKeySelectors: [{ Type: 'TagContext', Equals: ['team', 'cost-center'] }, { Type: 'RequestContext', Equals: ['aws:ViaAWSService'] }],
     });
   });
 });
@@ -595,6 +595,21 @@ describe('imported stores', () => {
     });
   });
 
+  // Real-format ARNs of each partition (API model EventDataStoreArn; Regions from the AWS SDK's partitions)
+  test.each([
+    'arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    'arn:aws-cn:cloudtrail:cn-north-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    'arn:aws-us-gov:cloudtrail:us-gov-west-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    'arn:aws-iso:cloudtrail:us-iso-east-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    'arn:aws-iso-b:cloudtrail:us-isob-east-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    'arn:aws-iso-e:cloudtrail:eu-isoe-west-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    'arn:aws-iso-f:cloudtrail:us-isof-south-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    'arn:aws-eusc:cloudtrail:eusc-de-east-1:111111111111:eventdatastore/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+  ])('accepts %s', arn => {
+    const store = LakeEventDataStore.fromEventDataStoreArn(testStack(), 'Imported', arn);
+    expect(store.eventDataStoreId).toBe('a1b2c3d4-5678-90ab-cdef-EXAMPLE11111');
+  });
+
   test.each([
     'arn:aws:cloudtrail:us-east-1:111111111111:trail/my-trail',
     'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
@@ -605,6 +620,15 @@ describe('imported stores', () => {
     expect(error.message).toBe(`[Stack/Imported] [EventDataStoreArnFormat] eventDataStoreArn ${JSON.stringify(arn)}: must be an event data store ARN, `
       + 'arn:<partition>:cloudtrail:<region>:<account>:eventdatastore/<id> (API model EventDataStoreArn). '
       + 'Fix: copy the ARN from `aws cloudtrail list-event-data-stores` (EventDataStoreArn)');
+  });
+
+  test.each([
+    ['a Region of another partition', 'arn:aws:cloudtrail:cn-north-1:111111111111:eventdatastore/a1b2c3d4'],
+    ['a Region of another partition (aws-eusc)', 'arn:aws-eusc:cloudtrail:eu-central-1:111111111111:eventdatastore/a1b2c3d4'],
+    ['an unknown partition', 'arn:aws-mars:cloudtrail:us-east-1:111111111111:eventdatastore/a1b2c3d4'],
+  ])('rejects an ARN with %s', (_, arn) => {
+    expect(errorOf(() => LakeEventDataStore.fromEventDataStoreArn(testStack(), 'Imported', arn)).message)
+      .toMatch(/^\[Stack\/Imported\] \[EventDataStoreArnFormat\] eventDataStoreArn /);
   });
 
   test('accepts a token ARN, whose ID CloudFormation takes from the ARN', () => {
@@ -646,18 +670,57 @@ describe('synth-time checks', () => {
       new LakeEventDataStore(stack2, `Store${i}`);
     }
     new cloudtrail.CfnEventDataStore(stack2, 'Raw', {});
-    expect(() => app2.synth()).toThrow(/\] \[EventDataStoreQuota\] eventDataStore .*: this app puts 11 event data stores in account 111111111111, Region us-east-1; CloudTrail allows at most 10/);
+    expect(() => app2.synth()).toThrow(/\] \[EventDataStoreQuota\] eventDataStore .*: this app puts 11 event data stores in account 111111111111, Region us-east-1 \(multi-Region event data stores count in every Region\); CloudTrail allows at most 10/);
   });
 
-  test('stores in other Regions do not count', () => {
-    const app = testApp();
-    for (const region of ['us-east-1', 'eu-west-1']) {
-      const stack = new Stack(app, `Lake-${region}`, { env: { account: '111111111111', region } });
-      for (let i = 0; i < 6; i++) {
-        new LakeEventDataStore(stack, `Store${i}`);
+  test('multi-Region stores of another Region of the same account count (CloudTrail quotas), single-Region ones do not', () => {
+    const synthWith = (multiRegionEnabled: boolean) => {
+      const app = testApp();
+      const home = new Stack(app, 'Home', { env: { account: '111111111111', region: 'us-east-1' } });
+      for (let i = 0; i < 9; i++) {
+        new LakeEventDataStore(home, `Store${i}`, { multiRegionEnabled: false });
       }
-    }
-    expect(() => app.synth()).not.toThrow();
+      const other = new Stack(app, 'Other', { env: { account: '111111111111', region: 'eu-west-1' } });
+      new LakeEventDataStore(other, 'A', { multiRegionEnabled });
+      new LakeEventDataStore(other, 'B', { multiRegionEnabled });
+      return () => app.synth();
+    };
+    expect(synthWith(false)).not.toThrow();
+    expect(synthWith(true)).toThrow(/\[Home\/Store0\] \[EventDataStoreQuota\] eventDataStore .*: this app puts 11 event data stores in account 111111111111, Region us-east-1/);
+  });
+
+  // User Guide, "Understanding organization event data stores": "When a delegated administrator creates an organization
+  // event data store, the organization event data store exists in the management account for the organization."
+  test('organization stores created from a delegated administrator account the app registers count in the management account', () => {
+    const synthWith = (organizationEnabled: boolean) => {
+      const app = testApp();
+      const management = new Stack(app, 'Management', { env: { account: '111111111111', region: 'us-east-1' } });
+      new OrganizationDelegatedAdmin(management, 'Admin', { memberAccountId: '222222222222' });
+      for (let i = 0; i < 9; i++) {
+        new LakeEventDataStore(management, `Store${i}`, { multiRegionEnabled: false });
+      }
+      const delegated = new Stack(app, 'Delegated', { env: { account: '222222222222', region: 'us-east-1' } });
+      new LakeEventDataStore(delegated, 'OrgA', { multiRegionEnabled: false, organizationEnabled });
+      new LakeEventDataStore(delegated, 'OrgB', { multiRegionEnabled: false, organizationEnabled });
+      return () => app.synth();
+    };
+    expect(synthWith(false)).not.toThrow();
+    expect(synthWith(true)).toThrow(/\[Management\/Store0\] \[EventDataStoreQuota\] eventDataStore .*: this app puts 11 event data stores in account 111111111111, Region us-east-1/);
+  });
+
+  test('single-Region stores in other Regions do not count; multi-Region ones (the default) do', () => {
+    const synthWith = (multiRegionEnabled: boolean) => {
+      const app = testApp();
+      for (const region of ['us-east-1', 'eu-west-1']) {
+        const stack = new Stack(app, `Lake-${region}`, { env: { account: '111111111111', region } });
+        for (let i = 0; i < 6; i++) {
+          new LakeEventDataStore(stack, `Store${i}`, { multiRegionEnabled });
+        }
+      }
+      return () => app.synth();
+    };
+    expect(synthWith(false)).not.toThrow();
+    expect(synthWith(true)).toThrow(/this app puts 12 event data stores in account 111111111111, Region us-east-1/);
   });
 });
 

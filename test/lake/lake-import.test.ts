@@ -68,6 +68,12 @@ describe('LakeImport', () => {
     });
   });
 
+  test.each(['eusc-de-east-1', 'cn-northwest-1', 'us-gov-east-1', 'us-iso-west-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1'])(
+    'imports from a bucket in %s', region => {
+      const { stack } = lakeImport({ sourceRegion: region });
+      expect(resourcesOf(stack, 'Custom::CloudTrailLakeImport')[0].Properties.S3BucketRegion).toBe(region);
+    });
+
   // CloudTrail User Guide, "Copy trail events to an event data store": IAM permissions (role and trust policies),
   // Amazon S3 bucket policy, and KMS key policy for decrypting data in the source S3 bucket.
   test('creates a role that CloudTrail assumes for this store only, to read the source prefix and decrypt with the bucket key', () => {
@@ -219,6 +225,8 @@ describe('LakeImport', () => {
         + 'Fix: remove the leading \'/\''],
       ['a Region that is not one', { sourceRegion: 'US East' },
         '[Stack/Import] [ImportSourceRegionFormat] sourceRegion "US East": must be an AWS Region name. Fix: pass the source bucket\'s Region, e.g. \'us-east-1\''],
+      ['a Region with a misspelt partition prefix', { sourceRegion: 'eusc-east-1' },
+        '[Stack/Import] [ImportSourceRegionFormat] sourceRegion "eusc-east-1": must be an AWS Region name. Fix: pass the source bucket\'s Region, e.g. \'us-east-1\''],
       ['a timeout over 55 minutes', { timeout: Duration.minutes(90) },
         '[Stack/Import] [OperationTimeoutRange] timeout "1 hour 30 minutes": must be whole seconds from 1 to 55 minutes, because CloudFormation fails a custom resource that has not '
         + 'answered within 60 minutes (AWS::CloudFormation::CustomResource ServiceTimeout). Fix: wait at most Duration.minutes(55), or set waitForCompletion: '

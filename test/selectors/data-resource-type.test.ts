@@ -49,6 +49,21 @@ describe.each(FORMATS)('$name format $format', ({ type, format }) => {
     expect(matchesArnFormat(type, sampleArn(format, { partition: 'aws-us-gov', region: 'us-gov-west-1' }))).toBe(true);
   });
 
+  test.each([
+    ['aws-cn', 'cn-north-1'], ['aws-us-gov', 'us-gov-east-1'], ['aws-iso', 'us-iso-east-1'], ['aws-iso-b', 'us-isob-east-1'],
+    ['aws-iso-e', 'eu-isoe-west-1'], ['aws-iso-f', 'us-isof-south-1'], ['aws-eusc', 'eusc-de-east-1'],
+  ])('matches a sample ARN in %s (%s)', (partition, region) => {
+    expect(matchesArnFormat(type, sampleArn(format, { partition, region }))).toBe(true);
+  });
+
+  test('rejects a sample ARN whose Region is not of its partition, or an unknown partition', () => {
+    if (format.includes('<region>')) {
+      expect(matchesArnFormat(type, sampleArn(format, { partition: 'aws', region: 'cn-north-1' }))).toBe(false);
+      expect(matchesArnFormat(type, sampleArn(format, { partition: 'aws-eusc', region: 'eu-central-1' }))).toBe(false);
+    }
+    expect(matchesArnFormat(type, sampleArn(format, { partition: 'aws-mars' }))).toBe(false);
+  });
+
   test('rejects a sample ARN with a wrong partition, Region or account', () => {
     expect(matchesArnFormat(type, sampleArn(format, { partition: 'azure' }))).toBe(false);
     if (format.includes('<region>')) {

@@ -244,6 +244,40 @@ describe('synth-time checks', () => {
     new cloudtrail.Trail(new Stack(stage, 'Workload'), 'StageTrail', { isMultiRegionTrail: false });
     expect(() => app.synth()).toThrow(/\[Audit0\/Trail0\] \[TrailQuota\] trail .*: this app puts 6 trails in account 111111111111, Region us-east-1/);
   });
+
+  // User Guide, "Organization delegated administrator": the management account remains the owner of the organization
+  // resources a delegated administrator creates, so they count against its quota, not the delegated administrator's.
+  describe('organization trails created from a delegated administrator account count in the management account', () => {
+    function appWithDelegatedTrails(managementTrails: number, delegatedTrails: number): App {
+      const { app } = appWithTrails(managementTrails);
+      const delegated = new Stack(app, 'Delegated', { env: { account: '222222222222', region: 'us-east-1' } });
+      for (let i = 0; i < delegatedTrails; i++) {
+        new OrganizationTrail(delegated, `Trail${i}`, {
+          orgId: ORG_ID, managementAccountId: '111111111111', isMultiRegionTrail: false, sendToCloudWatchLogs: false,
+        });
+      }
+      return app;
+    }
+
+    test('3 in the management account and 2 from the delegated administrator are five', () => {
+      expect(() => appWithDelegatedTrails(3, 2).synth()).not.toThrow();
+    });
+
+    test('4 in the management account and 2 from the delegated administrator are six, in the management account', () => {
+      expect(() => appWithDelegatedTrails(4, 2).synth()).toThrow(new RegExp(
+        literal('[Audit0/Trail0] [TrailQuota] trail ["Audit0/Trail0/Resource",') + '.*'
+          + literal(': this app puts 6 trails in account 111111111111, Region us-east-1')));
+    });
+
+    test('the delegated administrator\'s own trails count in its own account', () => {
+      const app = appWithDelegatedTrails(0, 5);
+      const delegated = app.node.findChild('Delegated') as Stack;
+      for (let i = 0; i < 5; i++) {
+        new cloudtrail.Trail(delegated, `Own${i}`, { isMultiRegionTrail: false });
+      }
+      expect(() => app.synth()).not.toThrow();
+    });
+  });
 });
 
 describe('trail names through the construct', () => {
