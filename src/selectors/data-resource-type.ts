@@ -122,7 +122,9 @@ export class DataResourceType {
   public static readonly IOT_SITEWISE_ASSET = DataResourceType.catalogue('AWS::IoTSiteWise::Asset', ['arn:<partition>:iotsitewise:<region>:<account_ID>:asset/<asset_ID>']);
 
   /** IoT SiteWise time series (AWS::IoTSiteWise::TimeSeries). */
-  public static readonly IOT_SITEWISE_TIME_SERIES = DataResourceType.catalogue('AWS::IoTSiteWise::TimeSeries', ['arn:<partition>:iotsitewise:<region>:<account_ID>:timeseries/<timeseries_ID>']);
+  public static readonly IOT_SITEWISE_TIME_SERIES = DataResourceType.catalogue('AWS::IoTSiteWise::TimeSeries', ['arn:<partition>:iotsitewise:<region>:<account_ID>:timeseries/<timeseries_ID>',
+    // the Service Authorization Reference's format too: the ARN the resource really has
+    'arn:<partition>:iotsitewise:<region>:<account_ID>:time-series/<time_series_ID>']);
 
   /** IoT TwinMaker entity (AWS::IoTTwinMaker::Entity). */
   public static readonly IOT_TWINMAKER_ENTITY = DataResourceType.catalogue('AWS::IoTTwinMaker::Entity', ['arn:<partition>:iottwinmaker:<region>:<account_ID>:workspace/<workspace_ID>/entity/<entity_ID>']);
@@ -143,7 +145,9 @@ export class DataResourceType {
   public static readonly MACHINE_LEARNING_ML_MODEL = DataResourceType.catalogue('AWS::MachineLearning::MlModel', ['arn:<partition>:machinelearning:<region>:<account_ID>:mlmodel/<model_ID>']);
 
   /** Managed Blockchain network (AWS::ManagedBlockchain::Network). */
-  public static readonly MANAGED_BLOCKCHAIN_NETWORK = DataResourceType.catalogue('AWS::ManagedBlockchain::Network', ['arn:<partition>:managedblockchain:::networks/<network_name>']);
+  public static readonly MANAGED_BLOCKCHAIN_NETWORK = DataResourceType.catalogue('AWS::ManagedBlockchain::Network', ['arn:<partition>:managedblockchain:::networks/<network_name>',
+    // the Service Authorization Reference's format too: the ARN the resource really has
+    'arn:<partition>:managedblockchain:<region>::networks/<network_ID>']);
 
   /** MedicalImaging data store (AWS::MedicalImaging::Datastore). */
   public static readonly MEDICAL_IMAGING_DATASTORE = DataResourceType.catalogue('AWS::MedicalImaging::Datastore', ['arn:<partition>:medical-imaging:<region>:<account_ID>:datastore/<data_store_ID>']);
@@ -173,7 +177,9 @@ export class DataResourceType {
   public static readonly QBUSINESS_WEB_EXPERIENCE = DataResourceType.catalogue('AWS::QBusiness::WebExperience', ['arn:<partition>:qbusiness:<region>:<account_ID>:application/<application_ID>/web-experience/<web_experience_ID>']);
 
   /** RDS Data API - DB Cluster (AWS::RDS::DBCluster). */
-  public static readonly RDS_DBCLUSTER = DataResourceType.catalogue('AWS::RDS::DBCluster', ['arn:<partition>:rds:<region>:<account_ID>:cluster/<cluster_name>']);
+  public static readonly RDS_DBCLUSTER = DataResourceType.catalogue('AWS::RDS::DBCluster', ['arn:<partition>:rds:<region>:<account_ID>:cluster/<cluster_name>',
+    // the Service Authorization Reference's format too: the ARN the resource really has
+    'arn:<partition>:rds:<region>:<account_ID>:cluster:<cluster_name>']);
 
   /** SageMaker endpoint (AWS::SageMaker::Endpoint). */
   public static readonly SAGEMAKER_ENDPOINT = DataResourceType.catalogue('AWS::SageMaker::Endpoint', ['arn:<partition>:sagemaker:<region>:<account_ID>:endpoint/<endpoint_name>']);
@@ -206,7 +212,9 @@ export class DataResourceType {
   public static readonly STEP_FUNCTIONS_STATE_MACHINE = DataResourceType.catalogue('AWS::StepFunctions::StateMachine', ['arn:<partition>:states:<region>:<account_ID>:stateMachine:<stateMachine_name>', 'arn:<partition>:states:<region>:<account_ID>:stateMachine:<stateMachine_name>/<label_name>']);
 
   /** SWF domain (AWS::SWF::Domain). */
-  public static readonly SWF_DOMAIN = DataResourceType.catalogue('AWS::SWF::Domain', ['arn:<partition>:swf:<region>:<account_ID>:domain/<domain_name>']);
+  public static readonly SWF_DOMAIN = DataResourceType.catalogue('AWS::SWF::Domain', ['arn:<partition>:swf:<region>:<account_ID>:domain/<domain_name>',
+    // the Service Authorization Reference's format too: the ARN the resource really has
+    'arn:<partition>:swf::<account_ID>:/domain/<domain_name>']);
 
   /** Thin Client Device (AWS::ThinClient::Device). */
   public static readonly THIN_CLIENT_DEVICE = DataResourceType.catalogue('AWS::ThinClient::Device', ['arn:<partition>:thinclient:<region>:<account_ID>:device/<device_ID>']);
@@ -221,7 +229,10 @@ export class DataResourceType {
   public static readonly TIMESTREAM_TABLE = DataResourceType.catalogue('AWS::Timestream::Table', ['arn:<partition>:timestream:<region>:<account_ID>:database/<database_name>/table/<table_name>']);
 
   /** Amazon Verified Permissions (AWS::VerifiedPermissions::PolicyStore). */
-  public static readonly VERIFIED_PERMISSIONS_POLICY_STORE = DataResourceType.catalogue('AWS::VerifiedPermissions::PolicyStore', ['arn:<partition>:verifiedpermissions:<region>:<account_ID>:policy-store/<policy_store_UUID>']);
+  public static readonly VERIFIED_PERMISSIONS_POLICY_STORE = DataResourceType.catalogue('AWS::VerifiedPermissions::PolicyStore', [
+    'arn:<partition>:verifiedpermissions:<region>:<account_ID>:policy-store/<policy_store_UUID>',
+    // the Service Authorization Reference's format too: the ARN the resource really has
+    'arn:<partition>:verifiedpermissions::<account_ID>:policy-store/<policy_store_ID>']);
 
   /**
    * The type for a CloudFormation-style resource type name. Returns the catalogued type when this

@@ -338,7 +338,7 @@ function resourceProblems(fieldSelectors: AdvancedFieldSelector[], property: str
         continue;
       }
       values.forEach((arn, k) => {
-        if (!isUnresolved(arn) && !matchesArnFormat(type, arn)) {
+        if (!isUnresolved(arn) && !isListToken(arn) && !matchesArnFormat(type, arn)) {
           problems.push({
             id: 'ResourceArnFormat',
             property: `${property}.fieldSelectors[${j}].${key}[${k}]`,

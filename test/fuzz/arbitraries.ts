@@ -324,6 +324,13 @@ export const tags: fc.Arbitrary<Array<[string, string]>> = fc.oneof(
   },
 );
 
+/** Tags every CloudTrail resource takes: up to five, or exactly the 50 a resource takes at most. */
+export const validTags: fc.Arbitrary<Array<[string, string]>> = fc.oneof(
+  { weight: 4, arbitrary: fc.uniqueArray(fc.tuple(fc.stringMatching(/^[A-Za-z][\w.:/=+@-]{0,40}$/).filter(k => !k.toLowerCase().startsWith('aws:')),
+    fc.string({ minLength: 1, maxLength: 60 })), { maxLength: 5, selector: ([k]) => k }) },
+  { weight: 1, arbitrary: fc.constant(Array.from({ length: 50 }, (_, i): [string, string] => [`key${i}`, `value${i}`])) },
+);
+
 // ---------------------------------------------------------------------------------------------------
 // Data event selectors
 
@@ -335,11 +342,14 @@ const lambdaArn = fc.tuple(accountId, resourceName).map(([account, name]) => `ar
 const tableArn = fc.tuple(accountId, resourceName).map(([account, name]) => `arn:aws:dynamodb:${REGION}:${account}:table/${name}`);
 const objectArn = fc.tuple(bucketName, fc.stringMatching(/^[a-z0-9/]{0,20}$/)).map(([name, path]) => `arn:aws:s3:::${name}/${path}`);
 
-/** The values of one operator: short lists and tokens; adversarially also empty, huge and nasty lists. */
-function operatorValues(values: fc.Arbitrary<string>, adversarial: boolean): fc.Arbitrary<Make<string[]>> {
+/**
+ * The values of one operator: short lists and tokens; adversarially also empty, huge and nasty lists. A list token
+ * stands for the whole list, so it is valid only where the builder adds no values of its own (`listTokens`).
+ */
+function operatorValues(values: fc.Arbitrary<string>, adversarial: boolean, listTokens = true): fc.Arbitrary<Make<string[]>> {
   const valid: Array<fc.WeightedArbitrary<Make<string[]>>> = [
     { weight: 8, arbitrary: lift(fc.uniqueArray(values, { minLength: 1, maxLength: 4 })) },
-    { weight: 1, arbitrary: tokenList(fc.uniqueArray(values, { minLength: 1, maxLength: 3 })) },
+    ...(listTokens || adversarial ? [{ weight: 1, arbitrary: tokenList(fc.uniqueArray(values, { minLength: 1, maxLength: 3 })) }] : []),
     { weight: 1, arbitrary: tokenString(values).map(token => make(`[${String(token)}]`, stack => [token(stack)])) },
   ];
   return adversarial ? fc.oneof(...valid,
@@ -350,8 +360,8 @@ function operatorValues(values: fc.Arbitrary<string>, adversarial: boolean): fc.
 }
 
 /** Conditions on one field: one or two operators. */
-function conditions(values: fc.Arbitrary<string>, adversarial: boolean): fc.Arbitrary<Make<FieldConditions>> {
-  return fc.uniqueArray(fc.tuple(fc.constantFrom(...OPERATOR_KEYS), operatorValues(values, adversarial)),
+function conditions(values: fc.Arbitrary<string>, adversarial: boolean, listTokens = true): fc.Arbitrary<Make<FieldConditions>> {
+  return fc.uniqueArray(fc.tuple(fc.constantFrom(...OPERATOR_KEYS), operatorValues(values, adversarial, listTokens)),
     { minLength: 1, maxLength: 2, selector: ([operator]) => operator })
     .map(entries => madeRecord(Object.fromEntries(entries)) as Make<FieldConditions>);
 }
@@ -371,7 +381,8 @@ function selectorOptions(inputs: SelectorInputs, resourceArns?: fc.Arbitrary<str
     readWriteType: lift(fc.constantFrom(...READ_WRITE_TYPES)),
     eventNames: conditions(eventName, false),
     userIdentityArns: conditions(roleArnPrefix, false),
-    ...(resourceArns ? { resourceArns: conditions(resourceArns, false) } : {}),
+    // the builder adds the ARNs of the buckets, functions or tables given to these conditions
+    ...(resourceArns ? { resourceArns: conditions(resourceArns, false, false) } : {}),
   });
   const options = inputs !== 'valid' ? withWrongValues(valid, {
     name: lift(fc.oneof(fc.constant(''), fc.string({ minLength: 1001, maxLength: 1200 }), adversarialString)),

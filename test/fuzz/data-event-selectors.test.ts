@@ -4,7 +4,7 @@ import * as fc from 'fast-check';
 import {
   anyDataEventSelectors, constantly, excludedSources, just, lift, madeRecord, make, merged, validDataEventSelectors, validRecord,
 } from './arbitraries';
-import { expectNoProblems, propertiesOf, selectorsOf, stackEnv, Subject, Tally, trial } from './harness';
+import { expectAccepted, expectNoProblems, propertiesOf, selectorsOf, stackEnv, Subject, Tally, trial } from './harness';
 import { DataEventSelectors, ManagementEventOptions } from '../../src';
 import { SelectorTarget } from '../../src/selectors/field-rules';
 import { advancedSelectorProblems } from '../../src/selectors/selector-validation';
@@ -88,6 +88,24 @@ describe.each(TARGETS)('DataEventSelectors under fuzzing, applied to an L1 %s', 
     }), { seed: target === 'trail' ? 4301 : 4302, numRuns: 150 });
     expect(tally.accepted).toBeGreaterThanOrEqual(30);
     expect(tally.rejected).toBeGreaterThanOrEqual(30);
+  });
+
+  test('accepts every valid set: valid selectors with management options that go with them', () => {
+    const valid = merged(validRecord({ dataEvents: validDataEventSelectors }, ['dataEvents']), validRecord({ options: validOptions.map(madeRecord) }, ['options']))
+      .map(madeRecord);
+    fc.assert(fc.property(stackEnv, valid, (env, made) => {
+      let applied: Applied | undefined;
+      const outcome = expectAccepted(trial(env, made, (stack, values) => {
+        applied = values as unknown as Applied;
+        apply(stack, target, applied);
+      }, SUBJECT));
+      for (const resource of propertiesOf(outcome.template, RESOURCE_TYPES[target])) {
+        expectNoProblems(RESOURCE_TYPES[target], advancedSelectorProblems(
+          selectorsOf(resource.AdvancedEventSelectors).map((selector, i) => ({ selector, property: `AdvancedEventSelectors[${i}]` })),
+          { target, declaredTypes: applied!.dataEvents._declaredTypes() },
+        ));
+      }
+    }), { seed: target === 'trail' ? 4311 : 4312, numRuns: 20 });
   });
 
   test('the harness sees a rejection: an empty list of buckets', () => {

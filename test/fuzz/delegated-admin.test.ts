@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import { ACCOUNT, accountId, adversarialString, just, lift, Make, make, nearValid, propsOf, tokenString, validRecord } from './arbitraries';
-import { expectNoProblems, propertiesOf, stackEnv, Subject, Tally, trial } from './harness';
+import { expectAccepted, expectNoProblems, propertiesOf, stackEnv, Subject, Tally, trial } from './harness';
 import { OrganizationDelegatedAdmin, OrganizationDelegatedAdminProps } from '../../src';
 import { accountIdProblems } from '../../src/core/organization';
 import { isUnresolved, Problem } from '../../src/core/problems';
@@ -58,6 +58,18 @@ describe('OrganizationDelegatedAdmin under fuzzing', () => {
     }), { seed: 4601, numRuns: 100 });
     expect(tally.accepted).toBeGreaterThanOrEqual(30);
     expect(tally.rejected).toBeGreaterThanOrEqual(15);
+  });
+
+  test('accepts every valid list: one to three distinct member accounts (the organization\'s limit), literal or token', () => {
+    const validAdmins = fc.uniqueArray(fc.oneof({ weight: 5, arbitrary: lift(memberAccount) }, { weight: 1, arbitrary: tokenString(memberAccount) }),
+      { minLength: 1, maxLength: 3, selector: String });
+    fc.assert(fc.property(stackEnv, validAdmins, (env, ids) => {
+      const inputs = make(`[${ids.map(String).join(', ')}]`, stack => ids.map(id => ({ memberAccountId: id(stack) })));
+      const outcome = expectAccepted(trial(env, inputs, buildAdmins, SUBJECT));
+      const accounts = propertiesOf(outcome.template, 'Custom::CloudTrailDelegatedAdmin').map(admin => admin.MemberAccountId);
+      expect(accounts).toHaveLength(ids.length);
+      expectNoProblems('Custom::CloudTrailDelegatedAdmin', templateProblems(outcome.stack, accounts));
+    }), { seed: 4611, numRuns: 20 });
   });
 
   test('the harness sees a rejection: the management account', () => {

@@ -5,10 +5,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as fc from 'fast-check';
 import {
   ACCOUNT, accountId, adversarialDataEventSelectors, adversarialString, anyDuration, constantly, excludedSources, hugeList, just, key, lift, make,
-  merged, nearValid, propsOf, REGION, storeId, tags, tokenString, uniqueId, validDataEventSelectors, validRecord,
+  madeRecord, merged, nearValid, propsOf, REGION, storeId, tags, tokenString, uniqueId, validDataEventSelectors, validRecord, validTags,
 } from './arbitraries';
 import {
-  expectNoProblems, insightTypesOf, managementEventsOf, propertiesOf, selectorsOf, stackEnv, Subject, tagsOf, Tally, trial,
+  expectAccepted, expectNoProblems, insightTypesOf, managementEventsOf, propertiesOf, selectorsOf, stackEnv, Subject, tagsOf, Tally, trial,
 } from './harness';
 import {
   ContextKeyType, DataResourceType, EventDataStoreBillingMode, EventDataStoreKind, LakeEventDataStore,
@@ -252,6 +252,17 @@ describe('LakeEventDataStore under fuzzing', () => {
     expect([...rejectedBy]).toEqual(expect.arrayContaining(['EventDataStoreNameCharacters', 'RetentionRange', 'RemovalPolicyNoSnapshot',
       'StoreKindCloudTrailProps', 'ExternalEventsStoreScope', 'FederationRoleArnLength', 'InsightsDestinationNeedsInsights', 'TagCount',
       'ResourcePolicyLength']));
+  });
+
+  test('accepts every valid props object: no rejection, and the template keeps every rule', () => {
+    const validGrantees = fc.uniqueArray(accountId, { maxLength: 3 });
+    fc.assert(fc.property(stackEnv, validProps.map(madeRecord), validTags, validGrantees, (env, props, tagList, accounts) => {
+      let declaredTypes: DataResourceType[] = [];
+      const outcome = expectAccepted(trial(env, props, (stack, made) => {
+        declaredTypes = buildStore(stack, made as LakeEventDataStoreProps, tagList, accounts);
+      }, SUBJECT));
+      expectNoProblems('AWS::CloudTrail::EventDataStore', templateProblems(outcome.template, declaredTypes));
+    }), { seed: 4211, numRuns: 25 });
   });
 
   test('the harness sees a rejection: a retention beyond fixed retention pricing', () => {

@@ -1,7 +1,8 @@
-import { CfnWaitConditionHandle, Token, UnscopedValidationError, ValidationError } from 'aws-cdk-lib';
+import { CfnWaitConditionHandle, Duration, Token, UnscopedValidationError, ValidationError } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import { just, make } from './arbitraries';
-import { expectNoProblems, literal, rejectionProblems, Subject, trial } from './harness';
+import { expectAccepted, expectNoProblems, literal, rejectionProblems, Subject, thrownByLibrary, trial } from './harness';
+import { LakeEventDataStore } from '../../src';
 import { trailNameProblems } from '../../src/core/names';
 import { testStack } from '../util';
 
@@ -70,7 +71,41 @@ describe('a rejection', () => {
   });
 });
 
+describe('making the inputs', () => {
+  test('an error the library throws while the inputs are made fails the property: it is never discarded as an input aws-cdk-lib refused', () => {
+    // A helper store the library rejects, as a limit made off by one would reject a valid one.
+    const rejectedHelper = make('new LakeEventDataStore({ retention: 1 day })',
+      stack => new LakeEventDataStore(stack, 'Helper', { retention: Duration.days(1) }));
+    expect(() => trial('known', rejectedHelper, () => undefined, SUBJECT)).toThrow(/^the library threw while the inputs were made, from valid helpers: .*\[Stack\/Helper\] \[RetentionRange\]/);
+    const outcome = fc.check(fc.property(fc.constant(rejectedHelper), made => {
+      trial('known', made, () => undefined, SUBJECT);
+    }), { numRuns: 1, seed: 1 });
+    expect(outcome.failed).toBe(true);
+    expect(outcome.numSkips).toBe(0);
+  });
+
+  test('an error is the library\'s when a frame of its stack is in src/', () => {
+    const fromLibrary = (() => {
+      try {
+        new LakeEventDataStore(testStack(), 'Store', { retention: Duration.days(1) });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(thrownByLibrary(fromLibrary)).toBe(true);
+    expect(thrownByLibrary(new Error('from the test'))).toBe(false);
+    expect(thrownByLibrary('a string')).toBe(false);
+  });
+});
+
 describe('an accepted input', () => {
+  test('valid props that are rejected fail, with the rejection', () => {
+    const outcome = trial('known', just({}), stack => new LakeEventDataStore(stack, 'Thing', { retention: Duration.days(1) }),
+      { ...SUBJECT, properties: ['retention'] });
+    expect(() => expectAccepted(outcome)).toThrow(/^valid props were rejected:\n\[Stack\/Thing\] \[RetentionRange\] retention/);
+  });
+
   test('that synthesizes gives the template', () => {
     const outcome = trial('known', just({}), stack => new CfnWaitConditionHandle(stack, 'Thing'), SUBJECT);
     expect(outcome.accepted && Object.keys(outcome.template.findResources('AWS::CloudFormation::WaitConditionHandle'))).toEqual(['Thing']);

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { Errors, Stack, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
@@ -46,21 +47,46 @@ export interface Subject {
   readonly owner?: RuleOwner | readonly RuleOwner[];
 }
 
+const LIBRARY_SOURCES = path.resolve(__dirname, '..', '..', 'src') + path.sep;
+
 /**
- * One trial: makes the inputs in a fresh stack, builds the construct and synthesizes the stack.
- * Inputs that aws-cdk-lib itself refuses to make (an import by a malformed ARN) are discarded, because
- * they never reach the library. Any error from building or synthesizing must be a rejection in the
- * library's format; anything else fails the property.
+ * Whether the library's own code threw the error (or was on the stack when aws-cdk-lib threw it): a frame of the
+ * call stack is in `src/`. The stack is captured in full while inputs are made (`makeInputs`), so a deep aws-cdk-lib
+ * call does not push the library's frame out of it.
+ */
+export function thrownByLibrary(error: unknown): boolean {
+  return error instanceof Error && (error.stack ?? '').split('\n').some(line => line.includes(LIBRARY_SOURCES));
+}
+
+/**
+ * Makes a trial's inputs. Inputs that aws-cdk-lib itself refuses to make (an import by a malformed ARN) are
+ * discarded, because they never reach the library. An error the library throws while the inputs are made (a
+ * helper store of a valid kind, a builder call) is never discarded: the arbitraries make only valid helpers, so it is
+ * a valid input the library rejected, and fails the property.
+ */
+export function makeInputs<T>(inputs: Make<T>, stack: Stack): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = Infinity;
+  try {
+    return inputs(stack);
+  } catch (error) {
+    if (thrownByLibrary(error)) {
+      throw new Error(`the library threw while the inputs were made, from valid helpers: ${(error as Error).stack}`);
+    }
+    fc.pre(false);
+    throw new Error('unreachable: fc.pre(false) throws');
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
+ * One trial: makes the inputs in a fresh stack (`makeInputs`), builds the construct and synthesizes the stack. Any
+ * error from building or synthesizing must be a rejection in the library's format; anything else fails the property.
  */
 export function trial<T>(env: StackEnv, inputs: Make<T>, build: (stack: Stack, made: T) => void, subject: Subject): Outcome {
   const stack = fuzzStack(env);
-  let made: T;
-  try {
-    made = inputs(stack);
-  } catch {
-    fc.pre(false);
-    throw new Error('unreachable: fc.pre(false) throws');
-  }
+  const made = makeInputs(inputs, stack);
   try {
     build(stack, made);
   } catch (error) {
@@ -141,6 +167,17 @@ function ruleIdProblems(id: string | undefined, subject: Subject): string[] {
     found.push(`names a rule of another construct (${id}, checked by ${rule.owners.join(', ')})`);
   }
   return found;
+}
+
+/**
+ * The outcome of valid props, which must be accepted: fails with the rejection otherwise. A rejection of valid
+ * props may be well-formed, so the format check of `trial` alone cannot see it (a limit made off by one).
+ */
+export function expectAccepted(outcome: Outcome): Extract<Outcome, { accepted: true }> {
+  if (!outcome.accepted) {
+    throw new Error(`valid props were rejected:\n${outcome.error.message}`);
+  }
+  return outcome;
 }
 
 /** Counts accepted and rejected inputs, so a test can show that both kinds were exercised. */

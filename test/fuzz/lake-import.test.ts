@@ -3,8 +3,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as fc from 'fast-check';
-import { ACCOUNT, adversarialString, anyDate, anyDuration, bucket, eventDataStore, key, lift, make, merged, nearValid, propsOf, REGION, storeId, tokenString, uniqueId, validRecord } from './arbitraries';
-import { expectNoProblems, propertiesOf, stackEnv, Subject, Tally, trial } from './harness';
+import { ACCOUNT, adversarialString, anyDate, anyDuration, bucket, eventDataStore, key, lift, madeRecord, make, merged, nearValid, propsOf, REGION, storeId, tokenString, uniqueId, validRecord } from './arbitraries';
+import { expectAccepted, expectNoProblems, propertiesOf, stackEnv, Subject, Tally, trial } from './harness';
 import { EventDataStoreKind, LakeEventDataStore, LakeImport, LakeImportProps } from '../../src';
 import { importTimeRangeProblems, keyPrefixProblems, operationTimeoutProblems } from '../../src/core/operation-rules';
 import { isRegion } from '../../src/core/partitions';
@@ -109,6 +109,13 @@ describe('LakeImport under fuzzing', () => {
     }), { seed: 4501, numRuns: 120 });
     expect(tally.accepted).toBeGreaterThanOrEqual(25);
     expect(tally.rejected).toBeGreaterThanOrEqual(25);
+  });
+
+  test('accepts every valid props object, alone or after an import that waits', () => {
+    fc.assert(fc.property(stackEnv, validProps.map(madeRecord), fc.constantFrom(undefined, true), (env, made, earlierWaits) => {
+      const outcome = expectAccepted(trial(env, made, (stack, values) => buildImport(stack, values, earlierWaits), SUBJECT));
+      expectNoProblems('Custom::CloudTrailLakeImport', templateProblems(outcome.template));
+    }), { seed: 4511, numRuns: 20 });
   });
 
   test('the harness sees a rejection: a time range that ends before it starts', () => {

@@ -4,8 +4,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as fc from 'fast-check';
-import { accountId, adversarialString, anyDuration, bucket, eventDataStore, lift, make, merged, nearValid, propsOf, uniqueId, validRecord } from './arbitraries';
-import { expectNoProblems, literal, propertiesOf, stackEnv, Subject, Tally, trial } from './harness';
+import { accountId, adversarialString, anyDuration, bucket, eventDataStore, lift, madeRecord, make, merged, nearValid, propsOf, uniqueId, validRecord } from './arbitraries';
+import { expectAccepted, expectNoProblems, literal, propertiesOf, stackEnv, Subject, Tally, trial } from './harness';
 import { IEventDataStore, LakeEventDataStore, LakeQuery, LakeQueryProps, ScheduledLakeQuery, ScheduledLakeQueryProps } from '../../src';
 import { CUSTOM_RESOURCE_TIMEOUT_MINUTES } from '../../src/core/limits';
 import { operationTimeoutProblems } from '../../src/core/operation-rules';
@@ -157,6 +157,13 @@ describe('LakeQuery under fuzzing', () => {
     expect(tally.rejected).toBeGreaterThanOrEqual(25);
   });
 
+  test('accepts every valid props object, alone or after ten queries the first of which waits', () => {
+    fc.assert(fc.property(stackEnv, validQuery.map(madeRecord), fc.constantFrom(undefined, true), (env, made, firstWaits) => {
+      const outcome = expectAccepted(trial(env, made, (stack, values) => buildQuery(stack, values, firstWaits), QUERY));
+      expectNoProblems('Custom::CloudTrailLakeQuery', queryProblems(outcome.template));
+    }), { seed: 4411, numRuns: 20 });
+  });
+
   test('the harness sees a rejection: a statement that changes data', () => {
     const outcome = trial('known', make('{ imported store, DELETE }', stack => ({
       eventDataStore: LakeEventDataStore.fromEventDataStoreArn(stack, 'Store', 'arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/a1b2c3d4'),
@@ -190,6 +197,15 @@ describe('ScheduledLakeQuery under fuzzing', () => {
     }), { seed: 4402, numRuns: 100 });
     expect(tally.accepted).toBeGreaterThanOrEqual(20);
     expect(tally.rejected).toBeGreaterThanOrEqual(20);
+  });
+
+  test('accepts every valid props object', () => {
+    fc.assert(fc.property(stackEnv, validScheduled.map(madeRecord), (env, made) => {
+      const outcome = expectAccepted(trial(env, made, (stack, values) => {
+        new ScheduledLakeQuery(stack, 'Query', withStoreId(values) as ScheduledLakeQueryProps);
+      }, SCHEDULED));
+      expectNoProblems('AWS::Scheduler::Schedule', scheduledProblems(outcome.template));
+    }), { seed: 4412, numRuns: 20 });
   });
 
   test('the harness sees a rejection: a description longer than EventBridge Scheduler takes', () => {

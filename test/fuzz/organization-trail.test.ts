@@ -6,10 +6,10 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as fc from 'fast-check';
 import {
   ACCOUNT, accountId, adversarialDataEventSelectors, adversarialString, anyDuration, bucket, constantly, excludedSources, just, key, lift, make,
-  merged, nearValid, propsOf, REGION, tags, tokenString, uniqueId, validDataEventSelectors, validRecord,
+  madeRecord, merged, nearValid, propsOf, REGION, tags, tokenString, uniqueId, validDataEventSelectors, validRecord, validTags,
 } from './arbitraries';
 import {
-  expectNoProblems, insightTypesOf, literal, managementEventsOf, propertiesOf, selectorsOf, stackEnv, Subject, tagsOf, Tally, trial,
+  expectAccepted, expectNoProblems, insightTypesOf, literal, managementEventsOf, propertiesOf, selectorsOf, stackEnv, Subject, tagsOf, Tally, trial,
 } from './harness';
 import { DataResourceType, OrganizationTrail, OrganizationTrailProps } from '../../src';
 import { trailNameProblems } from '../../src/core/names';
@@ -54,7 +54,8 @@ const validProps = merged(
     enableFileValidation: flag,
     excludeOwnBucketFromDataEvents: flag,
     isLogging: flag,
-    removalPolicy: lift(fc.constantFrom(...Object.values(RemovalPolicy))),
+    // RemovalPolicy.SNAPSHOT is rejected: the trail's bucket, key and log group have no snapshots
+    removalPolicy: lift(fc.constantFrom(RemovalPolicy.RETAIN, RemovalPolicy.DESTROY, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)),
   }, ['orgId']),
   fc.oneof(validRecord({ bucket }, ['bucket']), validRecord({ logFileExpiration })),
   fc.oneof(
@@ -223,6 +224,16 @@ describe('OrganizationTrail under fuzzing', () => {
     }), { seed: 4101, numRuns: 150 });
     expect(tally.accepted).toBeGreaterThanOrEqual(25);
     expect(tally.rejected).toBeGreaterThanOrEqual(25);
+  });
+
+  test('accepts every valid props object: no rejection, and the template keeps every rule', () => {
+    fc.assert(fc.property(stackEnv, validProps.map(madeRecord), validTags, (env, props, tagList) => {
+      let declaredTypes: DataResourceType[] = [];
+      const outcome = expectAccepted(trial(env, props, (stack, made) => {
+        declaredTypes = buildTrail(stack, made as unknown as OrganizationTrailProps, tagList);
+      }, SUBJECT));
+      expectNoProblems('AWS::CloudTrail::Trail', templateProblems(outcome.template, declaredTypes));
+    }), { seed: 4111, numRuns: 25 });
   });
 
   test('the harness sees a rejection: a trail name with adjacent separators', () => {

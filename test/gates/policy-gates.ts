@@ -94,18 +94,22 @@ export function runPolicyGates(build: (app: App) => void, options: PolicyGateOpt
         '@aws-cdk/core:failSynthOnValidationErrors': false,
       },
     });
+    const ran = new Set<string>();
     const controlTower = new ControlTowerGate(options.allControlTowerRules ?? false);
     Validations.of(app).addPlugins(
-      options.acceptLibraryFindings ?? true ? new AcceptedFindingsPlugin(controlTower) : controlTower,
+      // aws-cdk-lib leaves a gate that found nothing out of the report: each gate records that it ran
+      new RecordingGate(options.acceptLibraryFindings ?? true ? new AcceptedFindingsPlugin(controlTower) : controlTower, ran),
+      new RecordingCloudFormationValidate(ran),
       ...[new AwsSolutionsChecks(), new NIST80053R5Checks(), new HIPAASecurityChecks(), new PCIDSS321Checks()].map(
-        pack => new NagPackReportingAcknowledged(pack)),
+        pack => new RecordingGate(new NagPackReportingAcknowledged(pack), ran)),
     );
     build(app);
     const assembly = app.synth();
     const reportFile = path.join(assembly.directory, 'validation-report.json');
     if (!fs.existsSync(reportFile)) {
-      return [];
+      throw new Error(`no policy gate reported: aws-cdk-lib wrote no ${path.basename(reportFile)}`);
     }
+    checkEveryGateRan(ran);
     return findingsOf(JSON.parse(fs.readFileSync(reportFile, 'utf-8')) as ValidationReport, app);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
@@ -240,11 +244,11 @@ function nagAcknowledgement(resource: IConstruct | undefined, ruleId: string): s
 // The validation report
 
 /** The parts of aws-cdk-lib's `validation-report.json` read here. */
-interface ValidationReport {
+export interface ValidationReport {
   readonly pluginReports: PluginReport[];
 }
 
-interface PluginReport {
+export interface PluginReport {
   readonly pluginName: string;
   readonly conclusion: 'success' | 'failure';
   readonly metadata?: Record<string, string>;
@@ -252,7 +256,7 @@ interface PluginReport {
   readonly suppressedViolations?: SuppressedViolation[];
 }
 
-interface ReportedViolation {
+export interface ReportedViolation {
   readonly ruleName: string;
   readonly description: string;
   readonly severity: string;
@@ -260,8 +264,57 @@ interface ReportedViolation {
   readonly violatingConstructs: Array<{ constructPath: string; cloudFormationResource?: { logicalId: string } }>;
 }
 
-interface SuppressedViolation extends ReportedViolation {
+export interface SuppressedViolation extends ReportedViolation {
   readonly reason?: string;
+}
+
+/**
+ * Fails unless every gate (`GATE_NAMES`) produced a report. aws-cdk-lib's `validation-report.json` leaves out a gate
+ * that found nothing, so a gate that never ran (no stack in the app the gates were added to, a plugin aws-cdk-lib
+ * skipped) would pass as one that found nothing.
+ */
+export function checkEveryGateRan(ran: ReadonlySet<string>): void {
+  const missing = GATE_NAMES.filter(gate => !ran.has(gate));
+  if (missing.length > 0) {
+    throw new Error(`policy gate${missing.length === 1 ? '' : 's'} ${missing.join(', ')} produced no report (ran: ${[...ran].join(', ') || 'none'})`);
+  }
+}
+
+/** A gate that records, by name, that it produced a report. */
+class RecordingGate implements IPolicyValidationPlugin {
+  public readonly name: string;
+  public readonly version?: string;
+  public readonly ruleIds?: string[];
+
+  constructor(private readonly gate: IPolicyValidationPlugin, private readonly ran: Set<string>) {
+    this.name = gate.name;
+    this.version = gate.version;
+    this.ruleIds = gate.ruleIds;
+  }
+
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const report = this.gate.validate(context);
+    this.ran.add(this.name);
+    return report;
+  }
+}
+
+/**
+ * aws-cdk-lib's schema validation, registered explicitly (aws-cdk-lib then adds no default instance of its own) so that
+ * it records that it ran; one engine for every run, as aws-cdk-lib's own default instance.
+ */
+class RecordingCloudFormationValidate extends CloudFormationValidatePlugin {
+  private static readonly shared = new CloudFormationValidatePlugin();
+
+  constructor(private readonly ran: Set<string>) {
+    super();
+  }
+
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const report = RecordingCloudFormationValidate.shared.validate(context);
+    this.ran.add(this.name);
+    return report;
+  }
 }
 
 const NAG_GATES: readonly string[] = [GATES.awsSolutions, GATES.nist80053r5, GATES.hipaaSecurity, GATES.pciDss321];

@@ -358,6 +358,12 @@ describe('field selector shape', () => {
       + 'so nothing can be added to it\\. Fix: pass literal values, or the list token alone in a condition that nothing else adds to$'))]);
   });
 
+  test.each(TARGETS)('a list token with an ARN in one resources.ARN condition is that problem alone, not also an ARN of the wrong form (%s)', target => {
+    const arnList = [...Token.asList({ Ref: 'Functions' }), 'arn:aws:lambda:us-east-1:111111111111:function:f'];
+    expect(messages([data('AWS::Lambda::Function', { field: 'resources.ARN', equalTo: arnList })], target))
+      .toEqual([expect.stringMatching(/^\[SelectorListToken\] dataEvents\[0\]\.fieldSelectors\[2\]\.equalTo /)]);
+  });
+
   check([
     onBoth('a value listed twice', [data('AWS::S3::Object', { field: 'eventName', equalTo: ['PutObject', 'GetObject', 'PutObject'] })], () => [
       '[SelectorValuesUnique] dataEvents[0].fieldSelectors[2].equalTo ["PutObject","GetObject","PutObject"]: lists "PutObject" more than once '

@@ -75,6 +75,39 @@ describe('SecurityAlarmCheck', () => {
     ]);
   });
 
+  // The event names each control of the CIS AWS Foundations Benchmark v1.4.0 (4.4 to 4.14; Security Hub CloudWatch.4 to
+  // CloudWatch.14, https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html) monitors, typed
+  // from the benchmark's text rather than read from the patterns: a name dropped, added or misspelt in a pattern fails.
+  // The lists of 4.4 (IAM policies), 4.10 (security groups) and 4.11 (network ACLs) were checked against the benchmark
+  // text quoted by Tenable (AC_AWS_0561) and the AWS Secure Environment Accelerator's sample configuration.
+  test.each([
+    [SecurityAlarmCheck.IAM_POLICY_CHANGES, 'CloudWatch.4', undefined, ['DeleteGroupPolicy', 'DeleteRolePolicy', 'DeleteUserPolicy', 'PutGroupPolicy',
+      'PutRolePolicy', 'PutUserPolicy', 'CreatePolicy', 'DeletePolicy', 'CreatePolicyVersion', 'DeletePolicyVersion', 'AttachRolePolicy', 'DetachRolePolicy',
+      'AttachUserPolicy', 'DetachUserPolicy', 'AttachGroupPolicy', 'DetachGroupPolicy']],
+    [SecurityAlarmCheck.CLOUDTRAIL_CONFIGURATION_CHANGES, 'CloudWatch.5', undefined, ['CreateTrail', 'UpdateTrail', 'DeleteTrail', 'StartLogging', 'StopLogging']],
+    [SecurityAlarmCheck.CMK_DISABLING_OR_DELETION, 'CloudWatch.7', 'kms.amazonaws.com', ['DisableKey', 'ScheduleKeyDeletion']],
+    [SecurityAlarmCheck.S3_BUCKET_POLICY_CHANGES, 'CloudWatch.8', 's3.amazonaws.com', ['PutBucketAcl', 'PutBucketPolicy', 'PutBucketCors', 'PutBucketLifecycle',
+      'PutBucketReplication', 'DeleteBucketPolicy', 'DeleteBucketCors', 'DeleteBucketLifecycle', 'DeleteBucketReplication']],
+    [SecurityAlarmCheck.CONFIG_CONFIGURATION_CHANGES, 'CloudWatch.9', 'config.amazonaws.com', ['StopConfigurationRecorder', 'DeleteDeliveryChannel',
+      'PutDeliveryChannel', 'PutConfigurationRecorder']],
+    [SecurityAlarmCheck.SECURITY_GROUP_CHANGES, 'CloudWatch.10', undefined, ['AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress',
+      'RevokeSecurityGroupIngress', 'RevokeSecurityGroupEgress', 'CreateSecurityGroup', 'DeleteSecurityGroup']],
+    [SecurityAlarmCheck.NACL_CHANGES, 'CloudWatch.11', undefined, ['CreateNetworkAcl', 'CreateNetworkAclEntry', 'DeleteNetworkAcl', 'DeleteNetworkAclEntry',
+      'ReplaceNetworkAclEntry', 'ReplaceNetworkAclAssociation']],
+    [SecurityAlarmCheck.NETWORK_GATEWAY_CHANGES, 'CloudWatch.12', undefined, ['CreateCustomerGateway', 'DeleteCustomerGateway', 'AttachInternetGateway',
+      'CreateInternetGateway', 'DeleteInternetGateway', 'DetachInternetGateway']],
+    [SecurityAlarmCheck.ROUTE_TABLE_CHANGES, 'CloudWatch.13', undefined, ['CreateRoute', 'CreateRouteTable', 'ReplaceRoute', 'ReplaceRouteTableAssociation',
+      'DeleteRouteTable', 'DeleteRoute', 'DisassociateRouteTable']],
+    [SecurityAlarmCheck.VPC_CHANGES, 'CloudWatch.14', undefined, ['CreateVpc', 'DeleteVpc', 'ModifyVpcAttribute', 'AcceptVpcPeeringConnection',
+      'CreateVpcPeeringConnection', 'DeleteVpcPeeringConnection', 'RejectVpcPeeringConnection', 'AttachClassicLinkVpc', 'DetachClassicLinkVpc',
+      'DisableVpcClassicLink', 'EnableVpcClassicLink']],
+  ] as Array<[SecurityAlarmCheck, string, string | undefined, string[]]>)('%s (Security Hub %s) watches the event names the benchmark lists, and no other',
+    (check, control, eventSource, eventNames) => {
+      expect(check.description).toContain(`Security Hub ${control})`);
+      expect([...check.filterPattern.matchAll(/\$\.eventName\s*=\s*"?(\w+)"?/g)].map(m => m[1]).sort()).toEqual([...eventNames].sort());
+      expect([...check.filterPattern.matchAll(/\$\.eventSource\s*=\s*([\w.]+)/g)].map(m => m[1])).toEqual(eventSource ? [eventSource] : []);
+    });
+
   test.each(SecurityAlarmCheck.all().map(c => [c.id, c] as const))('%s: pattern is one balanced JSON filter, description names its control', (_id, check) => {
     let depth = 0;
     for (const ch of check.filterPattern) {
