@@ -39,8 +39,15 @@ export function showValue(value: unknown): string {
   }
   const length = typeof value === 'string' ? ` (length ${[...value].length})`
     : Array.isArray(value) ? ` (length ${value.length})` : '';
+  if (typeof value === 'string' && value.startsWith('arn:')) {
+    // An ARN's informative part is its end (the resource, e.g. an organization's o-…): keep its start and its end.
+    return `${characters.slice(0, ARN_HEAD_LENGTH).join('')}…${characters.slice(ARN_HEAD_LENGTH + 1 - MAX_SHOWN_VALUE_LENGTH).join('')}${length}`;
+  }
   return `${characters.slice(0, MAX_SHOWN_VALUE_LENGTH - 1).join('')}…${length}`;
 }
+
+/** How much of a long ARN's start a message keeps (the quote, `arn:`, partition, service and more). */
+const ARN_HEAD_LENGTH = 20;
 
 // Characters that break a message's line or hide or reorder its text: controls, zero-width and bidirectional
 // formatting characters, line and paragraph separators, and surrogates without their other half.
@@ -68,7 +75,8 @@ function asText(value: unknown): string {
 
 /** One problem as a line of text, without the construct path: its id first, as cdk-nag prints rule ids. */
 export function formatProblem(problem: Problem): string {
-  const value = 'value' in problem ? ` ${showValue(problem.value)}` : '';
+  // A value left undefined is a missing value: a message never shows 'undefined'.
+  const value = 'value' in problem && problem.value !== undefined ? ` ${showValue(problem.value)}` : '';
   return `[${problem.id}] ${problem.property}${value}: ${problem.rule}. Fix: ${problem.fix}`;
 }
 

@@ -819,7 +819,7 @@ export const RULES = {
   SelectorFieldValue: {
     owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
     property: 'fieldSelectors',
-    rule: 'Some fields take only documented values, e.g. readOnly \'true\' or \'false\', errorCode \'VpceAccessDenied\', eventSource on trail management selectors \'kms.amazonaws.com\' or \'rdsdata.amazonaws.com\'.',
+    rule: 'Some fields take only documented values: readOnly \'true\' or \'false\', sessionCredentialFromConsole \'true\', eventSource on trail management selectors \'kms.amazonaws.com\' or \'rdsdata.amazonaws.com\'.',
     source: 'AdvancedFieldSelector Field',
     fix: 'Use a documented value.',
   },
@@ -928,6 +928,22 @@ export const RULES = {
     rule: 'The resources.ARN values of a resource type outside this library\'s catalogue are not checked against an ARN format.',
     source: 'AdvancedFieldSelector Field, resources.ARN',
     fix: 'Check those ARNs against the type\'s documented format, then acknowledge the warning.',
+    warning: true,
+  },
+  UncheckedFieldValue: {
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    property: 'fieldSelectors',
+    rule: 'An Equals or NotEquals value of a field whose documented values grow (eventSource of network activity events: cloudtrail, ec2, kms, secretsmanager and s3 .amazonaws.com; errorCode: VpceAccessDenied; eventType: AwsApiCall, AwsServiceEvent, AwsConsoleAction, AwsConsoleSignIn, AwsVpceEvent) is outside the values documented when this library was released; CloudTrail rejects it unless it is newer.',
+    source: 'AdvancedFieldSelector Field; User Guide, Logging network activity events; User Guide, CloudTrail record contents, eventType',
+    fix: 'Correct the value, or check that CloudTrail documents it now and acknowledge the warning.',
+    warning: true,
+  },
+  BucketPrefixTrailingSlash: {
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    property: 'resourceArns',
+    rule: 'A StartsWith or NotStartsWith value on S3 object ARNs that is a bucket ARN without its trailing \'/\' also matches the objects of every bucket whose name starts with that bucket\'s name.',
+    source: 'AdvancedFieldSelector Field, resources.ARN',
+    fix: 'End the prefix with \'/\' (addS3Objects with buckets does), or acknowledge the warning when the wider match is meant.',
     warning: true,
   },
 } satisfies Record<string, RuleEntry>;

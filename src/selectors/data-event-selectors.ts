@@ -7,6 +7,7 @@ import { OPERATORS } from './field-rules';
 import { AdvancedEventSelector, AdvancedFieldSelector, FieldConditions } from './field-selector';
 import { readOnlyFieldSelector } from './management-events';
 import { bindSelectors, omitWhenEmpty, renderSelector } from './selector-binding';
+import { callLabel, SelectorOrigin } from './selector-origin';
 import { valueCount } from './selector-validation';
 import { Problem } from '../core/problems';
 
@@ -121,11 +122,14 @@ export class DataEventSelectors {
     additionalResourceTypes: DataResourceType[] = []): DataEventSelectors {
     const result = new DataEventSelectors();
     result.selectors.push(...selectors);
+    result.origins.push(...selectors.map(() => undefined));
     result.declaredTypes.push(...additionalResourceTypes);
     return result;
   }
 
   private readonly selectors: AdvancedEventSelector[] = [];
+  /** Where each selector came from: a builder call, or undefined for a raw selector. */
+  private readonly origins: Array<SelectorOrigin | undefined> = [];
   private readonly declaredTypes: DataResourceType[] = [];
   private readonly builderProblems: Problem[] = [];
 
@@ -133,7 +137,8 @@ export class DataEventSelectors {
    * Log S3 object-level API calls (GetObject, PutObject, ...), for every bucket or the given ones.
    */
   public addS3Objects(options: S3ObjectsOptions = {}): DataEventSelectors {
-    const property = this.nextProperty();
+    const call = this.nextCall('addS3Objects', options.name);
+    const property = `dataEvents.${call}`;
     this.rejectEmptyList(`${property}.buckets`, options.buckets, 'bucket');
     if (options.objectPrefix !== undefined && !options.buckets?.length) {
       this.builderProblems.push({
@@ -145,25 +150,30 @@ export class DataEventSelectors {
       });
     }
     const prefixes = options.buckets?.map(bucket => `${bucket.bucketArn}/${options.objectPrefix ?? ''}`);
-    return this.addSelector(DataResourceType.S3_OBJECT, options, prefixes?.length ? { startsWith: prefixes } : {});
+    return this.addSelector(DataResourceType.S3_OBJECT, options, prefixes?.length ? { startsWith: prefixes } : {},
+      { call, method: 'addS3Objects', generatedArns: prefixes?.length ? { startsWith: { option: 'buckets', count: prefixes.length } } : {} });
   }
 
   /**
    * Log Lambda function invocations, for every function or the given ones.
    */
   public addLambdaFunctions(options: LambdaFunctionsOptions = {}): DataEventSelectors {
-    this.rejectEmptyList(`${this.nextProperty()}.functions`, options.functions, 'function');
+    const call = this.nextCall('addLambdaFunctions', options.name);
+    this.rejectEmptyList(`dataEvents.${call}.functions`, options.functions, 'function');
     const arns = options.functions?.map(fn => fn.functionArn);
-    return this.addSelector(DataResourceType.LAMBDA_FUNCTION, options, arns?.length ? { equalTo: arns } : {});
+    return this.addSelector(DataResourceType.LAMBDA_FUNCTION, options, arns?.length ? { equalTo: arns } : {},
+      { call, method: 'addLambdaFunctions', generatedArns: arns?.length ? { equalTo: { option: 'functions', count: arns.length } } : {} });
   }
 
   /**
    * Log DynamoDB item-level API calls, for every table or the given ones.
    */
   public addDynamoDbTables(options: DynamoDbTablesOptions = {}): DataEventSelectors {
-    this.rejectEmptyList(`${this.nextProperty()}.tables`, options.tables, 'table');
+    const call = this.nextCall('addDynamoDbTables', options.name);
+    this.rejectEmptyList(`dataEvents.${call}.tables`, options.tables, 'table');
     const arns = options.tables?.map(table => table.tableArn);
-    return this.addSelector(DataResourceType.DYNAMODB_TABLE, options, arns?.length ? { equalTo: arns } : {});
+    return this.addSelector(DataResourceType.DYNAMODB_TABLE, options, arns?.length ? { equalTo: arns } : {},
+      { call, method: 'addDynamoDbTables', generatedArns: arns?.length ? { equalTo: { option: 'tables', count: arns.length } } : {} });
   }
 
   /**
@@ -174,7 +184,7 @@ export class DataEventSelectors {
     if (!type.isCatalogued) {
       this.declaredTypes.push(type);
     }
-    return this.addSelector(type, options, {});
+    return this.addSelector(type, options, {}, { call: this.nextCall('addDataEvents', options.name, type.value), method: 'addDataEvents', generatedArns: {} });
   }
 
   /**
@@ -226,12 +236,18 @@ export class DataEventSelectors {
   }
 
   /** @internal */
+  public _origins(): Array<SelectorOrigin | undefined> {
+    return [...this.origins];
+  }
+
+  /** @internal */
   public _builderProblems(): Problem[] {
     return [...this.builderProblems];
   }
 
-  private addSelector(type: DataResourceType, options: DataEventOptions, resourceArns: FieldConditions): DataEventSelectors {
-    const property = this.nextProperty();
+  private addSelector(type: DataResourceType, options: DataEventOptions, resourceArns: FieldConditions,
+    origin: Omit<SelectorOrigin, 'userArns'>): DataEventSelectors {
+    const property = `dataEvents.${origin.call}`;
     if (options.readWriteType === ReadWriteType.NONE) {
       this.builderProblems.push({
         id: 'ReadWriteTypeNotNone',
@@ -251,6 +267,11 @@ export class DataEventSelectors {
       ...(options.userIdentityArns ? [{ field: 'userIdentity.arn', ...options.userIdentityArns }] : []),
     ];
     this.selectors.push({ name: options.name, fieldSelectors });
+    const userArns: SelectorOrigin['userArns'] = {};
+    for (const { key } of OPERATORS) {
+      userArns[key] = options.resourceArns?.[key]?.length ?? 0;
+    }
+    this.origins.push({ ...origin, userArns });
     return this;
   }
 
@@ -266,8 +287,10 @@ export class DataEventSelectors {
     }
   }
 
-  private nextProperty(): string {
-    return `dataEvents[${this.selectors.length}]`;
+  /** The next call of a method as messages show it: `addS3Objects(#2 "Payment writes")`, numbered per method. */
+  private nextCall(method: string, name: string | undefined, type?: string): string {
+    const number = this.origins.filter(origin => origin?.method === method).length + 1;
+    return callLabel(method, number, name, type);
   }
 }
 

@@ -49,8 +49,13 @@ export interface FieldUse {
   readonly targets: SelectorTarget[];
   /** The allowed operators (API names); any when absent. */
   readonly operators?: string[];
-  /** The allowed values; any when absent. */
+  /** The allowed values, a closed set the service rejects any other value of; any when absent. */
   readonly values?: string[];
+  /**
+   * The values documented today, for a set that grows (event sources, error codes, event types): an Equals or
+   * NotEquals value outside it gets the UncheckedFieldValue warning, not an error.
+   */
+  readonly knownValues?: string[];
   /** The field must be present in selectors of these categories. */
   readonly required?: boolean;
   /** Equals must hold exactly one value. */
@@ -65,6 +70,17 @@ const TRAIL: SelectorTarget[] = ['trail'];
 const { MANAGEMENT, DATA, NETWORK_ACTIVITY } = EventCategory;
 const FIELD_DOC = 'AdvancedFieldSelector Field';
 const BOOLEAN_VALUES = ['true', 'false'];
+// AdvancedFieldSelector Field, sessionCredentialFromConsole: the record field is present, as "true", only for console
+// sessions (CloudTrail record contents, sessionCredentialFromConsole), so Equals/NotEquals 'true' is the only filter
+const CONSOLE_VALUES = ['true'];
+// CloudTrail User Guide, Logging network activity events, "Valid values" of eventSource: cloudtrail, ec2, kms and
+// secretsmanager; s3 joined in the 2025-10-15 update ("additional network activity events", Document history). Grows.
+export const NETWORK_ACTIVITY_EVENT_SOURCES = ['cloudtrail.amazonaws.com', 'ec2.amazonaws.com', 'kms.amazonaws.com',
+  'secretsmanager.amazonaws.com', 's3.amazonaws.com'];
+// AdvancedFieldSelector Field, errorCode: "Currently, the only valid errorCode is VpceAccessDenied" ("currently": it may grow)
+export const NETWORK_ACTIVITY_ERROR_CODES = ['VpceAccessDenied'];
+// CloudTrail User Guide, CloudTrail record contents, eventType (which AdvancedFieldSelector Field, eventType, points to)
+export const EVENT_TYPES = ['AwsApiCall', 'AwsServiceEvent', 'AwsConsoleAction', 'AwsConsoleSignIn', 'AwsVpceEvent'];
 
 /**
  * Every documented use of every field except `eventCategory` (which decides the category and is
@@ -75,14 +91,14 @@ export const FIELD_USES: FieldUse[] = [
   { field: 'eventSource', categories: [MANAGEMENT], targets: TRAIL, operators: ['NotEquals'], values: ['kms.amazonaws.com', 'rdsdata.amazonaws.com'], source: `${FIELD_DOC}, eventSource for management events on trails` },
   { field: 'eventSource', categories: [MANAGEMENT], targets: STORE, source: FIELD_DOC },
   { field: 'eventSource', categories: [DATA], targets: BOTH, source: FIELD_DOC },
-  { field: 'eventSource', categories: [NETWORK_ACTIVITY], targets: BOTH, operators: ['Equals'], required: true, singleValue: true, source: `${FIELD_DOC}, eventSource for network activity events` },
+  { field: 'eventSource', categories: [NETWORK_ACTIVITY], targets: BOTH, operators: ['Equals'], required: true, singleValue: true, knownValues: NETWORK_ACTIVITY_EVENT_SOURCES, source: `${FIELD_DOC}, eventSource for network activity events` },
   { field: 'eventName', categories: [DATA, NETWORK_ACTIVITY], targets: BOTH, source: FIELD_DOC },
   { field: 'eventName', categories: [MANAGEMENT], targets: STORE, source: FIELD_DOC },
-  { field: 'eventType', categories: [DATA], targets: BOTH, source: FIELD_DOC },
-  { field: 'eventType', categories: [MANAGEMENT], targets: STORE, source: FIELD_DOC },
-  { field: 'errorCode', categories: [NETWORK_ACTIVITY], targets: BOTH, operators: ['Equals'], values: ['VpceAccessDenied'], source: FIELD_DOC },
-  { field: 'sessionCredentialFromConsole', categories: [DATA], targets: BOTH, operators: ['Equals', 'NotEquals'], source: FIELD_DOC },
-  { field: 'sessionCredentialFromConsole', categories: [MANAGEMENT], targets: STORE, operators: ['Equals', 'NotEquals'], source: FIELD_DOC },
+  { field: 'eventType', categories: [DATA], targets: BOTH, knownValues: EVENT_TYPES, source: FIELD_DOC },
+  { field: 'eventType', categories: [MANAGEMENT], targets: STORE, knownValues: EVENT_TYPES, source: FIELD_DOC },
+  { field: 'errorCode', categories: [NETWORK_ACTIVITY], targets: BOTH, operators: ['Equals'], knownValues: NETWORK_ACTIVITY_ERROR_CODES, source: FIELD_DOC },
+  { field: 'sessionCredentialFromConsole', categories: [DATA], targets: BOTH, operators: ['Equals', 'NotEquals'], values: CONSOLE_VALUES, source: FIELD_DOC },
+  { field: 'sessionCredentialFromConsole', categories: [MANAGEMENT], targets: STORE, operators: ['Equals', 'NotEquals'], values: CONSOLE_VALUES, source: FIELD_DOC },
   { field: 'resources.type', categories: [DATA], targets: BOTH, operators: ['Equals'], required: true, singleValue: true, source: `${FIELD_DOC}, resources.type` },
   { field: 'resources.ARN', categories: [DATA], targets: BOTH, source: FIELD_DOC },
   { field: 'userIdentity.arn', categories: [DATA], targets: BOTH, source: FIELD_DOC },

@@ -5,8 +5,9 @@ import type { DataResourceType } from './data-resource-type';
 import { OPERATORS, SelectorTarget } from './field-rules';
 import { AdvancedEventSelector, AdvancedFieldSelector } from './field-selector';
 import { managementEventSelector } from './management-events';
-import { advancedSelectorProblems, PlacedSelector, uncheckedResourceTypes } from './selector-validation';
-import { Problem, throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
+import { SelectorOrigin, userProperty } from './selector-origin';
+import { advancedSelectorProblems, advancedSelectorWarnings, PlacedSelector, uncheckedResourceTypes } from './selector-validation';
+import { formatProblem, Problem, throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 
 /**
  * What a binding reads from a `DataEventSelectors` builder: its selectors, the resource types declared with
@@ -16,6 +17,8 @@ export interface SelectorSource {
   _selectors(): AdvancedEventSelector[];
   _declaredTypes(): DataResourceType[];
   _builderProblems(): Problem[];
+  /** Where each selector came from: a builder call, or undefined for a raw selector. */
+  _origins(): Array<SelectorOrigin | undefined>;
 }
 
 /** Everything that decides the advanced event selectors of one trail or event data store. */
@@ -64,8 +67,27 @@ export function selectorSetProblems(set: SelectorSet): Problem[] {
   problems.push(...advancedSelectorProblems(placed, {
     target: set.target,
     declaredTypes: set.dataEvents?._declaredTypes() ?? [],
-  }));
+  }).map(problem => asWritten(set, placed, problem)));
   return problems;
+}
+
+/** What deserves a warning in the selector set (see advancedSelectorWarnings), as the user wrote it. */
+export function selectorSetWarnings(set: SelectorSet): Problem[] {
+  const placed = placedSelectors(set);
+  return advancedSelectorWarnings(placed, { target: set.target, declaredTypes: set.dataEvents?._declaredTypes() ?? [] })
+    .map(problem => asWritten(set, placed, problem));
+}
+
+/** The problem with its property as the user wrote it: the builder call and its option, for a selector a call made. */
+function asWritten(set: SelectorSet, placed: PlacedSelector[], problem: Problem): Problem {
+  const match = /^dataEvents\[(\d+)\](.*)$/.exec(problem.property);
+  const index = match ? Number(match[1]) : -1;
+  const origin = match ? set.dataEvents?._origins()[index] : undefined;
+  const selector = placed.find(p => p.property === `dataEvents[${index}]`)?.selector;
+  if (!match || !origin || !selector) {
+    return problem;
+  }
+  return { ...problem, property: userProperty(origin, selector, match[2]) };
 }
 
 /** The selectors in the CloudFormation shape, resolved at synth so later additions are included. */
@@ -128,6 +150,9 @@ function warnAboutUncheckedTypes(scope: IConstruct, set: SelectorSet): void {
       for (const type of uncheckedResourceTypes(set.dataEvents?._selectors() ?? [])) {
         warnRule(scope, 'UncheckedResourceType',
           `resources.type ${type} is not in this library's catalogue: its resources.ARN values are not checked against an ARN format.`);
+      }
+      for (const warning of selectorSetWarnings(set)) {
+        warnRule(scope, warning.id, formatProblem(warning).slice(`[${warning.id}] `.length));
       }
       return [];
     },

@@ -344,9 +344,7 @@ function resourceProblems(fieldSelectors: AdvancedFieldSelector[], property: str
             property: `${property}.fieldSelectors[${j}].${key}[${k}]`,
             value: arn,
             rule: `with ${key === 'equalTo' ? 'Equals' : 'NotEquals'}, a ${type.value} ARN must have the form ${type.arnFormats.join(' or ')} (${FIELD_DOC}, resources.ARN)`,
-            fix: type === DataResourceType.S3_OBJECT
-              ? "use startsWith with the bucket ARN and a trailing '/' to log every object of a bucket"
-              : 'use the full resource ARN, or startsWith for a prefix',
+            fix: arnFormatFix(type, arn),
           });
         }
       });
@@ -354,6 +352,113 @@ function resourceProblems(fieldSelectors: AdvancedFieldSelector[], property: str
   });
   return problems;
 }
+
+/** The fix for an ARN without the type's format: the selector of the ARN's real type when it has another type's format. */
+function arnFormatFix(type: DataResourceType, arn: string): string {
+  const actual = DataResourceType.all().find(other => other !== type && other.arnFormats.length > 0 && matchesArnFormat(other, arn));
+  if (actual) {
+    return `this is an ${actual.value} ARN: log it with ${builderCall(actual)}, or in a selector whose resources.type is ${actual.value}`;
+  }
+  return type === DataResourceType.S3_OBJECT
+    ? "use startsWith with the bucket ARN and a trailing '/' to log every object of a bucket"
+    : 'use the full resource ARN, or startsWith for a prefix';
+}
+
+/** The DataEventSelectors call that logs a type's data events. */
+function builderCall(type: DataResourceType): string {
+  switch (type) {
+    case DataResourceType.S3_OBJECT: return 'addS3Objects';
+    case DataResourceType.LAMBDA_FUNCTION: return 'addLambdaFunctions';
+    case DataResourceType.DYNAMODB_TABLE: return 'addDynamoDbTables';
+    default: {
+      const constant = Object.keys(DataResourceType).find(key => (DataResourceType as unknown as Record<string, unknown>)[key] === type);
+      return `addDataEvents(${constant ? `DataResourceType.${constant}` : `DataResourceType.of('${type.value}')`})`;
+    }
+  }
+}
+
+/**
+ * What deserves a warning in the selectors, not an error: values outside a documented set that grows (CloudTrail may
+ * have added them after this release), and an S3 bucket ARN as a prefix without its trailing '/'.
+ */
+export function advancedSelectorWarnings(selectors: PlacedSelector[], context: SelectorContext): Problem[] {
+  return selectors.flatMap(({ selector, property }) => {
+    const category = categoryOf(selector.fieldSelectors, property, context.target, []);
+    if (category === undefined) {
+      return [];
+    }
+    const warnings: Problem[] = [];
+    selector.fieldSelectors.forEach((fs, j) => {
+      const use = fieldUse(fs.field, category, context.target);
+      if (use?.knownValues) {
+        warnings.push(...uncheckedValueWarnings(fs, `${property}.fieldSelectors[${j}]`, category, use.knownValues, use.source));
+      }
+      if (fs.field === 'resources.ARN' && category === EventCategory.DATA
+        && fieldValues(selector, 'resources.type', [OPERATORS[0]]).includes(DataResourceType.S3_OBJECT.value)) {
+        warnings.push(...bucketPrefixWarnings(fs, `${property}.fieldSelectors[${j}]`));
+      }
+    });
+    return warnings;
+  });
+}
+
+function uncheckedValueWarnings(fs: AdvancedFieldSelector, property: string, category: EventCategory, known: string[],
+  source: string): Problem[] {
+  const warnings: Problem[] = [];
+  for (const key of ['equalTo', 'notEquals'] as const) {
+    const values = fs[key];
+    if (values === undefined || isUnresolved(values)) {
+      continue;
+    }
+    values.forEach((value, k) => {
+      if (!isUnresolved(value) && !isListToken(value) && !known.includes(value)) {
+        // Service names are short: 'sqs' is two edits from 'kms', so event sources get a suggestion only for a missing suffix or case
+        const suggestion = fs.field === 'eventSource'
+          ? known.find(candidate => candidate.toLowerCase() === value.toLowerCase() || candidate === `${value}.amazonaws.com`)
+          : closestMatch(value, known);
+        warnings.push({
+          id: 'UncheckedFieldValue',
+          property: `${property}.${key}[${k}]`,
+          value,
+          rule: `${fs.field} in ${category} selectors is not one of the values documented when this library was released, ${quoteList(known)}; `
+            + `CloudTrail rejects the selector unless the value is newer (${source})`,
+          fix: suggestion
+            ? `did you mean '${suggestion}'? If the value is newer than this library, acknowledge the warning`
+            : 'check the value in the CloudTrail User Guide, then acknowledge the warning',
+        });
+      }
+    });
+  }
+  return warnings;
+}
+
+/** A bucket ARN without its trailing '/' as a prefix also matches every bucket whose name starts with that name. */
+function bucketPrefixWarnings(fs: AdvancedFieldSelector, property: string): Problem[] {
+  const warnings: Problem[] = [];
+  for (const key of ['startsWith', 'notStartsWith'] as const) {
+    const values = fs[key];
+    if (values === undefined || isUnresolved(values)) {
+      continue;
+    }
+    values.forEach((value, k) => {
+      if (!isUnresolved(value) && BUCKET_ARN.test(value)) {
+        const bucket = value.slice(value.lastIndexOf(':') + 1);
+        warnings.push({
+          id: 'BucketPrefixTrailingSlash',
+          property: `${property}.${key}[${k}]`,
+          value,
+          rule: `a bucket ARN without a trailing '/' ${key === 'startsWith' ? 'also logs' : 'also leaves out'} the objects of every other bucket `
+            + `whose name starts with '${bucket}', such as '${bucket}-archive' (AdvancedFieldSelector Field, resources.ARN)`,
+          fix: `end the prefix with '/': '${value}/'`,
+        });
+      }
+    });
+  }
+  return warnings;
+}
+
+// arn:<partition>:s3:::<bucket_name>, the ARN of a general purpose bucket (Service Authorization Reference, Amazon S3)
+const BUCKET_ARN = /^arn:[a-z-]+:s3:::[^/:]+$/;
 
 function listProblems(selectors: PlacedSelector[], target: SelectorTarget): Problem[] {
   const problems: Problem[] = [];

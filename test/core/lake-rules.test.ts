@@ -602,7 +602,7 @@ describe('federationRoleArnProblems', () => {
 
   test('rejects an ARN of 126 characters (a role path makes it long)', () => {
     expect(federationRoleArnProblems('federationRole', arn(126)).map(formatProblem)).toEqual([
-      `[FederationRoleArnLength] federationRole ${JSON.stringify(arn(126)).slice(0, 59)}… (length 126): the role's ARN is 126 characters; CloudTrail takes at most 125 `
+      `[FederationRoleArnLength] federationRole ${JSON.stringify(arn(126)).slice(0, 20)}…${JSON.stringify(arn(126)).slice(-39)} (length 126): the role's ARN is 126 characters; CloudTrail takes at most 125 `
       + '(EnableFederation FederationRoleArn). Fix: use a role with a shorter path and name',
     ]);
   });

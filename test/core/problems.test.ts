@@ -41,9 +41,9 @@ describe('formatProblem', () => {
       .toBe('[LogFileExpirationNeedsOwnBucket] bucket: is required (CreateTrail). Fix: pass a bucket');
   });
 
-  test('shows an explicitly undefined value', () => {
+  test('leaves out an explicitly undefined value, as a missing one: no message shows "undefined"', () => {
     expect(formatProblem({ ...PROBLEM, value: undefined }))
-      .toBe('[TrailNameCharacters] trailName undefined: contains a space (CreateTrail Name rules). Fix: remove it');
+      .toBe('[TrailNameCharacters] trailName: contains a space (CreateTrail Name rules). Fix: remove it');
   });
 
   test('shortens a long value', () => {
@@ -91,6 +91,18 @@ describe('showValue', () => {
     const shown = showValue('y'.repeat(59));
     expect(shown).toBe(`"${'y'.repeat(58)}… (length 59)`);
     expect(shown.indexOf('…')).toBe(59);
+  });
+
+  test('cuts a long ARN in its middle, keeping its start and its informative end (an organization\'s o-…)', () => {
+    const arn = 'arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5f6g7h8i9j0k1l2m3';
+    const shown = showValue(arn);
+    expect(shown).toBe('"arn:aws:organizatio…anization/o-a1b2c3d4e5f6g7h8i9j0k1l2m3" (length 77)');
+    expect([...shown.slice(0, shown.indexOf(' (length'))].length).toBe(60);
+  });
+
+  test('keeps an ARN whose JSON is exactly 60 characters', () => {
+    const arn = `arn:aws:iam::111111111111:role/${'r'.repeat(27)}`;
+    expect(showValue(arn)).toBe(`"${arn}"`);
   });
 
   test('cuts a long array and gives its length', () => {

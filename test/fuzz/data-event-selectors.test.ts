@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { CfnEventDataStore, CfnTrail, ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as fc from 'fast-check';
 import {
@@ -108,11 +109,26 @@ describe.each(TARGETS)('DataEventSelectors under fuzzing, applied to an L1 %s', 
     }), { seed: target === 'trail' ? 4311 : 4312, numRuns: 20 });
   });
 
+  test('no message, rejection or warning, shows \'undefined\'', () => {
+    let rejections = 0;
+    fc.assert(fc.property(stackEnv, input, (env, made) => {
+      const outcome = trial(env, made, (stack, values) => apply(stack, target, values as unknown as Applied), SUBJECT);
+      if (outcome.accepted) {
+        const texts = Annotations.fromStack(outcome.stack).findWarning('*', Match.anyValue()).map(entry => String(entry.entry.data));
+        texts.forEach(text => expect(text).not.toMatch(/undefined/));
+      } else {
+        rejections++;
+        expect(outcome.error.message).not.toMatch(/undefined/);
+      }
+    }), { seed: target === 'trail' ? 4311 : 4312, numRuns: 100 });
+    expect(rejections).toBeGreaterThanOrEqual(20);
+  });
+
   test('the harness sees a rejection: an empty list of buckets', () => {
     const outcome = trial('known', just({ dataEvents: new DataEventSelectors().addS3Objects({ buckets: [] }), options: {} }),
       (stack, values) => apply(stack, target, values as unknown as Applied), SUBJECT);
     expect(!outcome.accepted && outcome.error.constructor.name).toBe('ValidationError');
-    expect(!outcome.accepted && outcome.error.message).toBe('[Stack/Target] [ResourceListNotEmpty] dataEvents[0].buckets []: an empty list would log every bucket, '
+    expect(!outcome.accepted && outcome.error.message).toBe('[Stack/Target] [ResourceListNotEmpty] dataEvents.addS3Objects(#1).buckets []: an empty list would log every bucket, '
       + 'which is rarely what an empty list means. Fix: name at least one bucket, or leave the option out to log every bucket');
   });
 
@@ -122,7 +138,7 @@ describe.each(TARGETS)('DataEventSelectors under fuzzing, applied to an L1 %s', 
       apply(stack, target, values as unknown as Applied);
       dataEvents.addS3Objects({ buckets: [] });
     }, SUBJECT);
-    expect(!outcome.accepted && outcome.error.message).toBe('Validation failed with the following errors:\n  [Stack/Target] [ResourceListNotEmpty] dataEvents[1].buckets []: an empty list would log every bucket, '
+    expect(!outcome.accepted && outcome.error.message).toBe('Validation failed with the following errors:\n  [Stack/Target] [ResourceListNotEmpty] dataEvents.addS3Objects(#1).buckets []: an empty list would log every bucket, '
       + 'which is rarely what an empty list means. Fix: name at least one bucket, or leave the option out to log every bucket');
   });
 });

@@ -756,7 +756,7 @@ describe('the federation role ARN', () => {
     const arn = `arn:aws:iam::111111111111:role/${'deep/'.repeat(20)}lake-federation`;
     const role = iam.Role.fromRoleArn(stack, 'Long', arn);
     expect(errorOf(() => new LakeEventDataStore(stack, 'Store', { federationRole: role })).message).toContain(
-      '[Stack/Store] [FederationRoleArnLength] federationRole "arn:aws:iam::111111111111:role/deep/deep/deep/deep/deep/de… (length 146): '
+      '[Stack/Store] [FederationRoleArnLength] federationRole "arn:aws:iam::111111…ep/deep/deep/deep/deep/lake-federation" (length 146): '
       + 'the role\'s ARN is 146 characters; CloudTrail takes at most 125 (EnableFederation FederationRoleArn)');
   });
 });

@@ -138,9 +138,9 @@ describe('applyToCfnTrail', () => {
       .addLambdaFunctions({ readWriteType: cloudtrail.ReadWriteType.NONE });
     expect(errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message).toBe([
       '3 problems:',
-      '  [Stack/Trail] [ResourceListNotEmpty] dataEvents[0].buckets []: an empty list would log every bucket, which is rarely what an empty list means. Fix: name at least one bucket, or leave the option out to log every bucket',
-      '  [Stack/Trail] [ObjectPrefixNeedsBuckets] dataEvents[0].objectPrefix "logs/": an object prefix applies to the given buckets, and no bucket is given. Fix: add buckets, or use resourceArns: { startsWith: [\'arn:aws:s3:::bucket/prefix\'] }',
-      '  [Stack/Trail] [ReadWriteTypeNotNone] dataEvents[1].readWriteType "None": ReadWriteType.NONE selects no event, so the selector would log nothing. Fix: leave the selector out, or use READ_ONLY, WRITE_ONLY or ALL',
+      '  [Stack/Trail] [ResourceListNotEmpty] dataEvents.addS3Objects(#1).buckets []: an empty list would log every bucket, which is rarely what an empty list means. Fix: name at least one bucket, or leave the option out to log every bucket',
+      '  [Stack/Trail] [ObjectPrefixNeedsBuckets] dataEvents.addS3Objects(#1).objectPrefix "logs/": an object prefix applies to the given buckets, and no bucket is given. Fix: add buckets, or use resourceArns: { startsWith: [\'arn:aws:s3:::bucket/prefix\'] }',
+      '  [Stack/Trail] [ReadWriteTypeNotNone] dataEvents.addLambdaFunctions(#1).readWriteType "None": ReadWriteType.NONE selects no event, so the selector would log nothing. Fix: leave the selector out, or use READ_ONLY, WRITE_ONLY or ALL',
     ].join('\n'));
   });
 
@@ -162,7 +162,7 @@ describe('applyToCfnTrail', () => {
     expect(Errors.isValidationError(error)).toBe(true);
     expect(error.message).toBe([
       'Validation failed with the following errors:',
-      '  [Stack/Trail] [ResourceArnFormat] dataEvents[1].fieldSelectors[2].equalTo[0] "arn:aws:s3:us-east-1:111111111111:bucket/x": with Equals, a AWS::S3::AccessPoint ARN must have the form arn:<partition>:s3:<region>:<account_ID>:accesspoint/<access_point_name> or arn:<partition>:s3:<region>:<account_ID>:accesspoint/<access_point_name>/object/<object_path> (AdvancedFieldSelector Field, resources.ARN). Fix: use the full resource ARN, or startsWith for a prefix',
+      '  [Stack/Trail] [ResourceArnFormat] dataEvents.addDataEvents(#1 AWS::S3::AccessPoint).resourceArns.equalTo[0] "arn:aws:s3:us-east-1:111111111111:bucket/x": with Equals, a AWS::S3::AccessPoint ARN must have the form arn:<partition>:s3:<region>:<account_ID>:accesspoint/<access_point_name> or arn:<partition>:s3:<region>:<account_ID>:accesspoint/<access_point_name>/object/<object_path> (AdvancedFieldSelector Field, resources.ARN). Fix: use the full resource ARN, or startsWith for a prefix',
     ].join('\n'));
   });
 
@@ -307,9 +307,76 @@ test('the problem shown in the README is the one the library reports', () => {
     .addS3Objects({ resourceArns: { equalTo: ['arn:aws:s3:::payments'] } });
   const message = errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message;
   expect(message).toBe(
-    '[Stack/Trail] [ResourceArnFormat] dataEvents[1].fieldSelectors[2].equalTo[0] "arn:aws:s3:::payments": with Equals, a AWS::S3::Object ARN must have the form arn:<partition>:s3:::<bucket_name>/<object_path> (AdvancedFieldSelector Field, resources.ARN). Fix: use startsWith with the bucket ARN and a trailing \'/\' to log every object of a bucket');
+    '[Stack/Trail] [ResourceArnFormat] dataEvents.addS3Objects(#1).resourceArns.equalTo[0] "arn:aws:s3:::payments": with Equals, a AWS::S3::Object ARN must have the form arn:<partition>:s3:::<bucket_name>/<object_path> (AdvancedFieldSelector Field, resources.ARN). Fix: use startsWith with the bucket ARN and a trailing \'/\' to log every object of a bucket');
   // The README's "Rules" section shows it in a code block without a language, wrapped over lines.
   expect(readmeCodeBlocks('').map(block => block.join(' '))).toContain(message);
+});
+
+describe('messages name what the user wrote', () => {
+  test('the builder call, its number among calls of that method, its name and the option', () => {
+    const stack = testStack();
+    const selectors = new DataEventSelectors()
+      .addS3Objects({ buckets: [s3.Bucket.fromBucketArn(stack, 'B', 'arn:aws:s3:::payments')] })
+      .addLambdaFunctions()
+      .addS3Objects({ name: 'Payment writes', resourceArns: { equalTo: ['arn:aws:lambda:us-east-1:111111111111:function:settle'] }, eventNames: { equalTo: [''] } });
+    expect(errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message).toBe([
+      '2 problems:',
+      '  [Stack/Trail] [SelectorValueLength] dataEvents.addS3Objects(#2 "Payment writes").eventNames.equalTo[0] "": must be 1 to 2048 characters long, got 0 (API model OperatorValue). Fix: use at least 1 character',
+      '  [Stack/Trail] [ResourceArnFormat] dataEvents.addS3Objects(#2 "Payment writes").resourceArns.equalTo[0] "arn:aws:lambda:us-east-1:111111111111:function:settle": '
+      + 'with Equals, a AWS::S3::Object ARN must have the form arn:<partition>:s3:::<bucket_name>/<object_path> (AdvancedFieldSelector Field, resources.ARN). '
+      + 'Fix: this is an AWS::Lambda::Function ARN: log it with addLambdaFunctions, or in a selector whose resources.type is AWS::Lambda::Function',
+    ].join('\n'));
+  });
+
+  test('values from functions come before the own resourceArns, counted apart', () => {
+    const stack = testStack();
+    const fn = lambda.Function.fromFunctionArn(stack, 'F', 'arn:aws:lambda:us-east-1:111111111111:function:settle');
+    const selectors = new DataEventSelectors().addLambdaFunctions({ functions: [fn], resourceArns: { equalTo: ['arn:aws:lambda:us-east-1:111111111111:function:settle'] } });
+    expect(errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message).toMatch(
+      /^\[Stack\/Trail\] \[SelectorValuesUnique\] dataEvents\.addLambdaFunctions\(#1\)\.resourceArns\.equalTo \[/);
+    const raw = DataEventSelectors.fromAdvancedEventSelectors(selectors.advancedEventSelectors);
+    expect(errorOf(() => raw.applyToCfnTrail(cfnTrail(stack, 'Raw'))).message).toMatch(/\[SelectorValuesUnique\] dataEvents\[0\]\.fieldSelectors\[2\]\.equalTo /);
+  });
+
+  test('a resource type and readWriteType are named by their option', () => {
+    const stack = testStack();
+    const selectors = new DataEventSelectors().addDataEvents(DataResourceType.SNS_TOPIC, { resourceArns: { equalTo: ['arn:aws:sns:us-east-1:111111111111'] } });
+    expect(errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message).toMatch(
+      /^\[Stack\/Trail\] \[ResourceArnFormat\] dataEvents\.addDataEvents\(#1 AWS::SNS::Topic\)\.resourceArns\.equalTo\[0\] /);
+  });
+});
+
+describe('warnings about values (UncheckedFieldValue, BucketPrefixTrailingSlash)', () => {
+  test('a bucket ARN prefix without its slash warns with the call and option; acknowledging silences it', () => {
+    const stack = testStack();
+    const trail = cfnTrail(stack);
+    new DataEventSelectors().addS3Objects({ resourceArns: { startsWith: ['arn:aws:s3:::payments'] } }).applyToCfnTrail(trail);
+    Annotations.fromStack(stack).hasWarning('/Stack/Trail', Match.stringLikeRegexp(
+      "^\\[BucketPrefixTrailingSlash\\] dataEvents\\.addS3Objects\\(#1\\)\\.resourceArns\\.startsWith\\[0\\] \"arn:aws:s3:::payments\": a bucket ARN without a trailing '/'"));
+    const other = testStack();
+    const acknowledged = cfnTrail(other);
+    new DataEventSelectors().addS3Objects({ resourceArns: { startsWith: ['arn:aws:s3:::payments'] } }).applyToCfnTrail(acknowledged);
+    CoreAnnotations.of(acknowledged).acknowledgeWarning('cdk-cloudtrail-org:BucketPrefixTrailingSlash', 'every payments* bucket is meant');
+    Annotations.fromStack(other).hasNoWarning('/Stack/Trail', Match.anyValue());
+  });
+
+  test('buckets given to addS3Objects get their slash and no warning', () => {
+    const stack = testStack();
+    new DataEventSelectors().addS3Objects({ buckets: [s3.Bucket.fromBucketArn(stack, 'B', 'arn:aws:s3:::payments')] }).applyToCfnTrail(cfnTrail(stack));
+    Annotations.fromStack(stack).hasNoWarning('/Stack/Trail', Match.anyValue());
+  });
+
+  test('a network-activity event source newer than the library is accepted with an acknowledgeable warning', () => {
+    const stack = testStack();
+    const store = cfnStore(stack);
+    DataEventSelectors.fromAdvancedEventSelectors([{
+      fieldSelectors: [{ field: 'eventCategory', equalTo: ['NetworkActivity'] }, { field: 'eventSource', equalTo: ['sqs.amazonaws.com'] }],
+    }]).applyToCfnEventDataStore(store);
+    Annotations.fromStack(stack).hasWarning('/Stack/Store', Match.stringLikeRegexp(
+      '^\\[UncheckedFieldValue\\] dataEvents\\[0\\]\\.fieldSelectors\\[1\\]\\.equalTo\\[0\\] "sqs.amazonaws.com": eventSource in NetworkActivity selectors is not one of the values documented'));
+    CoreAnnotations.of(store).acknowledgeWarning('cdk-cloudtrail-org:UncheckedFieldValue', 'SQS network activity events are newer than the library');
+    Annotations.fromStack(stack).hasNoWarning('/Stack/Store', Match.anyValue());
+  });
 });
 
 describe('regressions', () => {
@@ -331,7 +398,7 @@ describe('regressions', () => {
 
   test('an empty selector name is rejected before CloudFormation schema validation sees it', () => {
     expect(apply(new DataEventSelectors().addLambdaFunctions({ name: '' })).message).toBe(
-      '[Stack/Trail] [SelectorNameLength] dataEvents[0].name "": must be 1 to 1000 characters long, got 0 (CloudFormation AdvancedEventSelector Name). Fix: use at least 1 character');
+      '[Stack/Trail] [SelectorNameLength] dataEvents.addLambdaFunctions(#1 "").name "": must be 1 to 1000 characters long, got 0 (CloudFormation AdvancedEventSelector Name). Fix: use at least 1 character');
   });
 
   test('excluded management event sources without management events are rejected', () => {
@@ -358,6 +425,6 @@ describe('regressions', () => {
       resourceArns: { startsWith: Token.asList({ Ref: 'Prefixes' }) },
     });
     expect(errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message).toMatch(
-      /^\[Stack\/Trail\] \[SelectorListToken\] dataEvents\[0\]\.fieldSelectors\[2\]\.startsWith .*: holds a list token \(such as a CfnParameter's valueAsList\) and 1 more value; /);
+      /^\[Stack\/Trail\] \[SelectorListToken\] dataEvents\.addS3Objects\(#1\)\.resourceArns\.startsWith .*: holds a list token \(such as a CfnParameter's valueAsList\) and 1 more value; /);
   });
 });

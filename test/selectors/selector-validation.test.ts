@@ -4,7 +4,7 @@ import { DataResourceType } from '../../src/selectors/data-resource-type';
 import { SelectorTarget } from '../../src/selectors/field-rules';
 import { AdvancedEventSelector, AdvancedFieldSelector } from '../../src/selectors/field-selector';
 import { LISTED_RESOURCE_TYPES } from '../../src/selectors/listed-resource-types';
-import { advancedSelectorProblems, uncheckedResourceTypes } from '../../src/selectors/selector-validation';
+import { advancedSelectorProblems, advancedSelectorWarnings, uncheckedResourceTypes } from '../../src/selectors/selector-validation';
 
 /** Every problem with a list of selectors, formatted; the selectors sit at `dataEvents[i]`. */
 function messages(selectors: AdvancedEventSelector[], target: SelectorTarget, declaredTypes: DataResourceType[] = []): string[] {
@@ -210,8 +210,13 @@ describe('fields that depend on category and target', () => {
     onBoth('errorCode with NotEquals', [network(s3Source(), { field: 'errorCode', notEquals: ['VpceAccessDenied'] })], target => [
       `[SelectorFieldOperator] dataEvents[0].fieldSelectors[2].notEquals ["VpceAccessDenied"]: errorCode in NetworkActivity selectors on ${LABEL[target]} takes only Equals, not NotEquals (${FIELD}). Fix: use equalTo`,
     ]),
-    onBoth('errorCode with another value', [network(s3Source(), { field: 'errorCode', equalTo: ['AccessDenied'] })], target => [
-      `[SelectorFieldValue] dataEvents[0].fieldSelectors[2].equalTo[0] "AccessDenied": errorCode in NetworkActivity selectors on ${LABEL[target]} takes only 'VpceAccessDenied' (${FIELD}). Fix: use 'VpceAccessDenied'`,
+    // errorCode's set may grow ("currently, the only valid errorCode"): another value is a warning (below), not an error
+    valid('errorCode with another value', TARGETS, [network(s3Source(), { field: 'errorCode', equalTo: ['AccessDenied'] })]),
+    onBoth('sessionCredentialFromConsole false on Data', [data('AWS::S3::Object', { field: 'sessionCredentialFromConsole', equalTo: ['false'] })], target => [
+      `[SelectorFieldValue] dataEvents[0].fieldSelectors[2].equalTo[0] "false": sessionCredentialFromConsole in Data selectors on ${LABEL[target]} takes only 'true' (${FIELD}). Fix: use 'true'`,
+    ]),
+    invalid('sessionCredentialFromConsole NotEquals TRUE on store Management', 'eventDataStore', [management({ field: 'sessionCredentialFromConsole', notEquals: ['TRUE'] })], [
+      `[SelectorFieldValue] dataEvents[0].fieldSelectors[1].notEquals[0] "TRUE": sessionCredentialFromConsole in Management selectors on an event data store takes only 'true' (${FIELD}). Fix: use 'true'`,
     ]),
     onBoth('vpcEndpointId on Management', [management({ field: 'vpcEndpointId', equalTo: ['vpce-1'] })], target => [
       `[SelectorFieldAllowed] dataEvents[0].fieldSelectors[1].field "vpcEndpointId": vpcEndpointId is not allowed in Management selectors on ${LABEL[target]}; it is allowed in NetworkActivity selectors on trails and event data stores (${FIELD}). Fix: remove this field selector`,
@@ -467,4 +472,85 @@ test.each(TARGETS)('every problem of one list is reported at once (%s)', target 
       expect.stringMatching(/^\[SelectorValuesRequired\] dataEvents\[1\]\.fieldSelectors\[1\]\.equalTo \[\]/),
       expect.stringMatching(/^\[SelectorFieldKnown\] dataEvents\[2\]\.fieldSelectors\[2\]\.field "eventname"/),
     ]);
+});
+
+/** Every warning for a list of selectors, formatted; the selectors sit at `dataEvents[i]`. */
+function warnings(selectors: AdvancedEventSelector[], target: SelectorTarget): string[] {
+  const placed = selectors.map((entry, i) => ({ selector: entry, property: `dataEvents[${i}]` }));
+  return advancedSelectorWarnings(placed, { target, declaredTypes: [] }).map(formatProblem);
+}
+
+describe('values of growing documented sets warn instead of failing (UncheckedFieldValue)', () => {
+  const documented = 'CloudTrail rejects the selector unless the value is newer';
+  test.each(TARGETS)('every documented network-activity event source, error code and event type passes without a warning (%s)', target => {
+    const sources = ['cloudtrail', 'ec2', 'kms', 'secretsmanager', 's3'].map(service => network(
+      { field: 'eventSource', equalTo: [`${service}.amazonaws.com`] }, { field: 'errorCode', equalTo: ['VpceAccessDenied'] }));
+    const types = data('AWS::S3::Object', { field: 'eventType', equalTo: ['AwsApiCall', 'AwsServiceEvent', 'AwsConsoleAction', 'AwsConsoleSignIn', 'AwsVpceEvent'] });
+    for (const selectors of [sources.slice(0, 4), [sources[4], types]]) {
+      expect(messages(selectors, target)).toEqual([]);
+      expect(warnings(selectors, target)).toEqual([]);
+    }
+  });
+
+  test.each(TARGETS)('a network-activity event source not documented yet is a warning, not an error (%s)', target => {
+    const selectors = [network({ field: 'eventSource', equalTo: ['sqs.amazonaws.com'] })];
+    expect(messages(selectors, target)).toEqual([]);
+    expect(warnings(selectors, target)).toEqual([
+      '[UncheckedFieldValue] dataEvents[0].fieldSelectors[1].equalTo[0] "sqs.amazonaws.com": eventSource in NetworkActivity selectors is not one of the values documented '
+      + "when this library was released, 'cloudtrail.amazonaws.com', 'ec2.amazonaws.com', 'kms.amazonaws.com', 'secretsmanager.amazonaws.com' or "
+      + `'s3.amazonaws.com'; ${documented} (${FIELD}, eventSource for network activity events). Fix: check the value in the CloudTrail User Guide, then acknowledge the warning`,
+    ]);
+    expect(warnings([network({ field: 'eventSource', equalTo: ['kms'] })], target)[0]).toMatch(/Fix: did you mean 'kms.amazonaws.com'\?/);
+  });
+
+  test.each(TARGETS)('a misspelt event type gets a suggestion; prefixes are not checked (%s)', target => {
+    const selectors = [data('AWS::S3::Object', { field: 'eventType', notEquals: ['AwsApiCal'], startsWith: ['Aws'] })];
+    expect(warnings(selectors, target)).toEqual([
+      "[UncheckedFieldValue] dataEvents[0].fieldSelectors[2].notEquals[0] \"AwsApiCal\": eventType in Data selectors is not one of the values documented when this library was released, 'AwsApiCall', 'AwsServiceEvent', 'AwsConsoleAction', 'AwsConsoleSignIn' or 'AwsVpceEvent'; "
+      + `${documented} (${FIELD}). Fix: did you mean 'AwsApiCall'? If the value is newer than this library, acknowledge the warning`,
+    ]);
+  });
+
+  test('an error code not documented yet is a warning', () => {
+    const [warning] = warnings([network(s3Source(), { field: 'errorCode', equalTo: ['AccessDenied'] })], 'trail');
+    expect(warning).toMatch(/^\[UncheckedFieldValue\] dataEvents\[0\]\.fieldSelectors\[2\]\.equalTo\[0\] "AccessDenied": errorCode in NetworkActivity selectors is not one of /);
+  });
+
+  test('event types on store management selectors are checked too, tokens are not', () => {
+    const selectors = [management({ field: 'eventType', equalTo: ['AwsSigninEvent', Lazy.string({ produce: () => 'x' })] })];
+    expect(warnings(selectors, 'eventDataStore')).toHaveLength(1);
+  });
+});
+
+describe('a bucket ARN as a prefix without its trailing slash (BucketPrefixTrailingSlash)', () => {
+  test.each(TARGETS)('startsWith and notStartsWith on S3 objects warn, with the fixed prefix (%s)', target => {
+    const selectors = [data('AWS::S3::Object', arns('startsWith', 'arn:aws:s3:::payments', 'arn:aws:s3:::reports/'))];
+    expect(messages(selectors, target)).toEqual([]);
+    expect(warnings(selectors, target)).toEqual([
+      '[BucketPrefixTrailingSlash] dataEvents[0].fieldSelectors[2].startsWith[0] "arn:aws:s3:::payments": a bucket ARN without a trailing \'/\' also logs the objects of every other bucket '
+      + "whose name starts with 'payments', such as 'payments-archive' (AdvancedFieldSelector Field, resources.ARN). Fix: end the prefix with '/': 'arn:aws:s3:::payments/'",
+    ]);
+    expect(warnings([data('AWS::S3::Object', arns('notStartsWith', 'arn:aws-cn:s3:::logs'))], target)[0]).toContain('also leaves out the objects');
+  });
+
+  test('a prefix with the slash, or in the middle of a key, and other resource types are left alone', () => {
+    expect(warnings([
+      data('AWS::S3::Object', arns('startsWith', 'arn:aws:s3:::payments/', 'arn:aws:s3:::payments/inv')),
+      data('AWS::S3::AccessPoint', arns('startsWith', 'arn:aws:s3:us-east-1:111111111111:accesspoint')),
+    ], 'trail')).toEqual([]);
+  });
+});
+
+describe('the fix for a wrong ARN names the selector of its real type', () => {
+  test.each([
+    ['AWS::S3::Object', 'arn:aws:lambda:us-east-1:111111111111:function:settle', 'this is an AWS::Lambda::Function ARN: log it with addLambdaFunctions, or in a selector whose resources.type is AWS::Lambda::Function'],
+    ['AWS::Lambda::Function', 'arn:aws:dynamodb:us-east-1:111111111111:table/ledger', 'this is an AWS::DynamoDB::Table ARN: log it with addDynamoDbTables, or in a selector whose resources.type is AWS::DynamoDB::Table'],
+    ['AWS::DynamoDB::Table', 'arn:aws:s3:::payments/invoices/1.pdf', 'this is an AWS::S3::Object ARN: log it with addS3Objects, or in a selector whose resources.type is AWS::S3::Object'],
+    ['AWS::S3::Object', 'arn:aws:sns:us-east-1:111111111111:alerts', 'this is an AWS::SNS::Topic ARN: log it with addDataEvents(DataResourceType.SNS_TOPIC), or in a selector whose resources.type is AWS::SNS::Topic'],
+    ['AWS::S3::Object', 'arn:aws:s3:::payments', "use startsWith with the bucket ARN and a trailing '/' to log every object of a bucket"],
+  ])('a %s selector with %s', (type, arn, fix) => {
+    const [message] = messages([data(type, arns('equalTo', arn))], 'trail');
+    expect(message).toMatch(/^\[ResourceArnFormat\] /);
+    expect(message.slice(message.indexOf('. Fix: ') + 7)).toBe(fix);
+  });
 });

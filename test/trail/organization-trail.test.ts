@@ -600,7 +600,7 @@ describe('event selectors', () => {
     invalid.addLambdaFunctions({ readWriteType: cloudtrail.ReadWriteType.NONE });
     // A rule of src/selectors, whose id is given there.
     expect(() => Template.fromStack(other)).toThrow(
-      /\[Stack\/Trail\] (\[\w+\] )?dataEvents\[0\]\.readWriteType "None": ReadWriteType\.NONE selects no event/);
+      /\[Stack\/Trail\] (\[\w+\] )?dataEvents\.addLambdaFunctions\(#1\)\.readWriteType "None": ReadWriteType\.NONE selects no event/);
   });
 
   test('managementEvents NONE needs data events', () => {
