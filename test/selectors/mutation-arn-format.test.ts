@@ -1,0 +1,57 @@
+// Cases that Stryker's mutation run over src/selectors found untested (CONTRIBUTING.md, "Mutation testing").
+// arn-format.ts builds one matcher per ARN format and caches it for the module's lifetime, so only the first test of a
+// file that uses a format runs the code that builds it. Each test here loads the module afresh, so every one of them
+// builds the matchers it tests (and Stryker's per-test coverage sees that).
+
+type ArnFormatModule = typeof import('../../src/selectors/arn-format');
+
+function freshArnFormat(): ArnFormatModule {
+  let loaded: ArnFormatModule | undefined;
+  jest.isolateModules(() => {
+    loaded = jest.requireActual<ArnFormatModule>('../../src/selectors/arn-format');
+  });
+  return loaded!;
+}
+
+function matches(type: string, arn: string): boolean {
+  const { findDataResourceType, matchesArnFormat } = freshArnFormat();
+  const found = findDataResourceType(type);
+  if (!found) {
+    throw new Error(`${type} is not catalogued`);
+  }
+  return matchesArnFormat(found, arn);
+}
+
+describe('a placeholder at the end of a format takes any text, names with / and : included', () => {
+  test.each([
+    ['AWS::Lambda::Function', 'arn:aws:lambda:us-east-1:111111111111:function:settle'],
+    ['AWS::Lambda::Function', 'arn:aws:lambda:us-east-1:111111111111:function:settle:live'],
+    ['AWS::DynamoDB::Table', 'arn:aws:dynamodb:us-east-1:111111111111:table/ledger'],
+    ['AWS::DynamoDB::Stream', 'arn:aws:dynamodb:us-east-1:111111111111:table/ledger/stream/2026-01-01T00:00:00.000'],
+  ])('%s %s', (type, arn) => {
+    expect(matches(type, arn)).toBe(true);
+  });
+});
+
+describe('a placeholder inside a format takes no / or :', () => {
+  test.each([
+    ['AWS::DynamoDB::Stream', 'arn:aws:dynamodb:us-east-1:111111111111:table/ledger/archive/stream/2026-01-01T00:00:00.000'],
+    ['AWS::DynamoDB::Stream', 'arn:aws:dynamodb:us-east-1:111111111111:table/led:ger/stream/2026-01-01T00:00:00.000'],
+    ['AWS::Glue::Table', 'arn:aws:glue:us-east-1:111111111111:table/sales:2026/orders'],
+  ])('%s %s', (type, arn) => {
+    expect(matches(type, arn)).toBe(false);
+  });
+
+  test('a name without them matches', () => {
+    expect(matches('AWS::Glue::Table', 'arn:aws:glue:us-east-1:111111111111:table/sales/orders')).toBe(true);
+  });
+});
+
+describe('a placeholder at the end still needs a name', () => {
+  test.each([
+    ['AWS::Lambda::Function', 'arn:aws:lambda:us-east-1:111111111111:function:'],
+    ['AWS::DynamoDB::Table', 'arn:aws:dynamodb:us-east-1:111111111111:table/'],
+  ])('%s %s', (type, arn) => {
+    expect(matches(type, arn)).toBe(false);
+  });
+});
