@@ -59,7 +59,7 @@ export class FakeLake {
       return { QueryId: query.QueryId };
     }));
     stub.on(ListQueriesCommand).callsFake(async (input) => this.faulty('ListQueries', () => this.page(input.NextToken, [...this.queries.values()]
-      .filter((query) => input.EventDataStore.endsWith(`/${query.store}`) && !this.isHidden(query.QueryId))
+      .filter((query) => input.EventDataStore.endsWith(`/${query.store}`) && !this.missed(query.QueryId))
       .map(({ QueryId, QueryStatus: status, CreationTime }) => ({ QueryId, QueryStatus: status, CreationTime })), 'Queries')));
     stub.on(DescribeQueryCommand).callsFake(async (input) => this.faulty('DescribeQuery', () => {
       const { CreationTime, store, ...query } = this.query(input.QueryId!);
@@ -86,7 +86,7 @@ export class FakeLake {
     stub.on(ListImportsCommand).callsFake(async (input) => this.faulty('ListImports', () => this.page(input.NextToken, [...this.imports.values()]
       .filter((item) => !input.Destination || item.input.Destinations?.includes(input.Destination))
       .filter((item) => !input.ImportStatus || item.ImportStatus === input.ImportStatus)
-      .filter((item) => !this.isHidden(item.ImportId))
+      .filter((item) => !this.missed(item.ImportId))
       .map((item) => ({
         ImportId: item.ImportId, ImportStatus: item.ImportStatus, CreatedTimestamp: item.CreatedTimestamp, Destinations: item.input.Destinations,
       })), 'Imports')));
@@ -128,6 +128,11 @@ export class FakeLake {
     this.lagCalls = calls;
   }
 
+  /** The next `calls` calls that look for the query or import miss it, as if CloudTrail did not know it yet. */
+  public hideFor(id: string, calls: number): void {
+    this.hidden.set(id, calls);
+  }
+
   private async faulty<T>(command: FaultyCommand, answer: () => T): Promise<T> {
     const fault = this.faults.get(command)?.shift();
     if (fault) {
@@ -156,11 +161,7 @@ export class FakeLake {
     }
   }
 
-  private isHidden(id: string): boolean {
-    return (this.hidden.get(id) ?? 0) > 0;
-  }
-
-  /** Whether a call that names the item misses it (and counts down its lag). */
+  /** Whether a call that names or lists the item misses it (and counts down its lag). */
   private missed(id: string): boolean {
     const left = this.hidden.get(id) ?? 0;
     if (left > 0) {
