@@ -1,5 +1,5 @@
 import { CloudTrailClient, DeregisterOrganizationDelegatedAdminCommand, RegisterOrganizationDelegatedAdminCommand } from '@aws-sdk/client-cloudtrail';
-import { EnableAWSServiceAccessCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { DescribeOrganizationCommand, EnableAWSServiceAccessCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { mockClient } from 'aws-sdk-client-mock';
 import { awsError, captureLogs, cloudFormationEndpoint, lambdaContext, MAX_RESPONSE_BYTES, requestId, RESPONSE_URL } from './helpers';
 import { ResourceProperties } from '../../src/operations/handlers/request';
@@ -156,7 +156,7 @@ describe('create', () => {
   test.each([
     ['CannotDelegateManagementAccountException', 'the management account cannot be CloudTrail\'s delegated administrator. Choose a member account '
       + 'of the organization.'],
-    ['NotOrganizationManagementAccountException', 'this account is not the organization\'s management account. Deploy this stack to the '
+    ['NotOrganizationManagementAccountException', 'this account is not the organization\'s management account. Deploy this stack from the '
       + 'management account.'],
     ['DelegatedAdminAccountLimitExceededException', 'the organization already has 3 CloudTrail delegated administrators, the most it may have. '
       + 'Deregister one, then deploy again.'],
@@ -174,12 +174,37 @@ describe('create', () => {
     expect(response.PhysicalResourceId).not.toMatch(/\d{12}/);
   });
 
+  test.each([
+    ['Organizations denies EnableAWSServiceAccess', () => organizations.on(EnableAWSServiceAccessCommand).rejects(awsError('AccessDeniedException',
+      'You don\'t have permissions to access this resource.'))],
+    ['CloudTrail refuses the registration', () => cloudTrail.on(RegisterOrganizationDelegatedAdminCommand).rejects(
+      awsError('NotOrganizationManagementAccountException'))],
+  ])('deployed from a member account (%s), says to deploy from the management account', async (_case, refuse) => {
+    refuse();
+    organizations.on(DescribeOrganizationCommand).resolves({ Organization: { Id: 'o-abcdefghij', MasterAccountId: '999999999999' } });
+
+    const response = await answer(request('Create', PROPERTIES));
+
+    expect(response.Status).toBe('FAILED');
+    expect(response.Reason).toBe(`OrganizationDelegatedAdmin on account ${MEMBER}: this stack runs in account 111111111111, a member of `
+      + 'organization o-abcdefghij; only its management account (999999999999) may enable trusted access and register CloudTrail\'s delegated '
+      + 'administrators. Deploy this stack from the management account (999999999999). (log stream 2026/06/01/[$LATEST]0123456789abcdef)');
+    expect(response.PhysicalResourceId).not.toMatch(/\d{12}/);
+  });
+
+  test('a denial in the management account itself is not blamed on the account', async () => {
+    organizations.on(EnableAWSServiceAccessCommand).rejects(awsError('AccessDeniedException', 'explicit deny in a service control policy'));
+    organizations.on(DescribeOrganizationCommand).resolves({ Organization: { Id: 'o-abcdefghij', MasterAccountId: '111111111111' } });
+
+    expect((await answer(request('Create', PROPERTIES))).Reason).toMatch(/access denied: the handler's role was denied a call\. AWS said: explicit deny/);
+  });
+
   test('a denied EnableAWSServiceAccess names the action and registers nothing', async () => {
     organizations.on(EnableAWSServiceAccessCommand).rejects(awsError('AccessDeniedException', 'User: arn:aws:sts::111111111111:assumed-role/h/x '
       + 'is not authorized to perform: organizations:EnableAWSServiceAccess with an explicit deny in a service control policy'));
 
     expect((await answer(request('Create', PROPERTIES))).Reason).toMatch(new RegExp(`^OrganizationDelegatedAdmin on account ${MEMBER}: access denied: `
-      + 'the handler\'s role may not call organizations:EnableAWSServiceAccess\\. The construct grants the role what it needs'));
+      + 'the handler\'s role may not call organizations:EnableAWSServiceAccess\\. AWS said: .* The construct grants the role what it needs'));
     expect(cloudTrail.commandCalls(RegisterOrganizationDelegatedAdminCommand)).toHaveLength(0);
   });
 });

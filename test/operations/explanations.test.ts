@@ -1,4 +1,4 @@
-import { awsError } from './helpers';
+import { awsError, networkError, serverError } from './helpers';
 import { OperationFailure, failureMessage } from '../../src/operations/handlers/errors';
 
 const SCOPE = { operation: 'LakeQuery', resource: 'eventdatastore/abc' };
@@ -14,8 +14,10 @@ test.each([
     + 'deploy again.'],
   ['AccountHasOngoingImportException', 'CloudTrail runs one import per account at a time, and another import is still running. Wait for it to '
     + 'finish (or stop it with StopImport), then deploy again.'],
-  ['TooManyRequestsException', 'AWS throttled the calls even after 10 attempts. Deploy again later, or run fewer operations at once.'],
-  ['ThrottlingException', 'AWS throttled the calls even after 10 attempts. Deploy again later, or run fewer operations at once.'],
+  ['TooManyRequestsException', 'AWS throttled the calls through every attempt the function\'s time allowed. Deploy again later, or run fewer '
+    + 'operations at once.'],
+  ['ThrottlingException', 'AWS throttled the calls through every attempt the function\'s time allowed. Deploy again later, or run fewer '
+    + 'operations at once.'],
 ])('%s says what to do', (name, text) => {
   expect(explain(awsError(name))).toBe(`LakeQuery on eventdatastore/abc: ${text}`);
 });
@@ -43,14 +45,14 @@ test('access denied names the action', () => {
     + 'arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/abc because no identity-based policy allows the cloudtrail:StartQuery action';
 
   expect(explain(awsError('AccessDeniedException', message))).toBe('LakeQuery on eventdatastore/abc: access denied: the handler\'s role may not '
-    + 'call cloudtrail:StartQuery. The construct grants the role what it needs, so look for a service control policy, a permissions boundary or a '
-    + `bucket or key policy that denies it, then deploy again. AWS said: ${message}`);
+    + `call cloudtrail:StartQuery. AWS said: ${message}. The construct grants the role what it needs, so look for a service control policy, a `
+    + 'permissions boundary or a bucket or key policy that denies it, then deploy again.');
 });
 
 test('access denied without an action still says what to check', () => {
   expect(explain(awsError('AccessDeniedException', 'Access Denied'))).toBe('LakeQuery on eventdatastore/abc: access denied: the handler\'s role '
-    + 'was denied a call. The construct grants the role what it needs, so look for a service control policy, a permissions boundary or a bucket '
-    + 'or key policy that denies it, then deploy again. AWS said: Access Denied');
+    + 'was denied a call. AWS said: Access Denied. The construct grants the role what it needs, so look for a service control policy, a '
+    + 'permissions boundary or a bucket or key policy that denies it, then deploy again.');
 });
 
 test('an AWS message inside an explanation ends its sentence', () => {
@@ -70,6 +72,36 @@ test('an unknown error keeps its name and message', () => {
 
 test('a failure the handler detected keeps its message', () => {
   expect(explain(new OperationFailure('query q failed: reason.'))).toBe('LakeQuery on eventdatastore/abc: query q failed: reason.');
+});
+
+test('throttling names the attempts the SDK made', () => {
+  const error = Object.assign(awsError('ThrottlingException'), { $metadata: { httpStatusCode: 400, attempts: 6 } });
+
+  expect(explain(error)).toBe('LakeQuery on eventdatastore/abc: AWS throttled the calls through 6 attempts, as many as the function\'s time '
+    + 'allowed. Deploy again later, or run fewer operations at once.');
+});
+
+test.each([
+  ['a 5xx error', serverError('ServiceUnavailableException', 503), 'AWS answered with a server error (ServiceUnavailableException, HTTP 503) '
+    + 'through 4 attempts, as many as the function\'s time allowed: the fault is on AWS\'s side.'],
+  ['a reset connection', networkError('ECONNRESET'), 'the connection to AWS failed (ECONNRESET) through 4 attempts, as many as the function\'s time '
+    + 'allowed; this is usually a passing network or AWS problem.'],
+  ['a request that timed out', Object.assign(new Error('Connection timed out after 10000 ms'), { name: 'TimeoutError' }), 'the connection to AWS '
+    + 'failed (TimeoutError: no answer within 10 seconds) through every attempt the function\'s time allowed; this is usually a passing network '
+    + 'or AWS problem.'],
+])('%s that outlasts the retries says whose fault it is and what to do', (_case, error, text) => {
+  expect(explain(error)).toBe(`LakeQuery on eventdatastore/abc: ${text} Deploy again in a few minutes; if it lasts, check the AWS Health `
+    + 'Dashboard for this Region.');
+});
+
+test('a long message is cut before what to do, never in it', () => {
+  const fix = 'Correct the SQL (its FROM clause must name the event data store\'s ID), then deploy again.';
+
+  const message = explain(awsError('InvalidQueryStatementException', `Query statement ${'q'.repeat(5000)} is invalid`));
+
+  expect(message).toHaveLength(1000);
+  expect(message.endsWith(`q…(cut) ${fix}`)).toBe(true);
+  expect(explain(new OperationFailure('x'.repeat(3000), 'Do this.'))).toMatch(/^LakeQuery on eventdatastore\/abc: x+…\(cut\) Do this\.$/);
 });
 
 test('messages are cut to 1000 characters, and say so', () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { CloudTrailServiceException } from '@aws-sdk/client-cloudtrail';
 import { IsCompleteRequest, OnEventRequest, ResourceProperties } from '../../src/operations/handlers/request';
+import { timing } from '../../src/operations/handlers/timing';
 
 export const STORE_ARN = 'arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/abc';
 export const NOW = Date.parse('2026-06-01T12:00:00Z');
@@ -12,21 +13,67 @@ export function awsError(name: string, message: string = `${name} message`): Err
   return new CloudTrailServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode: 400 } });
 }
 
+/** A 5xx error as the SDK throws it after its retries. */
+export function serverError(name = 'InternalServerException', status = 500): Error {
+  return Object.assign(new CloudTrailServiceException({ name, message: `${name} message`, $fault: 'server', $metadata: { httpStatusCode: status } }),
+    { $metadata: { httpStatusCode: status, attempts: 4 } });
+}
+
+/** A connection that failed, as Node.js reports it after the SDK's retries. */
+export function networkError(code = 'ECONNRESET'): Error {
+  return Object.assign(new Error(`socket hang up (${code})`), { code, $metadata: { attempts: 4 } });
+}
+
+/** The stack the test resources belong to. */
+export const STACK_ID = 'arn:aws:cloudformation:us-east-1:111111111111:stack/Audit/11111111-2222-4333-8444-555555555555';
+
+/**
+ * Pauses of the handlers take no time: each advances the mocked clock instead (Date.now, as the tests mock it), and
+ * is recorded.
+ */
+export function instantPauses(): { pauses(): number[] } {
+  const pauses: number[] = [];
+  beforeEach(() => {
+    pauses.length = 0;
+    jest.spyOn(timing, 'sleep').mockImplementation(async (ms: number) => {
+      pauses.push(ms);
+      const now = Date.now() + ms;
+      jest.spyOn(Date, 'now').mockReturnValue(now);
+    });
+  });
+  return { pauses: () => [...pauses] };
+}
+
 /** A request id CloudFormation would send. */
 export function requestId(): string {
   return randomUUID();
 }
 
-export function createEvent(properties: ResourceProperties): OnEventRequest {
-  return { RequestType: 'Create', ResourceProperties: properties, RequestId: requestId(), LogicalResourceId: 'Operation' };
+export function createEvent(properties: ResourceProperties, logicalId = 'Operation'): OnEventRequest {
+  return { RequestType: 'Create', ResourceProperties: properties, RequestId: requestId(), LogicalResourceId: logicalId, StackId: STACK_ID };
 }
 
 export function updateEvent(properties: ResourceProperties, old: ResourceProperties, physicalResourceId: string): OnEventRequest {
-  return { RequestType: 'Update', ResourceProperties: properties, OldResourceProperties: old, PhysicalResourceId: physicalResourceId, RequestId: requestId() };
+  return {
+    RequestType: 'Update',
+    ResourceProperties: properties,
+    OldResourceProperties: old,
+    PhysicalResourceId: physicalResourceId,
+    RequestId: requestId(),
+    LogicalResourceId: 'Operation',
+    StackId: STACK_ID,
+  };
 }
 
 export function deleteEvent(properties: ResourceProperties, physicalResourceId: string): OnEventRequest {
-  return { RequestType: 'Delete', ResourceProperties: properties, PhysicalResourceId: physicalResourceId, RequestId: requestId() };
+  return {
+    RequestType: 'Delete',
+    ResourceProperties: properties,
+    PhysicalResourceId: physicalResourceId,
+    RequestId: requestId(),
+    LogicalResourceId: 'Operation',
+    StackId: STACK_ID,
+  };
 }
 
 /** The isComplete request the provider builds from the onEvent request and response. */

@@ -4,16 +4,20 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { FakeLake } from './fake-lake';
 import {
-  awsError, captureLogs, completeEvent, createEvent, deleteEvent, jsonBytes, MAX_RESPONSE_BYTES, NOW, rejection, STORE_ARN, updateEvent,
+  awsError, captureLogs, completeEvent, createEvent, deleteEvent, instantPauses, jsonBytes, MAX_RESPONSE_BYTES, NOW, rejection, STORE_ARN,
+  updateEvent,
 } from './helpers';
 import { handler as isComplete } from '../../src/operations/operation-complete.lambda';
 import { handler as onEvent } from '../../src/operations/operation-event.lambda';
 
 const cloudTrail = mockClient(CloudTrailClient);
 const logs = captureLogs();
+const clock = instantPauses();
 let lake: FakeLake;
 
 const STATEMENT = 'SELECT eventName, COUNT(*) FROM abc GROUP BY eventName';
+/** The statement as StartQuery receives it: with a comment naming the resource (stack and logical id). */
+const marked = (statement: string, logicalId = 'Operation') => `${statement}\n-- cdk-cloudtrail-org resource Audit/11111111-2222-4333-8444-555555555555/${logicalId}`;
 const PROPERTIES = {
   ServiceToken: 'arn:aws:lambda:us-east-1:111111111111:function:provider',
   Operation: 'LakeQuery',
@@ -35,7 +39,7 @@ describe('create', () => {
     const response = await onEvent(createEvent(PROPERTIES));
 
     expect(cloudTrail.commandCalls(StartQueryCommand).map((call) => call.args[0].input)).toEqual([
-      { QueryStatement: STATEMENT, DeliveryS3Uri: 's3://results/lake' },
+      { QueryStatement: marked(STATEMENT), DeliveryS3Uri: 's3://results/lake' },
     ]);
     const [queryId] = lake.queries.keys();
     expect(response).toEqual({
@@ -89,16 +93,30 @@ describe('create', () => {
     expect(cloudTrail.commandCalls(StartQueryCommand)).toHaveLength(1);
   });
 
-  test('describes at most the 10 newest candidates', async () => {
+  test('looks at every candidate of every page, not only the newest 10, and adopts this resource\'s query', async () => {
+    lake.pageSize = 3;
+    const own = lake.addQuery({ QueryString: marked(STATEMENT), DeliveryS3Uri: 's3://results/lake', CreationTime: new Date(NOW - 14 * 60_000) });
     for (let minute = 1; minute <= 12; minute++) {
       lake.addQuery({ QueryString: `SELECT ${minute} FROM abc`, CreationTime: new Date(NOW - minute * 60_000) });
     }
 
-    await onEvent(createEvent(PROPERTIES));
+    const response = await onEvent(createEvent(PROPERTIES));
 
-    // ten candidates, then the new query once started
-    const described = cloudTrail.commandCalls(DescribeQueryCommand).map((call) => lake.query(call.args[0].input.QueryId!).QueryString);
-    expect(described).toEqual([...Array.from({ length: 10 }, (_, i) => `SELECT ${i + 1} FROM abc`), STATEMENT]);
+    expect(cloudTrail.commandCalls(ListQueriesCommand)).toHaveLength(5);
+    expect(cloudTrail.commandCalls(DescribeQueryCommand)).toHaveLength(1);
+    expect(cloudTrail.commandCalls(StartQueryCommand)).toHaveLength(0);
+    expect(response.PhysicalResourceId).toBe(own.QueryId);
+  });
+
+  test('never adopts the query of another resource with the same statement (another logical id or stack)', async () => {
+    lake.addQuery({ QueryString: marked(STATEMENT, 'OtherQuery'), DeliveryS3Uri: 's3://results/lake' });
+    lake.addQuery({ QueryString: marked(STATEMENT).replace('Audit/', 'Other/'), DeliveryS3Uri: 's3://results/lake' });
+    lake.addQuery({ QueryString: STATEMENT, DeliveryS3Uri: 's3://results/lake' });
+
+    const response = await onEvent(createEvent(PROPERTIES));
+
+    expect(cloudTrail.commandCalls(StartQueryCommand)).toHaveLength(1);
+    expect(lake.query(response.PhysicalResourceId).QueryString).toBe(marked(STATEMENT));
   });
 
   test('without waiting, answers at once and isComplete needs no call', async () => {
@@ -223,7 +241,8 @@ describe('isComplete', () => {
     expect(jsonBytes(response)).toBeLessThan(MAX_RESPONSE_BYTES);
     expect(jsonBytes(complete)).toBeLessThan(MAX_RESPONSE_BYTES);
     expect(message).toHaveLength(1000);
-    expect(message.endsWith('…(cut)')).toBe(true);
+    // the error is cut, never what to do
+    expect(message).toMatch(/…\(cut\) Correct the statement \(or the delivery bucket\), then run it again\.$/);
     expect(jsonBytes({ Reason: message, ...response })).toBeLessThan(MAX_RESPONSE_BYTES);
   });
 });
@@ -245,7 +264,9 @@ describe('update', () => {
 
     expect(cloudTrail.commandCalls(StartQueryCommand)).toHaveLength(1);
     expect(response.PhysicalResourceId).not.toBe(gone);
-    expect(response.Deadline).toBe(NOW + 600_000);
+    // "not found" counts as final only after 30 seconds of looking again
+    expect(clock.pauses()).toEqual([1_000, 2_000, 4_000, 8_000, 15_000]);
+    expect(response.Deadline).toBe(NOW + 30_000 + 600_000);
   });
 
   test('an error other than not-found fails the update instead of running the query again', async () => {
@@ -260,7 +281,8 @@ describe('update', () => {
   test.each([
     ['QueryStatement', { QueryStatement: 'SELECT 1 FROM abc' }],
     ['DeliveryS3Uri', { DeliveryS3Uri: 's3://elsewhere/lake' }],
-    ['EventDataStoreArn', { EventDataStoreArn: STORE_ARN.replace('/abc', '/def') }],
+    // the construct's statement names the store it queries
+    ['EventDataStoreArn', { EventDataStoreArn: STORE_ARN.replace('/abc', '/def'), QueryStatement: STATEMENT.replace('abc', 'def') }],
   ])('a new %s runs a new query, with a new physical id', async (_key, change) => {
     const old = lake.addQuery({ QueryString: STATEMENT, DeliveryS3Uri: 's3://results/lake', QueryStatus: QueryStatus.FINISHED });
     const properties = { ...PROPERTIES, ...change };
@@ -268,7 +290,7 @@ describe('update', () => {
     const response = await onEvent(updateEvent(properties, PROPERTIES, old.QueryId));
 
     expect(cloudTrail.commandCalls(StartQueryCommand).map((call) => call.args[0].input)).toEqual([
-      { QueryStatement: properties.QueryStatement, DeliveryS3Uri: properties.DeliveryS3Uri },
+      { QueryStatement: marked(properties.QueryStatement), DeliveryS3Uri: properties.DeliveryS3Uri },
     ]);
     expect(response.PhysicalResourceId).not.toBe(old.QueryId);
   });

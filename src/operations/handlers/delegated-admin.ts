@@ -1,7 +1,7 @@
 import { DeregisterOrganizationDelegatedAdminCommand, RegisterOrganizationDelegatedAdminCommand } from '@aws-sdk/client-cloudtrail';
-import { EnableAWSServiceAccessCommand } from '@aws-sdk/client-organizations';
+import { DescribeOrganizationCommand, EnableAWSServiceAccessCommand } from '@aws-sdk/client-organizations';
 import { cloudTrail } from './clients';
-import { errorName, isNamed } from './errors';
+import { errorName, isNamed, OperationFailure } from './errors';
 import { Logger } from './log';
 import { organizations } from './organizations-client';
 import { OnEventRequest, OnEventResponse, OperationHandler, required } from './request';
@@ -21,7 +21,7 @@ export const delegatedAdmin: OperationHandler = {
   async onEvent(event, log) {
     switch (event.RequestType) {
       case 'Create':
-        return register(required(event.ResourceProperties, 'MemberAccountId'), log);
+        return register(event, required(event.ResourceProperties, 'MemberAccountId'), log);
       case 'Update':
         return update(event, log);
       case 'Delete':
@@ -30,27 +30,54 @@ export const delegatedAdmin: OperationHandler = {
   },
 };
 
-async function register(memberAccountId: string, log: Logger): Promise<OnEventResponse> {
-  // enabling trusted access again is a no-op, so a repeated event does no harm
-  await organizations().send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CLOUDTRAIL_PRINCIPAL }));
-  log.info('Trusted access for CloudTrail is enabled in the organization');
+async function register(event: OnEventRequest, memberAccountId: string, log: Logger): Promise<OnEventResponse> {
   try {
+    // enabling trusted access again is a no-op, so a repeated event does no harm
+    await organizations().send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CLOUDTRAIL_PRINCIPAL }));
+    log.info('Trusted access for CloudTrail is enabled in the organization');
     await cloudTrail().send(new RegisterOrganizationDelegatedAdminCommand({ MemberAccountId: memberAccountId }));
     log.info('Registered the delegated administrator', { memberAccountId });
   } catch (error) {
-    if (!isNamed(error, ['AccountRegisteredException'])) {
+    if (isNamed(error, ['AccountRegisteredException'])) {
+      log.info('The account already is the delegated administrator', { memberAccountId });
+    } else if (isNamed(error, MANAGEMENT_ONLY_ERRORS)) {
+      throw await notManagementAccount(event, log) ?? error;
+    } else {
       throw error;
     }
-    log.info('The account already is the delegated administrator', { memberAccountId });
   }
   return { PhysicalResourceId: memberAccountId };
+}
+
+// What Organizations and CloudTrail answer a member account that calls what only the management account may
+const MANAGEMENT_ONLY_ERRORS = ['AccessDeniedException', 'NotOrganizationManagementAccountException'];
+
+/**
+ * When the stack runs in a member account: a failure that says to deploy from the management account. Undefined
+ * when it does, or when the organization cannot be described (the original error is then reported).
+ */
+async function notManagementAccount(event: OnEventRequest, log: Logger): Promise<OperationFailure | undefined> {
+  const account = /^arn:[^:]+:cloudformation:[^:]*:(\d{12}):/.exec(event.StackId ?? '')?.[1];
+  try {
+    const { Organization } = await organizations().send(new DescribeOrganizationCommand({}));
+    const management = Organization?.MasterAccountId;
+    if (!account || !management || management === account) {
+      return undefined;
+    }
+    return new OperationFailure(`this stack runs in account ${account}, a member of organization ${Organization?.Id ?? ''}; only its management `
+      + `account (${management}) may enable trusted access and register CloudTrail's delegated administrators.`,
+    `Deploy this stack from the management account (${management}).`);
+  } catch (error) {
+    log.warn('Could not describe the organization', { reason: errorName(error) });
+    return undefined;
+  }
 }
 
 async function update(event: OnEventRequest, log: Logger): Promise<OnEventResponse> {
   const memberAccountId = required(event.ResourceProperties, 'MemberAccountId');
   if (memberAccountId !== event.OldResourceProperties?.MemberAccountId) {
     // a new physical id: CloudFormation then deletes the old resource, which deregisters the old account
-    return register(memberAccountId, log);
+    return register(event, memberAccountId, log);
   }
   return { PhysicalResourceId: event.PhysicalResourceId ?? memberAccountId };
 }

@@ -10,11 +10,16 @@ const HANDLERS = new Map<string, WaitingOperationHandler>([
 ]);
 
 /** The provider's onEvent for every operation that waits: dispatches on the Operation property. */
-export async function onEvent(event: OnEventRequest): Promise<OnEventResponse> {
-  return dispatch(HANDLERS, event, 'onEvent', (handler, log) => handler.onEvent(event, log));
+export async function onEvent(event: OnEventRequest, context?: RunTime): Promise<OnEventResponse> {
+  return dispatch(HANDLERS, event, 'onEvent', (handler, log) => handler.onEvent(event, log), context?.getRemainingTimeInMillis());
 }
 
 /** The provider's isComplete for every operation that waits. */
-export async function isComplete(event: IsCompleteRequest): Promise<IsCompleteResponse> {
-  return dispatch(HANDLERS, event, 'isComplete', (handler, log) => handler.isComplete(event, log));
+export async function isComplete(event: IsCompleteRequest, context?: RunTime): Promise<IsCompleteResponse> {
+  return dispatch(HANDLERS, event, 'isComplete', (handler, log) => handler.isComplete(event, log), context?.getRemainingTimeInMillis());
+}
+
+/** The part of the Lambda context that tells the handler how long it may run. */
+export interface RunTime {
+  getRemainingTimeInMillis(): number;
 }

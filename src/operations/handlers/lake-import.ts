@@ -3,13 +3,14 @@ import {
   StartImportCommand, StopImportCommand,
 } from '@aws-sdk/client-cloudtrail';
 import { cloudTrail } from './clients';
-import { errorName, isNamed, ongoingImportText, OperationFailure } from './errors';
+import { errorName, isNamed, ongoingImport, OperationFailure } from './errors';
 import { Logger } from './log';
 import {
   changed, IsCompleteRequest, IsCompleteResponse, isUuid, OnEventRequest, OnEventResponse, optionalTime, required, ResourceProperties, storeName,
   WaitingOperationHandler,
 } from './request';
-import { adoptionWindow, isPastDeadline, newestCandidates, timedOutText, waitFields } from './wait';
+import { NOT_FOUND_GRACE_MS, retryingNotFound, timing } from './timing';
+import { AdoptionWindow, adoptionWindow, candidatesWithin, everything, isPastDeadline, startedAt, timedOut, waitFields } from './wait';
 import { LAKE_IMPORT_REPLACING_PROPERTIES, LakeImportAttribute, OperationKind } from '../operation-properties';
 
 const EVENTS_STAY = 'the events it imported stay in the event data store';
@@ -41,9 +42,12 @@ function importRequest(properties: ResourceProperties): ImportRequest {
   };
 }
 
-async function runImport(properties: ResourceProperties, log: Logger): Promise<OnEventResponse> {
+const NOT_FOUND = ['ImportNotFoundException'];
+const isNotFound = (error: unknown) => isNamed(error, NOT_FOUND);
+
+async function runImport(properties: ResourceProperties, log: Logger, window?: AdoptionWindow): Promise<OnEventResponse> {
   const request = importRequest(properties);
-  const adopted = await findStartedImport(request);
+  const adopted = await findStartedImport(request, window);
   if (adopted) {
     log.info('Adopted the import an earlier attempt of this request started', { importId: adopted.ImportId, importStatus: adopted.ImportStatus });
   }
@@ -63,30 +67,48 @@ async function startImport(request: ImportRequest, log: Logger): Promise<ImportD
       EndEventTime: request.endEventTime,
     }));
     if (!started.ImportId) {
-      throw new OperationFailure('StartImport returned no import ID. Deploy again.');
+      throw new OperationFailure('StartImport returned no import ID.', 'Deploy again.');
     }
     log.info('Started the import', { importId: started.ImportId, importStatus: started.ImportStatus });
     return { ...started, ImportId: started.ImportId };
   } catch (error) {
-    if (isNamed(error, ['AccountHasOngoingImportException'])) {
-      throw new OperationFailure(ongoingImportText(await ongoingImportId()));
+    if (!isNamed(error, ['AccountHasOngoingImportException'])) {
+      throw error;
     }
-    throw error;
+    // The running import may be this request's own: another delivery of it started it, or the SDK sent StartImport
+    // again after its answer was lost. CloudTrail may list it only a moment later.
+    const own = await retryingNotFound(async () => await findStartedImport(request) ?? Promise.reject(new NotListedYet()),
+      (reason) => reason instanceof NotListedYet).catch(() => undefined);
+    if (own) {
+      log.info('The import running is this request\'s own; adopting it', { importId: own.ImportId, importStatus: own.ImportStatus });
+      return own;
+    }
+    const { what, fix } = ongoingImport(await ongoingImportId());
+    throw new OperationFailure(what, fix);
   }
 }
 
+class NotListedYet extends Error {}
+
 async function updateImport(event: OnEventRequest, log: Logger): Promise<OnEventResponse> {
   const properties = event.ResourceProperties;
-  if (changed(LAKE_IMPORT_REPLACING_PROPERTIES, properties, event.OldResourceProperties)) {
-    log.info('The store, source or time range changed; starting a new import');
-    return runImport(properties, log);
-  }
+  const replacing = changed(LAKE_IMPORT_REPLACING_PROPERTIES, properties, event.OldResourceProperties);
   const existing = await existingImport(event.PhysicalResourceId);
-  if (!existing) {
-    log.warn('CloudTrail no longer knows the import; starting it again');
-    return runImport(properties, log);
+  if (existing && (!replacing || isImportOf(existing, importRequest(properties), { identified: false }))) {
+    if (replacing) {
+      // e.g. CloudFormation's rollback Update, whose physical id names the import these properties started
+      log.info('The import of the physical id already is the one these properties ask for; keeping it', { importId: existing.ImportId });
+    }
+    return { PhysicalResourceId: existing.ImportId, Data: importAttributes(existing) };
   }
-  return { PhysicalResourceId: existing.ImportId, Data: importAttributes(existing) };
+  if (replacing) {
+    log.info('The store, source or time range changed; starting a new import unless this resource already imported that range');
+  } else {
+    log.warn('CloudTrail no longer knows the import; starting it again');
+  }
+  // an import of the same range by this resource, of any age (a rollback to earlier properties), is kept: its events
+  // are in the store already
+  return runImport(properties, log, everything(timing.now()));
 }
 
 async function existingImport(importId: string | undefined): Promise<FoundImport | undefined> {
@@ -94,9 +116,9 @@ async function existingImport(importId: string | undefined): Promise<FoundImport
     return undefined;
   }
   try {
-    return await getImport(importId);
+    return await retryingNotFound(() => getImport(importId), isNotFound);
   } catch (error) {
-    if (isNamed(error, ['ImportNotFoundException'])) {
+    if (isNotFound(error)) {
       return undefined;
     }
     throw error;
@@ -105,6 +127,7 @@ async function existingImport(importId: string | undefined): Promise<FoundImport
 
 async function stopImport(event: OnEventRequest, log: Logger): Promise<OnEventResponse> {
   const importId = event.PhysicalResourceId ?? '';
+  // an import started a moment ago may not be known yet: it is looked for again before it counts as gone
   const found = await existingImport(importId);
   if (!found) {
     log.info('No import to stop (the create failed, or CloudTrail no longer knows it)');
@@ -112,7 +135,7 @@ async function stopImport(event: OnEventRequest, log: Logger): Promise<OnEventRe
     try {
       await cloudTrail().send(new StopImportCommand({ ImportId: importId }));
     } catch (error) {
-      if (!isNamed(error, ['ImportNotFoundException'])) {
+      if (!isNotFound(error)) {
         throw error;
       }
     }
@@ -127,16 +150,19 @@ async function importComplete(event: IsCompleteRequest, log: Logger): Promise<Is
   if (event.Deadline === undefined) {
     return { IsComplete: true };
   }
-  const found = await getImport(event.PhysicalResourceId);
+  const found = await getOrWait(event, log);
+  if (!found) {
+    return { IsComplete: false };
+  }
   switch (found.ImportStatus) {
     case ImportStatus.COMPLETED:
       log.info('The import completed', { importId: found.ImportId, statistics: found.ImportStatistics });
       return { IsComplete: true, Data: importAttributes(found) };
     case ImportStatus.FAILED:
-      throw new OperationFailure(await importFailedText(found));
+      throw await importFailure(found);
     case ImportStatus.STOPPED:
-      throw new OperationFailure(`import ${found.ImportId} was stopped by someone else before it finished; ${importProgressText(found.ImportStatistics)}. `
-        + 'Deploy again to start a new import.');
+      throw new OperationFailure(`import ${found.ImportId} was stopped by someone else before it finished; ${importProgressText(found.ImportStatistics)}.`,
+        'Deploy again to start a new import.');
     default:
       return importRunning(event, found, log);
   }
@@ -148,7 +174,21 @@ async function importRunning(event: IsCompleteRequest, found: FoundImport, log: 
     return { IsComplete: false };
   }
   await stopQuietly(found.ImportId, log);
-  throw new OperationFailure(timedOutText(`import ${found.ImportId}`, event.ResourceProperties, `it was stopped, and ${EVENTS_STAY}`));
+  throw timedOut(`import ${found.ImportId}`, event.ResourceProperties, `it was stopped, and ${EVENTS_STAY}`);
+}
+
+/** The import; undefined while CloudTrail does not know an import that started a moment ago (the waiter asks again). */
+async function getOrWait(event: IsCompleteRequest, log: Logger): Promise<FoundImport | undefined> {
+  try {
+    return await getImport(event.PhysicalResourceId);
+  } catch (error) {
+    const started = startedAt(event);
+    if (isNotFound(error) && started !== undefined && timing.now() - started < NOT_FOUND_GRACE_MS) {
+      log.warn('CloudTrail does not know the import yet; asking again', { importId: event.PhysicalResourceId });
+      return undefined;
+    }
+    throw error;
+  }
 }
 
 async function stopQuietly(importId: string, log: Logger): Promise<void> {
@@ -181,10 +221,13 @@ export function importProgressText(statistics: ImportStatistics = {}): string {
     + `(${statistics.PrefixesCompleted ?? 0} of ${statistics.PrefixesFound ?? 0} prefixes), with ${statistics.FailedEntries ?? 0} failed entries`;
 }
 
-/** Says why a FAILED import failed: its progress and a sample of its failures (location, error type, message). */
-export async function importFailedText(found: FoundImport): Promise<string> {
-  return `import ${found.ImportId} failed; ${importProgressText(found.ImportStatistics)}. ${await failureSample(found.ImportId)} `
-    + 'Correct the source or the role it is read with, then deploy again.';
+/**
+ * Why a FAILED import failed: its progress and a sample of its failures (location, error type, message), then what to
+ * do, which a long sample never cuts.
+ */
+export async function importFailure(found: FoundImport): Promise<OperationFailure> {
+  return new OperationFailure(`import ${found.ImportId} failed; ${importProgressText(found.ImportStatistics)}. ${await failureSample(found.ImportId)}`,
+    'Correct the source or the role it is read with, then deploy again.');
 }
 
 async function failureSample(importId: string): Promise<string> {
@@ -214,12 +257,28 @@ export interface ImportRequest {
 }
 
 /**
- * An import into the store that an earlier attempt of the same request started: StartImport takes no
- * client token, so a repeated event would otherwise import twice. It is one of the newest imports of the
- * last minutes that has not failed, from the same location and for the same time range.
+ * Whether the import is the one the request asks for: into the same store, from the same location and Region, for
+ * the same time range, and not failed or stopped; when `identified`, also read with the same role, which each
+ * LakeImport has of its own unless it is given one: another resource's import is never taken for this one's.
  */
-export async function findStartedImport(request: ImportRequest): Promise<FoundImport | undefined> {
-  const window = adoptionWindow();
+function isImportOf(found: FoundImport, request: ImportRequest, { identified }: { identified: boolean }): boolean {
+  const source = found.ImportSource?.S3;
+  return ADOPTABLE_STATUSES.includes(found.ImportStatus ?? '')
+    && (found.Destinations ?? [request.eventDataStoreArn]).includes(request.eventDataStoreArn)
+    && source?.S3LocationUri === request.s3LocationUri
+    && (source?.S3BucketRegion ?? request.s3BucketRegion) === request.s3BucketRegion
+    && (!identified || (source?.S3BucketAccessRoleArn ?? request.s3BucketAccessRoleArn) === request.s3BucketAccessRoleArn)
+    && sameTime(found.StartEventTime, request.startEventTime) && sameTime(found.EndEventTime, request.endEventTime);
+}
+
+/**
+ * An import into the store that an earlier attempt (or another delivery) of the same request started: StartImport
+ * takes no client token, so a repeated event would otherwise import twice. It is the first import of the window (the
+ * last minutes unless told otherwise), of every page of ListImports, that is the one the request asks for.
+ */
+export async function findStartedImport(
+  request: ImportRequest, window: AdoptionWindow = adoptionWindow(timing.now()),
+): Promise<FoundImport | undefined> {
   const imports: { importId: string; createdAt?: Date }[] = [];
   for await (const page of paginateListImports({ client: cloudTrail() }, { Destination: request.eventDataStoreArn })) {
     for (const { ImportId, ImportStatus: status, CreatedTimestamp } of page.Imports ?? []) {
@@ -228,10 +287,9 @@ export async function findStartedImport(request: ImportRequest): Promise<FoundIm
       }
     }
   }
-  for (const candidate of newestCandidates(imports, (item) => item.createdAt, window)) {
+  for (const candidate of candidatesWithin(imports, (item) => item.createdAt, window)) {
     const found = await getImport(candidate.importId);
-    if (found.ImportSource?.S3?.S3LocationUri === request.s3LocationUri
-      && sameTime(found.StartEventTime, request.startEventTime) && sameTime(found.EndEventTime, request.endEventTime)) {
+    if (isImportOf(found, request, { identified: true })) {
       return found;
     }
   }

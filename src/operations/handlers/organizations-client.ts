@@ -1,10 +1,10 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { CLIENT_RETRY } from './clients';
+import { CLIENT_HTTP, CLIENT_RETRY, withCallBudget } from './clients';
 
 let client: OrganizationsClient | undefined;
 
 /** The Organizations client of this Lambda, created on first use. */
 export function organizations(): OrganizationsClient {
-  client ??= new OrganizationsClient({ ...CLIENT_RETRY });
+  client ??= withCallBudget(new OrganizationsClient({ ...CLIENT_RETRY, ...CLIENT_HTTP }));
   return client;
 }

@@ -1,5 +1,6 @@
 import { cut, errorName, failureMessage, FailureScope, OperationFailure } from './errors';
 import { createLogger, Logger } from './log';
+import { startBudget } from './timing';
 
 /**
  * What the handlers receive and answer: the requests and responses of the custom-resource provider framework and of
@@ -136,8 +137,10 @@ export interface WaitingOperationHandler extends OperationHandler {
  * Error whose message names the operation and its resource, says what to do and is at most 1000 characters.
  */
 export async function dispatch<H extends OperationHandler, T>(
-  handlers: ReadonlyMap<string, H>, event: OnEventRequest, phase: string, call: (handler: H, log: Logger) => Promise<T>,
+  handlers: ReadonlyMap<string, H>, event: OnEventRequest, phase: string, call: (handler: H, log: Logger) => Promise<T>, runMs?: number,
 ): Promise<T> {
+  // the AWS calls and waits stop in time for an answer with a message before Lambda's timeout
+  startBudget(runMs);
   const operation = event.ResourceProperties.Operation ?? '';
   const log = createLogger({ operation, requestType: event.RequestType, physicalResourceId: event.PhysicalResourceId ?? null, phase });
   const handler = handlers.get(operation);
@@ -155,4 +158,14 @@ export async function dispatch<H extends OperationHandler, T>(
     log.error(message, { errorName: errorName(error) });
     throw new Error(message);
   }
+}
+
+/** What a handler records in an operation to find it again: the stack and logical id of the resource it runs for. */
+export function resourceIdentity(event: OnEventRequest): string | undefined {
+  // arn:aws:cloudformation:<region>:<account>:stack/<name>/<uuid>
+  const stack = /:stack\/([^/]+)\/([^/]+)$/.exec(event.StackId ?? '');
+  if (!stack || !event.LogicalResourceId) {
+    return undefined;
+  }
+  return `${stack[1]}/${stack[2]}/${event.LogicalResourceId}`;
 }

@@ -65,7 +65,7 @@ async function run(handlers: ReadonlyMap<string, OperationHandler>, event: Cloud
     createLogger({ operation: event.ResourceProperties.Operation ?? '', requestType: 'Delete' }).info('The create failed: nothing to delete');
     return { physicalResourceId: CREATE_FAILED_ID };
   }
-  const work = dispatch(handlers, event, 'onEvent', (handler, log) => handler.onEvent(event, log));
+  const work = dispatch(handlers, event, 'onEvent', (handler, log) => handler.onEvent(event, log), context.getRemainingTimeInMillis() - ANSWER_MARGIN_MS);
   try {
     const response = await beforeDeadline(work, context.getRemainingTimeInMillis() - ANSWER_MARGIN_MS);
     if (response === TIMED_OUT) {
@@ -94,7 +94,7 @@ function timedOutMessage(handlers: ReadonlyMap<string, OperationHandler>, event:
   const operation = event.ResourceProperties.Operation ?? '';
   const scope: FailureScope = handlers.get(operation)?.scope(event.ResourceProperties) ?? { operation, resource: 'its resource' };
   const message = failureMessage(scope, new OperationFailure('the AWS calls did not finish before the function\'s timeout; AWS was slow or '
-    + 'throttled them. Deploy again: the operation picks up what an earlier attempt did.'));
+    + 'throttled them.', 'Deploy again: the operation picks up what an earlier attempt did.'));
   createLogger({ operation, requestType: event.RequestType }).error(message);
   return message;
 }

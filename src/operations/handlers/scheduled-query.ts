@@ -3,7 +3,7 @@ import { GetQueryResultsCommand, QueryStatus, StartQueryCommand } from '@aws-sdk
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { cloudTrail } from './clients';
 import { errorName, failureMessage, FailureScope, OperationFailure } from './errors';
-import { DescribedQuery, describeQuery, ownerOf, queryFailureText, RUNNING_QUERY_STATUSES } from './lake-query';
+import { DescribedQuery, describeQuery, ownerOf, queryFailure, RUNNING_QUERY_STATUSES } from './lake-query';
 import { createLogger, Logger } from './log';
 import { storeName } from './request';
 import { sns } from './sns-client';
@@ -71,7 +71,7 @@ async function run(input: ScheduledQueryInput, context: RemainingTime, pollInter
     return { name: input.name, queryId: QueryId, queryStatus: query.QueryStatus ?? '', notified: false };
   }
   if (query.QueryStatus !== QueryStatus.FINISHED) {
-    throw new OperationFailure(queryFailureText(query));
+    throw queryFailure(query);
   }
   return report(input, query, log);
 }
