@@ -84,7 +84,9 @@ test('the onEvent and isComplete bundles start a Lake query and see it finish', 
 
   expect(started).toEqual(expect.objectContaining({ PhysicalResourceId: QUERY_ID, Data: expect.objectContaining({ QueryId: QUERY_ID, QueryStatus: 'QUEUED' }) }));
   expect(done).toEqual(expect.objectContaining({ IsComplete: true, Data: expect.objectContaining({ QueryStatus: 'FINISHED' }) }));
-  expect(cloudTrail.commandCalls(StartQueryCommand).map(call => call.args[0].input)).toEqual([{ QueryStatement: STATEMENT }]);
+  // the statement as written, then the comment line naming the resource (adoption)
+  expect(cloudTrail.commandCalls(StartQueryCommand).map(call => call.args[0].input))
+    .toEqual([{ QueryStatement: expect.stringMatching(new RegExp(`^${STATEMENT}\n-- cdk-cloudtrail-org resource `)) }]);
 });
 
 test('the scheduled-query bundle runs the query and publishes its rows', async () => {

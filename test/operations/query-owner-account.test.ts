@@ -42,7 +42,8 @@ describe('LakeQuery', () => {
     const event = createEvent(PROPERTIES);
     const response = await onEvent(event);
     expect(cloudTrail.commandCalls(StartQueryCommand).map((call) => call.args[0].input)).toEqual([
-      { QueryStatement: STATEMENT, EventDataStoreOwnerAccountId: OWNER },
+      // the statement as written, then the comment line naming the resource (adoption)
+      { QueryStatement: expect.stringMatching(new RegExp(`^${STATEMENT.replace(/[()*]/g, '\\$&')}\n-- cdk-cloudtrail-org resource `)), EventDataStoreOwnerAccountId: OWNER },
     ]);
     await isComplete(completeEvent(event, response));
     expect(ownersOf(DescribeQueryCommand).length).toBeGreaterThanOrEqual(2);
