@@ -1,5 +1,5 @@
-import { arnRegionMatchesPartition, PARTITION_PATTERN, REGION_PATTERN } from '../core/partitions';
 import { DataResourceType } from './data-resource-type';
+import { arnRegionMatchesPartition, PARTITION_PATTERN, REGION_PATTERN } from '../core/partitions';
 
 /** The catalogued type with this `resources.type` value, if any. */
 export function findDataResourceType(value: string): DataResourceType | undefined {

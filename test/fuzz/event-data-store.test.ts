@@ -47,7 +47,10 @@ const contextKey = fc.stringMatching(/^[A-Za-z][\w:-]{0,40}$/);
 const requestContextKey = fc.oneof(fc.constantFrom(...REQUEST_CONTEXT_KEYS), contextKey.map(tag => `aws:PrincipalTag/${tag}`));
 const contextKeySelectors = fc.uniqueArray(fc.oneof(
   fc.record({ type: fc.constant(ContextKeyType.TAG_CONTEXT), keys: fc.uniqueArray(contextKey, { minLength: 1, maxLength: 5 }) }),
-  fc.record({ type: fc.constant(ContextKeyType.REQUEST_CONTEXT), keys: fc.uniqueArray(requestContextKey, { minLength: 1, maxLength: 5, selector: key => key.toLowerCase() }) }),
+  fc.record({
+    type: fc.constant(ContextKeyType.REQUEST_CONTEXT),
+    keys: fc.uniqueArray(requestContextKey, { minLength: 1, maxLength: 5, selector: name => name.toLowerCase() }),
+  }),
 ), { minLength: 1, maxLength: 2, selector: selector => selector.type });
 
 /** CloudTrail events: management events (and the Insights on them), data events, context keys. */
