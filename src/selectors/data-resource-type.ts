@@ -232,7 +232,8 @@ export class DataResourceType {
   public static readonly VERIFIED_PERMISSIONS_POLICY_STORE = DataResourceType.catalogue('AWS::VerifiedPermissions::PolicyStore', [
     'arn:<partition>:verifiedpermissions:<region>:<account_ID>:policy-store/<policy_store_UUID>',
     // the Service Authorization Reference's format too: the ARN the resource really has
-    'arn:<partition>:verifiedpermissions::<account_ID>:policy-store/<policy_store_ID>']);
+    'arn:<partition>:verifiedpermissions::<account_ID>:policy-store/<policy_store_ID>',
+  ]);
 
   /**
    * The type for a CloudFormation-style resource type name. Returns the catalogued type when this

@@ -1,9 +1,11 @@
+// A table of one-line rows reads best; each row's four properties stay on the lines they fit
+/* eslint-disable @stylistic/object-property-newline */
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LakeEventDataStore, LakeQuery, ScheduledLakeQuery } from '../../src';
-import * as limits from '../../src/core/limits';
 import { contextKeySelectorProblems, eventDataStoreQuotaProblems, federationRoleArnProblems, resourcePolicyProblems, retentionProblems } from '../../src/core/lake-rules';
+import * as limits from '../../src/core/limits';
 import { metricNamespaceProblems } from '../../src/core/metric-namespace';
 import { eventDataStoreNameProblems, trailNameProblems } from '../../src/core/names';
 import { operationTimeoutProblems } from '../../src/core/operation-rules';

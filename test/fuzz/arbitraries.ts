@@ -326,8 +326,11 @@ export const tags: fc.Arbitrary<Array<[string, string]>> = fc.oneof(
 
 /** Tags every CloudTrail resource takes: up to five, or exactly the 50 a resource takes at most. */
 export const validTags: fc.Arbitrary<Array<[string, string]>> = fc.oneof(
-  { weight: 4, arbitrary: fc.uniqueArray(fc.tuple(fc.stringMatching(/^[A-Za-z][\w.:/=+@-]{0,40}$/).filter(k => !k.toLowerCase().startsWith('aws:')),
-    fc.string({ minLength: 1, maxLength: 60 })), { maxLength: 5, selector: ([k]) => k }) },
+  {
+    weight: 4,
+    arbitrary: fc.uniqueArray(fc.tuple(fc.stringMatching(/^[A-Za-z][\w.:/=+@-]{0,40}$/).filter(k => !k.toLowerCase().startsWith('aws:')),
+      fc.string({ minLength: 1, maxLength: 60 })), { maxLength: 5, selector: ([k]) => k }),
+  },
   { weight: 1, arbitrary: fc.constant(Array.from({ length: 50 }, (_, i): [string, string] => [`key${i}`, `value${i}`])) },
 );
 

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import { resolve, sep } from 'path';
 import { Errors, Stack, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
@@ -47,7 +47,7 @@ export interface Subject {
   readonly owner?: RuleOwner | readonly RuleOwner[];
 }
 
-const LIBRARY_SOURCES = path.resolve(__dirname, '..', '..', 'src') + path.sep;
+const LIBRARY_SOURCES = resolve(__dirname, '..', '..', 'src') + sep;
 
 /**
  * Whether the library's own code threw the error (or was on the stack when aws-cdk-lib threw it): a frame of the

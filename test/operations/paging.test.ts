@@ -1,3 +1,5 @@
+// Events and pages written as one-line rows
+/* eslint-disable @stylistic/object-property-newline, @stylistic/max-len */
 import {
   CloudTrailClient, ImportStatus, ListImportsCommand, ListImportsCommandInput, ListQueriesCommand, ListQueriesCommandInput, StartImportCommand, StartQueryCommand,
 } from '@aws-sdk/client-cloudtrail';
