@@ -231,6 +231,8 @@ project.addTask('prepack', {
   description: 'Before npm pack (and jsii-pacmak): fail when lib/, .jsii or a handler bundle is missing',
 }).exec('ts-node --prefer-ts-exts test/package/check-build.ts');
 // The constructs load the esbuild bundles in assets/, never the handler sources jsii also compiles into lib/.
+// The rule registry is read at build time (RULES.md) and by the type checker only: no runtime code loads it.
+project.npmignore?.exclude('/lib/core/rule-registry.js');
 project.npmignore?.exclude('/.ci/', '/lib/operations/handlers/', '/lib/**/*.lambda.js', '/lib/**/*.lambda.d.ts',
   '/.jsii.tabl.json', '/.bench/', '/CONTRIBUTING.md', '*.tgz');
 project.addTask('package:check', {
