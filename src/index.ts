@@ -1,6 +1,9 @@
 export * from './selectors/data-resource-type';
 export * from './selectors/field-selector';
 export * from './selectors/data-event-selectors';
+export { NetworkActivityErrorCode, NetworkActivityEventSource } from './selectors/network-activity';
+export * from './trail/aggregation-template';
+export * from './trail/insight-event-category';
 export * from './trail/organization-trail-props';
 export * from './trail/organization-trail';
 export * from './trail/security-alarms';

@@ -100,3 +100,6 @@ export const METRIC_NAMESPACE_LENGTH: Range = { min: 1, max: 255 };
 
 // API model FederationRoleArn: 3 to 125 characters
 export const FEDERATION_ROLE_ARN_MAX_LENGTH = 125;
+
+/** AggregationConfiguration Templates: 1 to 50 templates per configuration. */
+export const AGGREGATION_TEMPLATES: Range = { min: 1, max: 50 };

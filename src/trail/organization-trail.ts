@@ -13,7 +13,7 @@ import { createLogKey, trailKeyStatements } from './log-key';
 import { OrganizationTrailProps } from './organization-trail-props';
 import { ResolvedTrail, resolveTrail } from './resolved-trail';
 import { SecurityAlarms, SecurityAlarmsOptions } from './security-alarms';
-import { trailProblems, trailSynthProblems } from './trail-problems';
+import { trailDataEventProblems, trailProblems, trailSynthProblems } from './trail-problems';
 import { dependOnAllButDefaultChild } from '../core/dependencies';
 import { noteEnvironmentChecks } from '../core/environment';
 import { TRAIL_NAME_LENGTH } from '../core/limits';
@@ -21,7 +21,8 @@ import { recordOwner } from '../core/placement';
 import { throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 import { addOrRequestStatements } from '../policy/resource-policy';
 import { excludeBucketObjects, selectsS3Objects } from '../selectors/bucket-exclusion';
-import { bindSelectors } from '../selectors/selector-binding';
+import { EventCategory } from '../selectors/field-rules';
+import { bindSelectors, selectsCategory } from '../selectors/selector-binding';
 
 /**
  * One multi-Region CloudTrail trail for every account of an AWS Organization, with a secure log
@@ -150,7 +151,11 @@ export class OrganizationTrail extends Resource {
       enableLogFileValidation: trail.enableFileValidation,
       cloudWatchLogsLogGroupArn: logDelivery?.logGroup.logGroupArn,
       cloudWatchLogsRoleArn: logDelivery?.role.roleArn,
-      insightSelectors: trail.insightTypes?.map(type => ({ insightType: type.value })),
+      insightSelectors: trail.insightTypes?.map(type => ({ insightType: type.value, eventCategories: trail.insightEventCategories })),
+      aggregationConfigurations: trail.dataEventAggregation && [{
+        eventCategory: 'Data',
+        templates: trail.dataEventAggregation.map(template => template.value),
+      }],
     });
     // CloudTrail checks the bucket, topic and role policies when the trail is created.
     for (const dependency of [this.bucket.policy, this.snsTopic, logDelivery?.policy]) {
@@ -182,7 +187,10 @@ export class OrganizationTrail extends Resource {
     if (trail.managementAccountId !== undefined) {
       recordOwner(this.resource, trail.managementAccountId);
     }
-    validateAtSynth(this, () => trailSynthProblems(this, this.resource, trail.managementAccountId));
+    validateAtSynth(this, () => [
+      ...trailDataEventProblems(trail, selectsCategory(trail.dataEvents, EventCategory.DATA)),
+      ...trailSynthProblems(this, this.resource, trail.managementAccountId),
+    ]);
     noteEnvironmentChecks(this, ['TrailQuota', 'DelegatedAdminTrailManagementAccount']);
     warnAboutRiskySettings(this, trail, trail.dataEvents?._selectors().some(selectsS3Objects) ?? false);
   }

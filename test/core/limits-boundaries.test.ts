@@ -14,7 +14,7 @@ import { Problem } from '../../src/core/problems';
 import { deliveryS3UriProblems, queryStatementProblems } from '../../src/core/query-rules';
 import type { RuleId } from '../../src/core/rule-registry';
 import { tagProblems } from '../../src/core/tags';
-import { s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems } from '../../src/core/trail-rules';
+import { aggregationTemplateProblems, s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems } from '../../src/core/trail-rules';
 import { delegatedAdminsProblems } from '../../src/organization/delegated-admin-rules';
 import { AdvancedEventSelector } from '../../src/selectors/field-selector';
 import { advancedSelectorProblems } from '../../src/selectors/selector-validation';
@@ -246,6 +246,14 @@ const BOUNDS: Bound[] = [
   {
     limit: 'FEDERATION_ROLE_ARN_MAX_LENGTH', id: 'FederationRoleArnLength',
     at: () => federationRoleArnProblems('federationRole', roleArn(125)), beyond: () => federationRoleArnProblems('federationRole', roleArn(126)),
+  },
+  {
+    limit: 'AGGREGATION_TEMPLATES.max', id: 'AggregationTemplateCount',
+    at: () => aggregationTemplateProblems(Array(50).fill('API_ACTIVITY')), beyond: () => aggregationTemplateProblems(Array(51).fill('API_ACTIVITY')),
+  },
+  {
+    limit: 'AGGREGATION_TEMPLATES.min', id: 'AggregationTemplateCount',
+    at: () => aggregationTemplateProblems(['API_ACTIVITY']), beyond: () => aggregationTemplateProblems([]),
   },
 ];
 
