@@ -1,3 +1,4 @@
+import { withoutIntrinsics } from './intrinsics';
 import {
   ORGANIZATIONS_POLICY_DESCRIPTION_MAX_LENGTH,
   ORGANIZATIONS_POLICY_NAME_LENGTH,
@@ -5,7 +6,6 @@ import {
   ROOT_ID_SUFFIX_LENGTH,
   SERVICE_CONTROL_POLICY_MAX_SIZE,
 } from './limits';
-import { withoutIntrinsics } from './intrinsics';
 import { lengthProblems, quoteList } from './names';
 import { isUnresolved, Problem } from './problems';
 import { uniqueItemsProblems } from './unique-items';

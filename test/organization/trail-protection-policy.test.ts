@@ -169,14 +169,19 @@ describe('TrailProtectionPolicy', () => {
       const exact = errorOf(() => protect({ trailArns: arns })).message;
       const [, bytes] = /of (\d+) bytes;/.exec(exact)!;
       const document = {
-        Statement: [{ Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail', 'cloudtrail:PutEventSelectors',
-          'cloudtrail:PutInsightSelectors', 'cloudtrail:PutEventConfiguration'], Effect: 'Deny', Resource: arns, Sid: 'DenyTrailTampering' }],
+        Statement: [{
+          Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail', 'cloudtrail:PutEventSelectors',
+            'cloudtrail:PutInsightSelectors', 'cloudtrail:PutEventConfiguration'],
+          Effect: 'Deny',
+          Resource: arns,
+          Sid: 'DenyTrailTampering',
+        }],
         Version: '2012-10-17',
       };
       expect(Number(bytes)).toBe(JSON.stringify(document).length);
     });
 
-    test('a policy just under the size limit is accepted', () => {
+    test('a policy of exactly 5,120 bytes is accepted, one byte more is not', () => {
       // 5,120 bytes exactly: the document of 50 trail ARNs, padded in the last ARN's name
       const arns = Array.from({ length: 50 }, (_, i) => `arn:aws:cloudtrail:us-east-1:111111111111:trail/t${i}`);
       const stack = testStack();
