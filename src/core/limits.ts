@@ -113,4 +113,3 @@ export const ORGANIZATIONS_POLICY_DESCRIPTION_MAX_LENGTH = 512;
 // Organizations User Guide, "Quotas": the maximum size of a service control policy document is 5,120 characters
 // (one version of the page says bytes; the library counts UTF-8 bytes, which are never fewer than the characters)
 export const SERVICE_CONTROL_POLICY_MAX_SIZE = 5120;
-
