@@ -17,4 +17,6 @@ export * from './lake/lake-import-props';
 export * from './lake/lake-import';
 export * from './organization/delegated-admin-props';
 export * from './organization/delegated-admin';
+export * from './organization/trail-protection-policy-props';
+export * from './organization/trail-protection-policy';
 export * from './policy/accepted-findings-plugin';

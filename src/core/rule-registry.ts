@@ -15,7 +15,8 @@ export type RuleOwner =
   | 'LakeImport'
   | 'OrganizationDelegatedAdmin'
   | 'DataEventSelectors'
-  | 'Operations';
+  | 'Operations'
+  | 'TrailProtectionPolicy';
 
 /** One rule as RULES.md shows it. */
 export interface RuleEntry {
@@ -34,7 +35,7 @@ export interface RuleEntry {
 }
 
 const ALL: readonly RuleOwner[] = ['OrganizationTrail', 'LakeEventDataStore', 'LakeQuery', 'ScheduledLakeQuery', 'LakeImport',
-  'OrganizationDelegatedAdmin', 'DataEventSelectors'];
+  'OrganizationDelegatedAdmin', 'DataEventSelectors', 'TrailProtectionPolicy'];
 
 export const RULES = {
   // ---- Shared by several constructs
@@ -1015,6 +1016,78 @@ export const RULES = {
     source: 'AdvancedFieldSelector Field, resources.ARN',
     fix: 'End the prefix with \'/\' (addS3Objects with buckets does), or acknowledge the warning when the wider match is meant.',
     warning: true,
+  },
+  // ---- TrailProtectionPolicy
+  TrailProtectionListNotEmpty: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'trailArns, targetIds',
+    rule: 'A trail protection policy names at least one trail and at least one target.',
+    source: 'This library: a policy that protects nothing, or is attached nowhere, has no effect',
+    fix: 'Pass the trail\'s ARN and the root, OU or account IDs to attach the policy to.',
+  },
+  TrailProtectionTargetId: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'targetIds',
+    rule: "A target is a root ID ('r-' and 4 to 32 lowercase letters or digits), an OU ID ('ou-', 4 to 32, '-', 8 to 32 lowercase letters or digits) or a 12-digit account ID.",
+    source: 'Organizations API model PolicyTargetId (RootId, OrganizationalUnitId, AccountId)',
+    fix: 'Copy the IDs from `aws organizations list-roots`, `list-organizational-units-for-parent` or `list-accounts`.',
+  },
+  TrailProtectionTargetUnique: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'targetIds',
+    rule: 'A policy is attached to each target once.',
+    source: 'Organizations AttachPolicy DuplicatePolicyAttachmentException',
+    fix: 'Name each target once.',
+  },
+  TrailProtectionResourceArnFormat: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'trailArns, eventDataStoreArns',
+    rule: 'A protected trail or event data store is named by its ARN (arn:<partition>:cloudtrail:<region>:<account>:trail/<name> or eventdatastore/<id>, wildcards allowed); a Deny on anything else denies nothing.',
+    source: 'Service Authorization Reference, "Resource types defined by AWS CloudTrail"',
+    fix: 'Pass trail.trailArn or store.eventDataStoreArn, or the ARN with wildcards.',
+  },
+  TrailProtectionExemptPrincipalFormat: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'exemptPrincipalArns',
+    rule: 'An exempt principal is an ARN pattern that aws:PrincipalArn can hold: an IAM role, user or account root, or an AWS STS federated user; never a role session (assumed-role) ARN.',
+    source: 'IAM User Guide, "AWS global condition context keys", aws:PrincipalArn',
+    fix: 'Pass the role ARN, e.g. arn:aws:iam::*:role/AWSControlTowerExecution.',
+  },
+  TrailProtectionBroadExemption: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'exemptPrincipalArns',
+    rule: 'An exempt principal pattern whose name part is only wildcards (role/*) exempts every role or user of the accounts it names, so anyone who can create or assume one there can still tamper with the trail.',
+    source: 'IAM User Guide, ArnLike condition operators; AWS Control Tower mandatory controls (exempt AWSControlTowerExecution only)',
+    fix: 'Name the roles that need the exemption, or acknowledge the warning.',
+    warning: true,
+  },
+  TrailProtectionPolicyNameLength: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'policyName',
+    rule: 'A policy name has 1 to 128 characters.',
+    source: 'Organizations CreatePolicy Name',
+    fix: 'Shorten the name.',
+  },
+  TrailProtectionPolicyNameCharacters: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'policyName',
+    rule: 'A policy name has characters of the ASCII range only.',
+    source: 'Organizations CreatePolicy Name pattern',
+    fix: 'Remove or replace the other characters.',
+  },
+  TrailProtectionDescriptionLength: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'description',
+    rule: 'A policy description has at most 512 characters.',
+    source: 'Organizations CreatePolicy Description',
+    fix: 'Shorten the description.',
+  },
+  TrailProtectionPolicySize: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'trailArns, eventDataStoreArns, logArchiveBuckets, logArchiveKeys, exemptPrincipalArns',
+    rule: 'A service control policy document has at most 5,120 characters (counted here in UTF-8 bytes of the minified document; a value only CloudFormation knows counts as empty, so the check is a lower bound).',
+    source: 'Organizations User Guide, "Quotas for AWS Organizations", maximum size of a policy document',
+    fix: 'Split the protected resources over two policies, or use wildcards in the ARNs.',
   },
 } satisfies Record<string, RuleEntry>;
 

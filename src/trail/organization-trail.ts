@@ -20,6 +20,7 @@ import { TRAIL_NAME_LENGTH } from '../core/limits';
 import { recordOwner } from '../core/placement';
 import { throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 import { addOrRequestStatements } from '../policy/resource-policy';
+import { eventNameOf, TRAIL_TAMPER_ACTIONS } from '../policy/tamper-actions';
 import { excludeBucketObjects, selectsS3Objects } from '../selectors/bucket-exclusion';
 import { EventCategory } from '../selectors/field-rules';
 import { bindSelectors, selectsCategory } from '../selectors/selector-binding';
@@ -69,6 +70,8 @@ export class OrganizationTrail extends Resource {
   public readonly logsRole?: iam.IRole;
 
   private readonly resource: CfnTrail;
+  /** The trail's ARN built from its name: what API calls name it by, besides the name. */
+  private readonly arnFromName: string;
 
   constructor(scope: Construct, id: string, props: OrganizationTrailProps) {
     // The generated name is known only after super(); the ARN attribute below is built from it, so the
@@ -82,6 +85,7 @@ export class OrganizationTrail extends Resource {
     const managementAccount = trail.managementAccountId ?? stack.account;
     // Built from the name: the trail's own Arn attribute would make its dependencies depend on it.
     const ownArn = stack.formatArn({ service: 'cloudtrail', resource: 'trail', resourceName: this.trailName, account: managementAccount });
+    this.arnFromName = ownArn;
     const removalPolicy = trail.removalPolicy;
     const delivery: TrailDelivery = { trailArn: ownArn, account: managementAccount, orgId: trail.orgId, keyPrefix: trail.s3KeyPrefix };
 
@@ -202,6 +206,29 @@ export class OrganizationTrail extends Resource {
     const bucketGrant = this.bucket.grantRead(grantee);
     // A bucket whose default key is the trail's key grants decryption itself.
     return this.bucket.encryptionKey === this.encryptionKey ? bucketGrant : bucketGrant.combine(this.encryptionKey.grantDecrypt(grantee));
+  }
+
+  /**
+   * An EventBridge rule for the calls that stop, delete or weaken this trail (StopLogging, DeleteTrail, UpdateTrail,
+   * PutEventSelectors, PutInsightSelectors, PutEventConfiguration), in real time: "AWS API Call via CloudTrail"
+   * events that name the trail by its name or ARN. The rule sees the calls made in this stack's account and Region,
+   * the trail's home Region, where they must be made; `TrailProtectionPolicy` denies them in member accounts.
+   */
+  public onTamper(id: string, options: events.OnEventOptions = {}): events.Rule {
+    const rule = new events.Rule(this, id, options);
+    rule.addTarget(options.target);
+    const trail = [this.trailName, this.arnFromName];
+    rule.addEventPattern({
+      source: ['aws.cloudtrail'],
+      detailType: ['AWS API Call via CloudTrail'],
+      detail: {
+        eventSource: ['cloudtrail.amazonaws.com'],
+        eventName: TRAIL_TAMPER_ACTIONS.map(eventNameOf),
+        // StopLogging, DeleteTrail and UpdateTrail record the trail as requestParameters.name, the others as trailName
+        $or: [{ requestParameters: { name: trail } }, { requestParameters: { trailName: trail } }],
+      },
+    });
+    return rule;
   }
 
   /**
