@@ -3,6 +3,8 @@ import { Arn, ArnFormat, Aws, CustomResource, Duration, RemovalPolicy, Stack, St
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -278,7 +280,8 @@ export class BaselineAuditStack extends Stack {
       kmsKeyId: trailKey.keyArn,
       cloudWatchLogsLogGroupArn: trailLogGroup.logGroupArn,
       cloudWatchLogsRoleArn: trailLogsRole.roleArn,
-      insightSelectors: [{ insightType: 'ApiCallRateInsight' }, { insightType: 'ApiErrorRateInsight' }],
+      insightSelectors: ['ApiCallRateInsight', 'ApiErrorRateInsight'].map(insightType => ({ insightType, eventCategories: ['Management', 'Data'] })),
+      aggregationConfigurations: [{ eventCategory: 'Data', templates: ['API_ACTIVITY', 'USER_ACTIONS'] }],
       advancedEventSelectors: [
         {
           name: 'Management events',
@@ -310,6 +313,18 @@ export class BaselineAuditStack extends Stack {
     }));
     const alarmTopic = new sns.Topic(this, 'AlarmTopic', { masterKey: alarmKey, enforceSSL: true });
     const alarmAction = new SnsAction(alarmTopic);
+    new events.Rule(this, 'TrailTampering', {
+      eventPattern: {
+        source: ['aws.cloudtrail'],
+        detailType: ['AWS API Call via CloudTrail'],
+        detail: {
+          eventSource: ['cloudtrail.amazonaws.com'],
+          eventName: ['StopLogging', 'DeleteTrail', 'UpdateTrail', 'PutEventSelectors', 'PutInsightSelectors', 'PutEventConfiguration'],
+          $or: [{ requestParameters: { name: [TRAIL_NAME, trailArn] } }, { requestParameters: { trailName: [TRAIL_NAME, trailArn] } }],
+        },
+      },
+      targets: [new targets.SnsTopic(alarmTopic)],
+    });
     for (const [metricName, description, filterPattern] of SECURITY_ALARMS) {
       const filter = new logs.MetricFilter(this, `${metricName}Filter`, {
         logGroup: trailLogGroup,

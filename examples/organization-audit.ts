@@ -1,13 +1,16 @@
 import { App, Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { DataEventSelectors, DataResourceType, LakeEventDataStore, LakeImport, LakeQuery, OrganizationTrail } from '../src';
+import {
+  AggregationTemplate, DataEventSelectors, DataResourceType, InsightEventCategory, LakeEventDataStore, LakeImport, LakeQuery, OrganizationTrail,
+} from '../src';
 
 /** Account and Region the example is synthesized for: the organization's management account. */
 export const EXAMPLE_ENV = { account: '111111111111', region: 'us-east-1' };
@@ -49,9 +52,14 @@ export class OrganizationAuditStack extends Stack {
       trailName: 'organization-audit',
       excludeManagementEventSources: [cloudtrail.ManagementEventSources.KMS],
       insightTypes: [cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE],
+      insightEventCategories: [InsightEventCategory.MANAGEMENT, InsightEventCategory.DATA],
       dataEvents,
+      dataEventAggregation: [AggregationTemplate.API_ACTIVITY, AggregationTemplate.USER_ACTIONS],
     });
-    this.trail.addSecurityAlarms('SecurityAlarms', { topic: this.securityAlarmTopic() });
+    const securityTopic = this.securityAlarmTopic();
+    this.trail.addSecurityAlarms('SecurityAlarms', { topic: securityTopic });
+    // Calls that stop, delete or weaken the trail reach the security team in real time.
+    this.trail.onTamper('TrailTampering', { target: new targets.SnsTopic(securityTopic) });
 
     // CloudTrail Lake: two years of the organization's write management events and the workload's data
     // events, queryable with SQL from the security tooling account.
@@ -84,8 +92,8 @@ export class OrganizationAuditStack extends Stack {
   }
 
   /**
-   * An encrypted topic the security team subscribes to: CloudWatch alarms may publish to it, and only AWS
-   * services may create grants on its key (AWS Control Tower CT.KMS.PR.3).
+   * An encrypted topic the security team subscribes to: CloudWatch alarms may publish to it (EventBridge is let in
+   * by its target), and only AWS services may create grants on its key (AWS Control Tower CT.KMS.PR.3).
    */
   private securityAlarmTopic(): sns.Topic {
     const key = new kms.Key(this, 'SecurityAlarmKey', { enableKeyRotation: true, description: 'Encrypts the security alarm topic' });

@@ -11,6 +11,7 @@ import os
 from aws_cdk import App, Duration, Environment, Stack
 from aws_cdk import aws_cloudtrail as cloudtrail
 from aws_cdk import aws_dynamodb as dynamodb
+from aws_cdk import aws_events_targets as targets
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_kms as kms
 from aws_cdk import aws_lambda as lambda_
@@ -19,9 +20,11 @@ from aws_cdk import aws_sns as sns
 from constructs import Construct
 
 from cdk_cloudtrail_org import (
+    AggregationTemplate,
     DataEventSelectors,
     DataResourceType,
     FieldConditions,
+    InsightEventCategory,
     LakeEventDataStore,
     LakeImport,
     LakeQuery,
@@ -76,9 +79,14 @@ class OrganizationAuditStack(Stack):
             trail_name="organization-audit",
             exclude_management_event_sources=[cloudtrail.ManagementEventSources.KMS],
             insight_types=[cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE],
+            insight_event_categories=[InsightEventCategory.MANAGEMENT, InsightEventCategory.DATA],
             data_events=data_events,
+            data_event_aggregation=[AggregationTemplate.API_ACTIVITY, AggregationTemplate.USER_ACTIONS],
         )
-        self.trail.add_security_alarms("SecurityAlarms", topic=self._security_alarm_topic())
+        security_topic = self._security_alarm_topic()
+        self.trail.add_security_alarms("SecurityAlarms", topic=security_topic)
+        # Calls that stop, delete or weaken the trail reach the security team in real time.
+        self.trail.on_tamper("TrailTampering", target=targets.SnsTopic(security_topic))
 
         # CloudTrail Lake: two years of the organization's write management events and the workload's data
         # events, queryable with SQL from the security tooling account.
@@ -116,8 +124,8 @@ class OrganizationAuditStack(Stack):
         writes_by_account.node.add_dependency(history)
 
     def _security_alarm_topic(self) -> sns.Topic:
-        """An encrypted topic the security team subscribes to: CloudWatch alarms may publish to it, and only AWS
-        services may create grants on its key (AWS Control Tower CT.KMS.PR.3)."""
+        """An encrypted topic the security team subscribes to: CloudWatch alarms may publish to it (EventBridge is let
+        in by its target), and only AWS services may create grants on its key (AWS Control Tower CT.KMS.PR.3)."""
         key = kms.Key(
             self, "SecurityAlarmKey", enable_key_rotation=True, description="Encrypts the security alarm topic"
         )

@@ -12,7 +12,9 @@ describe('example organization audit app', () => {
     const trail = Object.values(template.findResources('AWS::CloudTrail::Trail'))[0];
     expect(trail.Properties.IsOrganizationTrail).toBe(true);
     expect(trail.Properties.TrailName).toBe('organization-audit');
-    expect(trail.Properties.InsightSelectors).toEqual([{ InsightType: 'ApiCallRateInsight' }, { InsightType: 'ApiErrorRateInsight' }]);
+    expect(trail.Properties.InsightSelectors).toEqual(['ApiCallRateInsight', 'ApiErrorRateInsight']
+      .map(type => ({ InsightType: type, EventCategories: ['Management', 'Data'] })));
+    expect(trail.Properties.AggregationConfigurations).toEqual([{ EventCategory: 'Data', Templates: ['API_ACTIVITY', 'USER_ACTIONS'] }]);
     expect(trail.Properties.EventSelectors).toBeUndefined();
     const selectors = trail.Properties.AdvancedEventSelectors;
     expect(selectors.map((s: any) => s.Name)).toEqual([
@@ -22,6 +24,21 @@ describe('example organization audit app', () => {
     expect(selectors[1].FieldSelectors).toContainEqual({
       Field: 'resources.ARN',
       StartsWith: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::payments-222222222222/']] }],
+    });
+  });
+
+  test('calls that stop, delete or weaken the trail notify the same topic, which EventBridge may publish to', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ 'detail-type': ['AWS API Call via CloudTrail'], 'detail': Match.objectLike({ eventName: Match.arrayWith(['StopLogging', 'DeleteTrail']) }) }),
+      Targets: [Match.objectLike({ Arn: { Ref: Match.stringLikeRegexp('^SecurityAlarmTopic') } })],
+    });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Principal: { Service: 'events.amazonaws.com' },
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        })]),
+      },
     });
   });
 
@@ -109,7 +126,7 @@ describe('example organization audit app', () => {
 
   test('the summary names the stack, its selectors and their value counts', () => {
     const summary = summarize(app.synth());
-    expect(summary).toContain('Stack OrganizationAudit (111111111111/us-east-1): 70 resources');
+    expect(summary).toContain('Stack OrganizationAudit (111111111111/us-east-1): 71 resources');
     expect(summary).toMatch(/AWS::CloudTrail::Trail OrganizationTrail\w+: 5 advanced event selector\(s\), 16 value\(s\) \(quota 500\)/);
     expect(summary).toContain('[1] Payment object writes: Data AWS::S3::Object — 4 value(s)');
     expect(summary).toContain('[4] SNS publishes: Data AWS::SNS::Topic — 4 value(s)');

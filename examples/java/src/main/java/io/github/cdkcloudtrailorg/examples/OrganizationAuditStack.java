@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.cdkcloudtrailorg.AggregationTemplate;
 import io.github.cdkcloudtrailorg.DataEventOptions;
 import io.github.cdkcloudtrailorg.DataEventSelectors;
 import io.github.cdkcloudtrailorg.DataResourceType;
 import io.github.cdkcloudtrailorg.DynamoDbTablesOptions;
 import io.github.cdkcloudtrailorg.FieldConditions;
+import io.github.cdkcloudtrailorg.InsightEventCategory;
 import io.github.cdkcloudtrailorg.LakeEventDataStore;
 import io.github.cdkcloudtrailorg.LakeImport;
 import io.github.cdkcloudtrailorg.LakeQuery;
@@ -25,6 +27,8 @@ import software.amazon.awscdk.services.cloudtrail.ManagementEventSources;
 import software.amazon.awscdk.services.cloudtrail.ReadWriteType;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.events.OnEventOptions;
+import software.amazon.awscdk.services.events.targets.SnsTopic;
 import software.amazon.awscdk.services.iam.AccountPrincipal;
 import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
@@ -87,9 +91,14 @@ public class OrganizationAuditStack extends Stack {
                 .trailName("organization-audit")
                 .excludeManagementEventSources(List.of(ManagementEventSources.KMS))
                 .insightTypes(List.of(InsightType.API_CALL_RATE, InsightType.API_ERROR_RATE))
+                .insightEventCategories(List.of(InsightEventCategory.MANAGEMENT, InsightEventCategory.DATA))
                 .dataEvents(dataEvents)
+                .dataEventAggregation(List.of(AggregationTemplate.API_ACTIVITY, AggregationTemplate.USER_ACTIONS))
                 .build();
-        this.trail.addSecurityAlarms("SecurityAlarms", SecurityAlarmsOptions.builder().topic(securityAlarmTopic()).build());
+        Topic securityTopic = securityAlarmTopic();
+        this.trail.addSecurityAlarms("SecurityAlarms", SecurityAlarmsOptions.builder().topic(securityTopic).build());
+        // Calls that stop, delete or weaken the trail reach the security team in real time.
+        this.trail.onTamper("TrailTampering", OnEventOptions.builder().target(new SnsTopic(securityTopic)).build());
 
         // CloudTrail Lake: two years of the organization's write management events and the workload's data
         // events, queryable with SQL from the security tooling account.
@@ -130,8 +139,8 @@ public class OrganizationAuditStack extends Stack {
     }
 
     /**
-     * An encrypted topic the security team subscribes to: CloudWatch alarms may publish to it, and only AWS services
-     * may create grants on its key (AWS Control Tower CT.KMS.PR.3).
+     * An encrypted topic the security team subscribes to: CloudWatch alarms may publish to it (EventBridge is let in by
+     * its target), and only AWS services may create grants on its key (AWS Control Tower CT.KMS.PR.3).
      */
     private Topic securityAlarmTopic() {
         Key key = Key.Builder.create(this, "SecurityAlarmKey")
