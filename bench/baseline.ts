@@ -401,6 +401,26 @@ export class BaselineAuditStack extends Stack {
 
     // Query results go to the trail bucket, written by CloudTrail for this store only
     const fromLake = { StringEquals: { 'aws:SourceArn': lakeArn } };
+    // The import role CloudTrail assumes for this store only; the trail's bucket and key let it in (imported first)
+    const importRole = new iam.Role(this, 'ImportRole', {
+      assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account, 'aws:SourceArn': lake.attrEventDataStoreArn } },
+      }),
+      description: `Lets CloudTrail read trail logs from ${this.node.path}/OrganizationTrail/Logs/Bucket for a CloudTrail Lake import`,
+    });
+    trailBucket.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'CloudTrailLakeImportRead',
+      principals: [importRole],
+      actions: ['s3:ListBucket', 's3:GetBucketAcl', 's3:GetObject'],
+      resources: [trailBucket.bucketArn, trailBucket.arnForObjects('*')],
+    }));
+    trailKey.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'CloudTrailLakeImportDecrypt',
+      principals: [importRole],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'kms:ViaService': `s3.${this.region}.amazonaws.com` } },
+    }));
     trailBucket.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'CloudTrailLakeQueryResults',
       principals: [cloudtrailPrincipal],
@@ -460,19 +480,13 @@ export class BaselineAuditStack extends Stack {
     const isCompleteLogs = handlerLogs('IsCompleteLogs');
     const providerLogs = handlerLogs('ProviderLogs');
 
-    const importRole = new iam.Role(this, 'ImportRole', {
-      assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-      }),
-      description: `Lets CloudTrail read trail logs from ${this.node.path}/OrganizationTrail/Logs/Bucket for a CloudTrail Lake import`,
-    });
     const importPolicy = new iam.ManagedPolicy(this, 'ImportPolicy', {
       description: `Lets CloudTrail read trail logs from ${this.node.path}/OrganizationTrail/Logs/Bucket for a CloudTrail Lake import`,
       roles: [importRole],
       statements: [
         new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [trailBucket.arnForObjects('*')] }),
         new iam.PolicyStatement({ actions: ['s3:ListBucket', 's3:GetBucketAcl'], resources: [trailBucket.bucketArn] }),
-        new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [trailKey.keyArn] }),
+        new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [trailKey.keyArn] }),
       ],
     });
 
