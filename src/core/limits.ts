@@ -72,6 +72,10 @@ export const DELIVERY_S3_URI_MAX_LENGTH = 1024;
 // StartQuery / MaxConcurrentQueriesException: at most 10 queries run at once per account
 export const MAX_CONCURRENT_QUERIES = 10;
 
+// Lambda's longest run (15 minutes): a scheduled run's function waits for its query this long at most; a run is
+// counted as holding one of the concurrent queries for that long
+export const SCHEDULED_RUN_MINUTES = 15;
+
 // CloudFormation custom resources time out after one hour (AWS::CloudFormation::CustomResource ServiceTimeout,
 // at most 3600 s); a wait stops 5 minutes earlier so the provider has time to report the outcome
 export const CUSTOM_RESOURCE_TIMEOUT_MINUTES = 60;

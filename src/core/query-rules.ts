@@ -1,6 +1,7 @@
 import { Tokenization } from 'aws-cdk-lib';
-import { DELIVERY_S3_URI_MAX_LENGTH, EVENT_DATA_STORE_ID_LENGTH, QUERY_STATEMENT_LENGTH } from './limits';
+import { DELIVERY_S3_URI_MAX_LENGTH, EVENT_DATA_STORE_ID_LENGTH, MAX_CONCURRENT_QUERIES, QUERY_STATEMENT_LENGTH, SCHEDULED_RUN_MINUTES } from './limits';
 import { lengthProblems } from './names';
+import type { Placement } from './placement';
 import { isUnresolved, Problem } from './problems';
 
 const STATEMENT_SOURCE = 'StartQuery QueryStatement';
@@ -133,4 +134,76 @@ function withoutLiteralsAndComments(statement: string): string {
     .replace(/"(?:[^"]|"")*"/g, '""')
     .replace(/--[^\n]*/g, ' ')
     .replace(/\/\*[\s\S]*?\*\//g, ' ');
+}
+
+const MINUTES: Record<string, number> = { minute: 1, minutes: 1, hour: 60, hours: 60, day: 1440, days: 1440 };
+
+/**
+ * How often a schedule expression runs, in minutes: `rate(value unit)`, or a `cron(...)` with `*` hours whose minute
+ * field is `*`, a step (such as `0/5`) or a list (EventBridge Scheduler schedule types); undefined for one-time
+ * schedules, tokens and crons that name hours, which the concurrency rule leaves alone.
+ */
+export function scheduleIntervalMinutes(expression: string): number | undefined {
+  if (isUnresolved(expression)) {
+    return undefined;
+  }
+  const rate = /^rate\((\d+) (minutes?|hours?|days?)\)$/.exec(expression);
+  if (rate) {
+    return Number(rate[1]) * MINUTES[rate[2]];
+  }
+  const cron = /^cron\((\S+) (\S+) /.exec(expression);
+  if (!cron || cron[2] !== '*') {
+    return undefined;
+  }
+  const minute = cron[1];
+  if (minute === '*') {
+    return 1;
+  }
+  const step = /^(?:\*|\d+)\/(\d+)$/.exec(minute);
+  if (step) {
+    return Number(step[1]);
+  }
+  const listed = minute.split(',').map(Number);
+  return listed.length > 1 && listed.every(Number.isInteger) ? Math.floor(60 / listed.length) : undefined;
+}
+
+/** A scheduled query placed in its account and Region, with how often it runs. */
+export interface PlacedSchedule extends Placement {
+  readonly intervalMinutes: number;
+}
+
+/**
+ * The concurrent-queries quota for scheduled queries: a run holds one of the account's 10 concurrent queries (StartQuery,
+ * MaxConcurrentQueriesException) for as long as its function may wait for it, so a query run every `i` minutes holds up
+ * to ceil(15 / i) at once; the scheduled queries of one account and Region together may hold at most 10. Reported once,
+ * on the first of them. `all` is every scheduled query of the app with a known interval, in app order.
+ */
+export function scheduledQueryConcurrencyProblems(query: PlacedSchedule, all: PlacedSchedule[]): Problem[] {
+  const together = all.filter(other => other.account === query.account && other.region === query.region);
+  const held = together.reduce((sum, other) => sum + Math.ceil(SCHEDULED_RUN_MINUTES / other.intervalMinutes), 0);
+  if (held <= MAX_CONCURRENT_QUERIES || together[0].path !== query.path) {
+    return [];
+  }
+  return [{
+    id: 'ScheduledQueryConcurrency',
+    property: 'schedule',
+    value: together.map(other => `${other.path} every ${other.intervalMinutes} min`),
+    rule: `these scheduled queries may hold ${held} queries running at once in account ${query.account}, Region ${query.region}: a run is given `
+      + `${SCHEDULED_RUN_MINUTES} minutes, so a query run every i minutes may run ceil(${SCHEDULED_RUN_MINUTES}/i) times at once; CloudTrail Lake runs at most `
+      + `${MAX_CONCURRENT_QUERIES} (StartQuery MaxConcurrentQueriesException)`,
+    fix: 'run the queries less often, or combine them into one query',
+  }];
+}
+
+/**
+ * Whether a statement filters on eventTime: a scheduled query without a time window scans the whole store on every run,
+ * and CloudTrail Lake bills the data each query scans (User Guide, "CloudTrail Lake queries": constrain queries by
+ * eventTime). Tokens in the statement are left out of the test; a statement that is one token is not tested.
+ */
+export function scansWholeStore(statement: string): boolean {
+  const fragments = Tokenization.reverseString(statement);
+  if (fragments.length === 1 && fragments.tokens.length === 1) {
+    return false;
+  }
+  return !/\beventtime\b/i.test(statement);
 }

@@ -609,6 +609,21 @@ export const RULES = {
     source: 'API model DeliveryS3Uri',
     fix: 'Deliver to a bucket whose name follows the S3 naming rules.',
   },
+  ScheduledQueryConcurrency: {
+    owners: ['ScheduledLakeQuery'],
+    property: 'schedule',
+    rule: 'The scheduled queries of one account and Region, each counted as running for the 15 minutes its run may wait for it, never need more than the 10 queries CloudTrail Lake runs at once.',
+    source: 'StartQuery MaxConcurrentQueriesException; the runner function\'s 15-minute limit (Lambda)',
+    fix: 'Run the queries less often, or combine them into one query.',
+  },
+  ScheduledQueryUnboundedScan: {
+    owners: ['ScheduledLakeQuery'],
+    property: 'queryStatement',
+    rule: 'A scheduled query without a condition on eventTime scans the whole store on every run, and Lake bills the data each query scans.',
+    source: 'CloudTrail User Guide, "CloudTrail Lake queries" (constrain queries by eventTime); CloudTrail pricing',
+    fix: "Add a window the size of the schedule, e.g. WHERE eventTime > date_add('hour', -1, now()) for an hourly schedule.",
+    warning: true,
+  },
   ConcurrentQueriesQuota: {
     owners: ['LakeQuery'],
     property: 'waitForCompletion',

@@ -1,7 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { IEventDataStore } from './event-data-store-props';
 import { LakeQueryProps, ScheduledLakeQueryProps } from './lake-query-props';
 import { allowQueryDelivery, deliveryS3Uri } from './query-delivery';
@@ -9,7 +9,9 @@ import { lakeQueryOptionsProblems, storeOwnerAccountId } from './query-options-r
 import { queryRunnerStatements } from './query-permissions';
 import { MAX_CONCURRENT_QUERIES, SCHEDULE_DESCRIPTION_MAX_LENGTH } from '../core/limits';
 import { lengthProblems } from '../core/names';
-import { isUnresolved, Problem, throwIfProblems, validateAtSynth } from '../core/problems';
+import { placedInAccount, placementOf } from '../core/placement';
+import { isUnresolved, Problem, throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
+import { PlacedSchedule, scansWholeStore, scheduledQueryConcurrencyProblems, scheduleIntervalMinutes } from '../core/query-rules';
 import { joinChain } from '../operations/operation-chain';
 import { LakeQueryAttribute, LakeQueryProperties, OperationKind, ScheduledQueryInput } from '../operations/operation-properties';
 import { OperationsProvider } from '../operations/provider';
@@ -102,12 +104,27 @@ export class LakeQuery extends Construct {
 export class ScheduledLakeQuery extends Construct {
   /** The EventBridge Scheduler schedule that starts each run. */
   public readonly schedule: scheduler.ISchedule;
+  /**
+   * How often the query runs, in minutes, when the schedule says; undefined for tokens, one-time schedules and crons naming hours.
+   * @internal
+   */
+  public readonly _intervalMinutes?: number;
 
   constructor(scope: Construct, id: string, props: ScheduledLakeQueryProps) {
     super(scope, id);
     const problems = lakeQueryOptionsProblems(props, props.deliveryBucket);
     problems.push(...descriptionProblems(props.description));
     throwIfProblems(this, problems);
+    if (scansWholeStore(props.queryStatement)) {
+      warnRule(this, 'ScheduledQueryUnboundedScan', 'queryStatement has no condition on eventTime: every run scans the whole event data store, '
+        + "and CloudTrail Lake bills the data each query scans. Add a window the size of the schedule, e.g. WHERE eventTime > date_add('hour', -1, now()) "
+        + 'for an hourly schedule.');
+    }
+    this._intervalMinutes = scheduleIntervalMinutes(props.schedule.expressionString);
+    validateAtSynth(this, () => {
+      const placed = placeSchedule(this);
+      return placed ? scheduledQueryConcurrencyProblems(placed, placedInAccount(this, placed.account, isScheduledLakeQuery, placeSchedule)) : [];
+    });
 
     const delivery = { bucket: props.deliveryBucket, prefix: props.deliveryPrefix };
     allowQueryDelivery(this, delivery, props.eventDataStore);
@@ -143,6 +160,16 @@ export class ScheduledLakeQuery extends Construct {
       }),
     });
   }
+}
+
+function isScheduledLakeQuery(construct: IConstruct): construct is ScheduledLakeQuery {
+  return construct instanceof ScheduledLakeQuery;
+}
+
+/** Where a scheduled query runs and how often, when both are known. */
+function placeSchedule(query: ScheduledLakeQuery): PlacedSchedule | undefined {
+  const placement = placementOf(query);
+  return placement && query._intervalMinutes !== undefined ? { ...placement, intervalMinutes: query._intervalMinutes } : undefined;
 }
 
 function descriptionProblems(description: string | undefined): Problem[] {

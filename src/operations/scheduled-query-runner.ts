@@ -6,11 +6,12 @@ import { HandlerRole } from './handler-role';
 import { acknowledgeHandlerFunctions } from './runtime-acknowledgements';
 import { ScheduledQueryFunction } from './scheduled-query-function';
 import { withoutRedundantRoleDependencies } from '../core/dependencies';
+import { SCHEDULED_RUN_MINUTES } from '../core/limits';
 
 const RUNNER_ID = 'CloudTrailOrgScheduledQueries';
 
 // Lambda's longest run: the function waits for the query this long at most, then leaves it running
-const RUN_TIMEOUT = Duration.minutes(15);
+const RUN_TIMEOUT = Duration.minutes(SCHEDULED_RUN_MINUTES);
 
 /**
  * The function that runs every scheduled Lake query of a stack when EventBridge Scheduler invokes it with

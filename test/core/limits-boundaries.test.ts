@@ -11,7 +11,7 @@ import { eventDataStoreNameProblems, trailNameProblems } from '../../src/core/na
 import { operationTimeoutProblems } from '../../src/core/operation-rules';
 import { organizationIdProblems } from '../../src/core/organization';
 import { Problem } from '../../src/core/problems';
-import { deliveryS3UriProblems, queryStatementProblems } from '../../src/core/query-rules';
+import { deliveryS3UriProblems, queryStatementProblems, scheduledQueryConcurrencyProblems } from '../../src/core/query-rules';
 import type { RuleId } from '../../src/core/rule-registry';
 import { tagProblems } from '../../src/core/tags';
 import { organizationsPolicyNameProblems, protectionListProblems, servicePolicySizeProblems } from '../../src/core/trail-protection-rules';
@@ -30,6 +30,12 @@ function ids(problems: Problem[]): RuleId[] {
 }
 
 const x = (length: number): string => 'x'.repeat(length);
+
+/** The concurrency problems of scheduled queries of one account and Region, run every so many minutes. */
+function scheduledConcurrency(intervals: number[]): Problem[] {
+  const all = intervals.map((intervalMinutes, i) => ({ path: `Stack/Query${i}`, account: '111111111111', region: 'us-east-1', intervalMinutes }));
+  return scheduledQueryConcurrencyProblems(all[0], all);
+}
 
 interface Bound {
   /** The limit, as named in src/core/limits.ts, and which side. */
@@ -255,6 +261,14 @@ const BOUNDS: Bound[] = [
   {
     limit: 'FEDERATION_ROLE_ARN_MAX_LENGTH', id: 'FederationRoleArnLength',
     at: () => federationRoleArnProblems('federationRole', roleArn(125)), beyond: () => federationRoleArnProblems('federationRole', roleArn(126)),
+  },
+  {
+    limit: 'SCHEDULED_RUN_MINUTES', id: 'ScheduledQueryConcurrency',
+    at: () => scheduledConcurrency(Array(10).fill(15)), beyond: () => scheduledConcurrency(Array(10).fill(14)),
+  },
+  {
+    limit: 'MAX_CONCURRENT_QUERIES (scheduled queries)', id: 'ScheduledQueryConcurrency',
+    at: () => scheduledConcurrency([3, 3]), beyond: () => scheduledConcurrency([3, 3, 60]),
   },
   {
     limit: 'AGGREGATION_TEMPLATES.max', id: 'AggregationTemplateCount',
