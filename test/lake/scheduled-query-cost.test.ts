@@ -58,7 +58,7 @@ describe('a statement without a time window', () => {
     scheduled(stack, 'Windowed', every(60));
     const annotations = Annotations.fromStack(stack);
     annotations.hasWarning('/Stack/Unbounded', Match.stringLikeRegexp(
-      "^\\[ScheduledQueryUnboundedScan\\] queryStatement has no condition on eventTime: every run scans the whole event data store, and CloudTrail Lake bills "
+      '^\\[ScheduledQueryUnboundedScan\\] queryStatement has no condition on eventTime: every run scans the whole event data store, and CloudTrail Lake bills '
       + "the data each query scans\\. Add a window the size of the schedule, e\\.g\\. WHERE eventTime > date_add\\('hour', -1, now\\(\\)\\) for an hourly schedule\\."));
     expect(annotations.findWarning('/Stack/Windowed', Match.stringLikeRegexp('ScheduledQueryUnboundedScan'))).toEqual([]);
   });
