@@ -200,10 +200,10 @@ export const RULES = {
   },
   SecurityAlarmsNeedLogGroup: {
     owners: ['OrganizationTrail'],
-    property: 'sendToCloudWatchLogs',
+    property: 'sendToCloudWatchLogs, logGroup',
     rule: "Security alarms filter the events in the trail's log group.",
     source: 'CloudWatch Logs metric filters',
-    fix: 'Leave sendToCloudWatchLogs on, or pass cloudWatchLogGroup.',
+    fix: 'Leave sendToCloudWatchLogs on, or pass cloudWatchLogGroup; for an imported trail, pass logGroup to OrganizationTrail.fromTrailAttributes.',
   },
   SingleRegionTrail: {
     owners: ['OrganizationTrail'],
@@ -945,6 +945,22 @@ export const RULES = {
     source: 'AdvancedFieldSelector Field, resources.ARN',
     fix: 'End the prefix with \'/\' (addS3Objects with buckets does), or acknowledge the warning when the wider match is meant.',
     warning: true,
+  },
+  // ---- OrganizationTrail imports (fromTrailArn, fromTrailAttributes)
+  TrailArnFormat: {
+    owners: ['OrganizationTrail'],
+    property: 'trailArn',
+    rule: 'An imported trail is named by its ARN, arn:<partition>:cloudtrail:<region>:<account>:trail/<name>, in a partition '
+      + '(aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc) and a Region of that partition; the name follows the trail name rules.',
+    source: 'CreateTrail TrailARN; AWS SDK endpoint partitions (regionRegex)',
+    fix: 'Copy the ARN from aws cloudtrail describe-trails (TrailARN).',
+  },
+  ImportedTrailNeedsBucket: {
+    owners: ['OrganizationTrail'],
+    property: 'bucket',
+    rule: "grantRead on an imported trail grants reading its log bucket, so the import names the bucket.",
+    source: 'This library: OrganizationTrail.fromTrailAttributes',
+    fix: 'Import the trail with OrganizationTrail.fromTrailAttributes and pass its bucket (and encryptionKey).',
   },
 } satisfies Record<string, RuleEntry>;
 

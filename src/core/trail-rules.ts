@@ -1,7 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import { MAX_TRAILS_PER_REGION, S3_KEY_PREFIX_MAX_LENGTH, SNS_TOPIC_NAME_MAX_LENGTH } from './limits';
-import { textProblems } from './names';
+import { textProblems, trailNameProblems } from './names';
+import { arnRegionMatchesPartition, PARTITION_PATTERN, REGION_PATTERN } from './partitions';
 import type { Placement } from './placement';
 import { isUnresolved, Problem } from './problems';
 import { perRegionQuotaProblems } from './quotas';
@@ -154,4 +155,26 @@ export function trailQuotaProblems(trail: PlacedTrail, all: PlacedTrail[]): Prob
     source: 'CloudTrail quotas, MaximumNumberOfTrailsExceededException',
     fix: 'combine trails: one organization trail with advanced event selectors logs what several trails would',
   });
+}
+
+// A trail ARN (CreateTrail TrailARN, GetTrail Name: arn:<partition>:cloudtrail:<region>:<account>:trail/<name>), in a
+// known partition and a Region of that partition; the name is checked by the trail name rules.
+const TRAIL_ARN = new RegExp(`^arn:${PARTITION_PATTERN}:cloudtrail:${REGION_PATTERN}:\\d{12}:trail/(.*)$`);
+
+/** The rules of an imported trail's ARN; tokens are not checked. */
+export function trailArnProblems(property: string, arn: string): Problem[] {
+  if (isUnresolved(arn)) {
+    return [];
+  }
+  const name = TRAIL_ARN.exec(arn)?.[1];
+  if (name === undefined || !arnRegionMatchesPartition(arn)) {
+    return [{
+      id: 'TrailArnFormat',
+      property,
+      value: arn,
+      rule: 'must be a trail ARN, arn:<partition>:cloudtrail:<region>:<account>:trail/<name> (CreateTrail TrailARN)',
+      fix: 'copy the ARN from `aws cloudtrail describe-trails` (TrailARN)',
+    }];
+  }
+  return trailNameProblems(property, name);
 }

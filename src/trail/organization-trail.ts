@@ -7,13 +7,16 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { ImportedOrganizationTrail } from './imported-trail';
 import { LogBucket, organizationTrailBucketStatements, TrailDelivery } from './log-bucket';
 import { LogDelivery } from './log-delivery';
 import { createLogKey, trailKeyStatements } from './log-key';
 import { OrganizationTrailProps } from './organization-trail-props';
+import { IOrganizationTrail, OrganizationTrailAttributes } from './organization-trail-ref';
 import { ResolvedTrail, resolveTrail } from './resolved-trail';
 import { SecurityAlarms, SecurityAlarmsOptions } from './security-alarms';
 import { trailProblems, trailSynthProblems } from './trail-problems';
+import { grantTrailRead } from './trail-read';
 import { dependOnAllButDefaultChild } from '../core/dependencies';
 import { noteEnvironmentChecks } from '../core/environment';
 import { TRAIL_NAME_LENGTH } from '../core/limits';
@@ -33,7 +36,23 @@ import { bindSelectors } from '../selectors/selector-binding';
  * @example
  * new OrganizationTrail(this, 'Trail', { orgId: 'o-a1b2c3d4e5' });
  */
-export class OrganizationTrail extends Resource {
+export class OrganizationTrail extends Resource implements IOrganizationTrail {
+  /**
+   * Imports an existing organization trail by its ARN; its name is taken from the ARN. Without a bucket or log
+   * group, `grantRead` and `addSecurityAlarms` throw: use `fromTrailAttributes` for those.
+   */
+  public static fromTrailArn(scope: Construct, id: string, trailArn: string): IOrganizationTrail {
+    return OrganizationTrail.fromTrailAttributes(scope, id, { trailArn });
+  }
+
+  /**
+   * Imports an existing organization trail, such as Control Tower's, with the bucket, key and log group it
+   * delivers to when known.
+   */
+  public static fromTrailAttributes(scope: Construct, id: string, attrs: OrganizationTrailAttributes): IOrganizationTrail {
+    return new ImportedOrganizationTrail(scope, id, attrs);
+  }
+
   /**
    * An EventBridge rule for API calls CloudTrail records in the scope's account and Region ("AWS API Call via
    * CloudTrail" events), as aws-cdk-lib's `Trail.onEvent` makes. These events reach EventBridge whichever trail
@@ -191,9 +210,7 @@ export class OrganizationTrail extends Resource {
    * Lets a principal read the log files: the bucket's objects and, to decrypt them, the key.
    */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
-    const bucketGrant = this.bucket.grantRead(grantee);
-    // A bucket whose default key is the trail's key grants decryption itself.
-    return this.bucket.encryptionKey === this.encryptionKey ? bucketGrant : bucketGrant.combine(this.encryptionKey.grantDecrypt(grantee));
+    return grantTrailRead(grantee, this.bucket, this.encryptionKey);
   }
 
   /**
