@@ -18,7 +18,7 @@ const MANAGEMENT_ONLY_ERRORS = ['AccessDeniedException', 'NotOrganizationManagem
  * (AWS Organizations User Guide, "AWS CloudTrail and AWS Organizations"), so it stays on.
  */
 export const trustedAccess: OperationHandler = {
-  scope: () => ({ operation: OperationKind.CLOUDTRAIL_TRUSTED_ACCESS, resource: `trusted access for ${CLOUDTRAIL_PRINCIPAL}` }),
+  scope: () => ({ operation: OperationKind.CLOUDTRAIL_TRUSTED_ACCESS, resource: 'the organization' }),
   async onEvent(event, log) {
     if (event.RequestType === 'Delete') {
       log.info('Trusted access between CloudTrail and AWS Organizations stays enabled: organization trails and event data stores need it');
