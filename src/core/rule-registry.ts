@@ -962,6 +962,17 @@ export const RULES = {
     source: 'This library: OrganizationTrail.fromTrailAttributes',
     fix: 'Import the trail with OrganizationTrail.fromTrailAttributes and pass its bucket (and encryptionKey).',
   },
+  // ---- OrganizationTrail: management events logged twice
+  DuplicateManagementEvents: {
+    owners: ['OrganizationTrail'],
+    property: 'managementEvents',
+    rule: 'Two trails of the app do not log the same management events in one account and Region: an organization trail logs its management '
+      + 'account and every member account, a multi-Region trail every Region; CloudTrail charges for every copy of management events after the first. '
+      + 'The later trail is warned (an aws-cdk-lib Trail or CfnTrail too, when the earlier one is an OrganizationTrail), naming the earlier.',
+    source: 'AWS CloudTrail pricing; User Guide, "Managing CloudTrail costs"',
+    fix: 'Log management events in one trail only: give the other managementEvents: ReadWriteType.NONE (data events or Insights only), or remove it.',
+    warning: true,
+  },
 } satisfies Record<string, RuleEntry>;
 
 /** The id of a rule in the registry. */

@@ -178,3 +178,62 @@ export function trailArnProblems(property: string, arn: string): Problem[] {
   }
   return trailNameProblems(property, name);
 }
+
+/** Which of its account's management events a trail logs, and where: what the DuplicateManagementEvents rule compares. */
+export interface TrailCoverage extends Placement {
+  readonly isMultiRegionTrail: boolean;
+  /** An organization trail logs its owner's (the management account's) events and every member account's. */
+  readonly isOrganizationTrail: boolean;
+  /** Whether it logs read-only management events. */
+  readonly readEvents: boolean;
+  /** Whether it logs write management events. */
+  readonly writeEvents: boolean;
+}
+
+/** Where two trails log the same management events. */
+export interface ManagementEventCopy {
+  /** The earlier trail. */
+  readonly other: TrailCoverage;
+  readonly account: string;
+  /** Whether the account is a member account the app cannot tell belongs to the organization. */
+  readonly ifMember: boolean;
+  /** A Region, or undefined for every Region. */
+  readonly region?: string;
+}
+
+/**
+ * The first trail before `trail` in `all` (every trail of the app, in app order) that logs some of the same
+ * management events in an account and Region where `trail` does, so that `trail` delivers a second, charged copy
+ * (CloudTrail pricing: "the first copy of management events is free"; User Guide, "Managing CloudTrail costs").
+ * Organization trails of different owners belong to different organizations and share no account.
+ */
+export function managementEventCopy(trail: TrailCoverage, all: TrailCoverage[]): ManagementEventCopy | undefined {
+  for (const other of all) {
+    if (other.path === trail.path) {
+      return undefined;
+    }
+    const copy = copyBetween(trail, other);
+    if (copy) {
+      return copy;
+    }
+  }
+  return undefined;
+}
+
+function copyBetween(trail: TrailCoverage, other: TrailCoverage): ManagementEventCopy | undefined {
+  if (!((trail.readEvents && other.readEvents) || (trail.writeEvents && other.writeEvents))) {
+    return undefined;
+  }
+  if (!trail.isMultiRegionTrail && !other.isMultiRegionTrail && trail.region !== other.region) {
+    return undefined;
+  }
+  const region = trail.isMultiRegionTrail ? (other.isMultiRegionTrail ? undefined : other.region) : trail.region;
+  if (trail.isOrganizationTrail && other.isOrganizationTrail) {
+    return trail.account === other.account ? { other, account: trail.account, ifMember: false, region } : undefined;
+  }
+  if (trail.isOrganizationTrail || other.isOrganizationTrail) {
+    const [organizationTrail, accountTrail] = trail.isOrganizationTrail ? [trail, other] : [other, trail];
+    return { other, account: accountTrail.account, ifMember: accountTrail.account !== organizationTrail.account, region };
+  }
+  return trail.account === other.account ? { other, account: trail.account, ifMember: false, region } : undefined;
+}

@@ -11,6 +11,7 @@ import { ImportedOrganizationTrail } from './imported-trail';
 import { LogBucket, organizationTrailBucketStatements, TrailDelivery } from './log-bucket';
 import { LogDelivery } from './log-delivery';
 import { createLogKey, trailKeyStatements } from './log-key';
+import { markLibraryTrail, warnAboutManagementEventCopies } from './management-event-copies';
 import { OrganizationTrailProps } from './organization-trail-props';
 import { IOrganizationTrail, OrganizationTrailAttributes } from './organization-trail-ref';
 import { ResolvedTrail, resolveTrail } from './resolved-trail';
@@ -202,6 +203,9 @@ export class OrganizationTrail extends Resource implements IOrganizationTrail {
       recordOwner(this.resource, trail.managementAccountId);
     }
     validateAtSynth(this, () => trailSynthProblems(this, this.resource, trail.managementAccountId));
+    markLibraryTrail(this.resource);
+    // a warning, not a problem: it is found with the other trails of the app, all known only at synth
+    this.node.addValidation({ validate: () => { warnAboutManagementEventCopies(this.resource); return []; } });
     noteEnvironmentChecks(this, ['TrailQuota', 'DelegatedAdminTrailManagementAccount']);
     warnAboutRiskySettings(this, trail, trail.dataEvents?._selectors().some(selectsS3Objects) ?? false);
   }
