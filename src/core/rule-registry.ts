@@ -958,7 +958,7 @@ export const RULES = {
   ImportedTrailNeedsBucket: {
     owners: ['OrganizationTrail'],
     property: 'bucket',
-    rule: "grantRead on an imported trail grants reading its log bucket, so the import names the bucket.",
+    rule: 'grantRead on an imported trail grants reading its log bucket, so the import names the bucket.',
     source: 'This library: OrganizationTrail.fromTrailAttributes',
     fix: 'Import the trail with OrganizationTrail.fromTrailAttributes and pass its bucket (and encryptionKey).',
   },

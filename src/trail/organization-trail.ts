@@ -32,7 +32,8 @@ import { bindSelectors } from '../selectors/selector-binding';
  * bucket, a KMS key, CloudWatch Logs delivery and every policy CloudTrail needs, scoped to this trail.
  *
  * Deploy it from the organization's management account, or from a CloudTrail delegated
- * administrator account with `managementAccountId` set; trusted access for CloudTrail must be on.
+ * administrator account with `managementAccountId` set; trusted access for CloudTrail must be on
+ * (`CloudTrailTrustedAccess`).
  *
  * @example
  * new OrganizationTrail(this, 'Trail', { orgId: 'o-a1b2c3d4e5' });
