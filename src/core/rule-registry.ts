@@ -50,7 +50,8 @@ export const RULES = {
     property: 'the stack\'s env',
     rule: 'A stack without an account or Region (environment-agnostic, the cdk init default) cannot have its per-account checks made: '
       + 'the trail and event data store quotas, the owner of organization resources created from a delegated administrator account, '
-      + 'the Insights destination\'s account, a delegated administrator that is the management account; one warning per stack names those skipped.',
+      + 'the Insights destination\'s account, a delegated administrator that is the management account, management events logged by two trails; '
+      + 'one warning per stack names those skipped.',
     source: 'CloudTrail quotas; User Guide, "Organization delegated administrator"; PutInsightSelectors; RegisterOrganizationDelegatedAdmin',
     fix: 'Give the stack env: { account, region }.',
     warning: true,

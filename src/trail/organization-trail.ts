@@ -207,7 +207,7 @@ export class OrganizationTrail extends Resource implements IOrganizationTrail {
     markLibraryTrail(this.resource);
     // a warning, not a problem: it is found with the other trails of the app, all known only at synth
     this.node.addValidation({ validate: () => { warnAboutManagementEventCopies(this.resource); return []; } });
-    noteEnvironmentChecks(this, ['TrailQuota', 'DelegatedAdminTrailManagementAccount']);
+    noteEnvironmentChecks(this, ['TrailQuota', 'DelegatedAdminTrailManagementAccount', 'DuplicateManagementEvents']);
     warnAboutRiskySettings(this, trail, trail.dataEvents?._selectors().some(selectsS3Objects) ?? false);
   }
 
