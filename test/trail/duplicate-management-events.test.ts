@@ -51,7 +51,7 @@ describe('managementEventCopy (the rule)', () => {
 });
 
 function warningsOf(stack: Stack): Array<{ path: string; message: string }> {
-  return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('DuplicateManagementEvents'))
+  return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('^\\[DuplicateManagementEvents\\]'))
     .map(w => ({ path: w.id, message: w.entry.data as string }));
 }
 
