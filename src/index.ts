@@ -1,6 +1,9 @@
 export * from './selectors/data-resource-type';
 export * from './selectors/field-selector';
 export * from './selectors/data-event-selectors';
+export { NetworkActivityErrorCode, NetworkActivityEventSource } from './selectors/network-activity';
+export * from './trail/aggregation-template';
+export * from './trail/insight-event-category';
 export * from './trail/organization-trail-props';
 export * from './trail/organization-trail-ref';
 export * from './trail/organization-trail';
@@ -17,4 +20,6 @@ export * from './organization/delegated-admin-props';
 export * from './organization/delegated-admin';
 export * from './organization/trusted-access-props';
 export * from './organization/trusted-access';
+export * from './organization/trail-protection-policy-props';
+export * from './organization/trail-protection-policy';
 export * from './policy/accepted-findings-plugin';

@@ -13,6 +13,7 @@ const RESOURCES: Record<string, { default: number; full: number }> = {
   LakeImport: { default: 26, full: 26 },
   OrganizationDelegatedAdmin: { default: 6, full: 7 },
   CloudTrailTrustedAccess: { default: 6, full: 15 },
+  TrailProtectionPolicy: { default: 1, full: 1 },
 };
 
 // Unit tests run without aws-cdk-lib's CloudFormation schema validation; here it judges the default and the

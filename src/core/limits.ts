@@ -100,3 +100,19 @@ export const METRIC_NAMESPACE_LENGTH: Range = { min: 1, max: 255 };
 
 // API model FederationRoleArn: 3 to 125 characters
 export const FEDERATION_ROLE_ARN_MAX_LENGTH = 125;
+
+// API model AggregationConfiguration Templates: 1 to 50 templates
+export const AGGREGATION_TEMPLATES: Range = { min: 1, max: 50 };
+
+// Organizations API model RootId: ^r-[0-9a-z]{4,32}$; OrganizationalUnitId: ^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$
+// (the first part is the ID of the root the OU is in)
+export const ROOT_ID_SUFFIX_LENGTH: Range = { min: 4, max: 32 };
+export const OU_ID_SUFFIX_LENGTH: Range = { min: 8, max: 32 };
+
+// Organizations CreatePolicy Name: 1 to 128 characters of the ASCII range; Description: at most 512
+export const ORGANIZATIONS_POLICY_NAME_LENGTH: Range = { min: 1, max: 128 };
+export const ORGANIZATIONS_POLICY_DESCRIPTION_MAX_LENGTH = 512;
+
+// Organizations User Guide, "Quotas": the maximum size of a service control policy document is 5,120 characters
+// (one version of the page says bytes; the library counts UTF-8 bytes, which are never fewer than the characters)
+export const SERVICE_CONTROL_POLICY_MAX_SIZE = 5120;

@@ -15,7 +15,8 @@ export type RuleOwner =
   | 'LakeImport'
   | 'OrganizationDelegatedAdmin'
   | 'DataEventSelectors'
-  | 'Operations';
+  | 'Operations'
+  | 'TrailProtectionPolicy';
 
 /** One rule as RULES.md shows it. */
 export interface RuleEntry {
@@ -34,7 +35,7 @@ export interface RuleEntry {
 }
 
 const ALL: readonly RuleOwner[] = ['OrganizationTrail', 'LakeEventDataStore', 'LakeQuery', 'ScheduledLakeQuery', 'LakeImport',
-  'OrganizationDelegatedAdmin', 'DataEventSelectors'];
+  'OrganizationDelegatedAdmin', 'DataEventSelectors', 'TrailProtectionPolicy'];
 
 export const RULES = {
   // ---- Shared by several constructs
@@ -169,6 +170,55 @@ export const RULES = {
     rule: 'An empty list turns Insights off, which leaving it out already does.',
     source: 'PutInsightSelectors',
     fix: 'Leave insightTypes out.',
+  },
+  InsightEventCategoriesNeedTypes: {
+    owners: ['OrganizationTrail'],
+    property: 'insightEventCategories',
+    rule: 'The events Insights analyze are named only with Insights types.',
+    source: 'InsightSelector EventCategories',
+    fix: 'Add insightTypes, or leave insightEventCategories out.',
+  },
+  InsightEventCategoriesEmpty: {
+    owners: ['OrganizationTrail'],
+    property: 'insightEventCategories',
+    rule: 'The list names at least one category; leaving it out analyzes management events.',
+    source: 'InsightSelector EventCategories',
+    fix: 'Name InsightEventCategory.MANAGEMENT, DATA or both, or leave the list out.',
+  },
+  InsightEventCategoriesUnique: {
+    owners: ['OrganizationTrail'],
+    property: 'insightEventCategories',
+    rule: 'Each category is listed once.',
+    source: 'InsightSelector EventCategories',
+    fix: 'List each category once.',
+  },
+  DataInsightsNeedDataEvents: {
+    owners: ['OrganizationTrail'],
+    property: 'insightEventCategories',
+    rule: 'Insights on data events need the trail to log read or write data events.',
+    source: 'PutInsightSelectors; User Guide, "Working with CloudTrail Insights"',
+    fix: 'Add data events to dataEvents, or drop InsightEventCategory.DATA.',
+  },
+  AggregationNeedsDataEvents: {
+    owners: ['OrganizationTrail'],
+    property: 'dataEventAggregation',
+    rule: 'Aggregation summarizes data events: the trail logs data events.',
+    source: 'AggregationConfiguration EventCategory (Data); User Guide, "Aggregating data events"',
+    fix: 'Add data events to dataEvents, or leave dataEventAggregation out.',
+  },
+  AggregationTemplateCount: {
+    owners: ['OrganizationTrail'],
+    property: 'dataEventAggregation',
+    rule: 'Aggregation takes 1 to 50 templates.',
+    source: 'AggregationConfiguration Templates',
+    fix: 'Name at least one template, each once, or leave dataEventAggregation out.',
+  },
+  AggregationTemplateFormat: {
+    owners: ['OrganizationTrail'],
+    property: 'dataEventAggregation',
+    rule: 'A template is named by its API name: uppercase letters, digits and underscores, like API_ACTIVITY.',
+    source: 'AggregationConfiguration Templates (API_ACTIVITY | RESOURCE_ACCESS | USER_ACTIONS)',
+    fix: 'Use the AggregationTemplate constants, or AggregationTemplate.of with the API name.',
   },
   RemovalPolicyNoSnapshot: {
     owners: ['OrganizationTrail', 'LakeEventDataStore'],
@@ -726,6 +776,13 @@ export const RULES = {
     source: 'API model OperatorValue',
     fix: 'Shorten the value, or match a prefix of it with startsWith.',
   },
+  SelectorsUnique: {
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    property: 'dataEvents',
+    rule: 'No selector repeats another exactly.',
+    source: 'CloudFormation AdvancedEventSelectors schema (unique items)',
+    fix: 'Remove the repeated selector.',
+  },
   SelectorValuesUnique: {
     owners: ['DataEventSelectors'],
     property: 'values',
@@ -824,6 +881,13 @@ export const RULES = {
     source: 'AdvancedFieldSelector Field',
     fix: 'Use a documented value.',
   },
+  SelectorFieldFormat: {
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    property: 'fieldSelectors',
+    rule: 'Equals and NotEquals values of a field with a documented form have that form: vpcEndpointId is \'vpce-\' and 8 or 17 lowercase hexadecimal characters.',
+    source: 'AdvancedFieldSelector Field, vpcEndpointId; Amazon EC2 resource IDs',
+    fix: 'Use the full value, or startsWith for a part of it.',
+  },
   SelectorFieldSingleValue: {
     owners: ['DataEventSelectors'],
     property: 'fieldSelectors',
@@ -890,10 +954,17 @@ export const RULES = {
   },
   ResourceListNotEmpty: {
     owners: ['DataEventSelectors'],
-    property: 'buckets, functions, tables',
-    rule: 'A list of buckets, functions or tables is not empty, since an empty list would log every resource.',
-    source: 'This library: addS3Objects, addLambdaFunctions, addDynamoDbTables',
-    fix: 'Name at least one resource, or leave the option out to log every resource.',
+    property: 'buckets, functions, tables, vpcEndpointIds, errorCodes',
+    rule: 'A list of buckets, functions, tables, VPC endpoints or error codes is not empty, since an empty list would log every resource (or call).',
+    source: 'This library: addS3Objects, addLambdaFunctions, addDynamoDbTables, addNetworkActivity',
+    fix: 'Name at least one item, or leave the option out to log every resource (or call).',
+  },
+  NetworkActivitySources: {
+    owners: ['DataEventSelectors'],
+    property: 'eventSources',
+    rule: 'addNetworkActivity names at least one event source: each network activity selector takes exactly one.',
+    source: 'AdvancedFieldSelector Field, eventSource (network activity events)',
+    fix: 'Name at least one source, e.g. NetworkActivityEventSource.S3.',
   },
   ReadWriteTypeNotNone: {
     owners: ['DataEventSelectors'],
@@ -973,6 +1044,78 @@ export const RULES = {
     source: 'AWS CloudTrail pricing; User Guide, "Managing CloudTrail costs"',
     fix: 'Log management events in one trail only: give the other managementEvents: ReadWriteType.NONE (data events or Insights only), or remove it.',
     warning: true,
+  },
+  // ---- TrailProtectionPolicy
+  TrailProtectionListNotEmpty: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'trailArns, targetIds',
+    rule: 'A trail protection policy names at least one trail and at least one target.',
+    source: 'This library: a policy that protects nothing, or is attached nowhere, has no effect',
+    fix: 'Pass the trail\'s ARN and the root, OU or account IDs to attach the policy to.',
+  },
+  TrailProtectionTargetId: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'targetIds',
+    rule: "A target is a root ID ('r-' and 4 to 32 lowercase letters or digits), an OU ID ('ou-', 4 to 32, '-', 8 to 32 lowercase letters or digits) or a 12-digit account ID.",
+    source: 'Organizations API model PolicyTargetId (RootId, OrganizationalUnitId, AccountId)',
+    fix: 'Copy the IDs from `aws organizations list-roots`, `list-organizational-units-for-parent` or `list-accounts`.',
+  },
+  TrailProtectionTargetUnique: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'targetIds',
+    rule: 'A policy is attached to each target once.',
+    source: 'Organizations AttachPolicy DuplicatePolicyAttachmentException',
+    fix: 'Name each target once.',
+  },
+  TrailProtectionResourceArnFormat: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'trailArns, eventDataStoreArns',
+    rule: 'A protected trail or event data store is named by its ARN (arn:<partition>:cloudtrail:<region>:<account>:trail/<name> or eventdatastore/<id>, wildcards allowed); a Deny on anything else denies nothing.',
+    source: 'Service Authorization Reference, "Resource types defined by AWS CloudTrail"',
+    fix: 'Pass trail.trailArn or store.eventDataStoreArn, or the ARN with wildcards.',
+  },
+  TrailProtectionExemptPrincipalFormat: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'exemptPrincipalArns',
+    rule: 'An exempt principal is an ARN pattern that aws:PrincipalArn can hold: an IAM role, user or account root, or an AWS STS federated user; never a role session (assumed-role) ARN.',
+    source: 'IAM User Guide, "AWS global condition context keys", aws:PrincipalArn',
+    fix: 'Pass the role ARN, e.g. arn:aws:iam::*:role/AWSControlTowerExecution.',
+  },
+  TrailProtectionBroadExemption: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'exemptPrincipalArns',
+    rule: 'An exempt principal pattern whose name part is only wildcards (role/*) exempts every role or user of the accounts it names, so anyone who can create or assume one there can still tamper with the trail.',
+    source: 'IAM User Guide, ArnLike condition operators; AWS Control Tower mandatory controls (exempt AWSControlTowerExecution only)',
+    fix: 'Name the roles that need the exemption, or acknowledge the warning.',
+    warning: true,
+  },
+  TrailProtectionPolicyNameLength: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'policyName',
+    rule: 'A policy name has 1 to 128 characters.',
+    source: 'Organizations CreatePolicy Name',
+    fix: 'Shorten the name.',
+  },
+  TrailProtectionPolicyNameCharacters: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'policyName',
+    rule: 'A policy name has characters of the ASCII range only.',
+    source: 'Organizations CreatePolicy Name pattern',
+    fix: 'Remove or replace the other characters.',
+  },
+  TrailProtectionDescriptionLength: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'description',
+    rule: 'A policy description has at most 512 characters.',
+    source: 'Organizations CreatePolicy Description',
+    fix: 'Shorten the description.',
+  },
+  TrailProtectionPolicySize: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'trailArns, eventDataStoreArns, logArchiveBuckets, logArchiveKeys, exemptPrincipalArns',
+    rule: 'A service control policy document has at most 5,120 characters (counted here in UTF-8 bytes of the minified document; a value only CloudFormation knows counts as empty, so the check is a lower bound).',
+    source: 'Organizations User Guide, "Quotas for AWS Organizations", maximum size of a policy document',
+    fix: 'Split the protected resources over two policies, or use wildcards in the ARNs.',
   },
 } satisfies Record<string, RuleEntry>;
 

@@ -1,6 +1,6 @@
 import { MAX_TAGS_PER_RESOURCE, TAG_KEY_LENGTH, TAG_VALUE_LENGTH } from './limits';
 import { lengthProblems } from './names';
-import { isUnresolved, Problem } from './problems';
+import { isUnresolved, Problem, showValue } from './problems';
 
 /** A tag as CloudFormation receives it. */
 export interface RenderedTag {
@@ -30,7 +30,7 @@ export function tagProblems(property: string, tags: RenderedTag[]): Problem[] {
       problems.push(...lengthProblems('TagKeyLength', `${property} key`, tag.key, TAG_KEY_LENGTH, SOURCE));
     }
     if (!isUnresolved(tag.value)) {
-      problems.push(...lengthProblems('TagValueLength', `${property} "${tag.key}" value`, tag.value, TAG_VALUE_LENGTH, SOURCE));
+      problems.push(...lengthProblems('TagValueLength', `${property} ${showValue(tag.key)} value`, tag.value, TAG_VALUE_LENGTH, SOURCE));
     }
   }
   return problems;

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
-import { MAX_TRAILS_PER_REGION, S3_KEY_PREFIX_MAX_LENGTH, SNS_TOPIC_NAME_MAX_LENGTH } from './limits';
+import { AGGREGATION_TEMPLATES, MAX_TRAILS_PER_REGION, S3_KEY_PREFIX_MAX_LENGTH, SNS_TOPIC_NAME_MAX_LENGTH } from './limits';
 import { textProblems, trailNameProblems } from './names';
 import { arnRegionMatchesPartition, PARTITION_PATTERN, REGION_PATTERN } from './partitions';
 import type { Placement } from './placement';
@@ -89,12 +89,15 @@ export function globalServiceEventsProblems(isMultiRegionTrail: boolean, include
  * Insights types and the management events that feed them (PutInsightSelectors): API call rate
  * Insights need write management events; API error rate Insights need read or write management events.
  */
-export function insightProblems(insightTypes: InsightType[] | undefined, managementEvents: ReadWriteType): Problem[] {
-  if (insightTypes === undefined || isUnresolved(insightTypes)) {
-    return [];
-  }
+export function insightProblems(insightTypes: InsightType[] | undefined, managementEvents: ReadWriteType,
+  eventCategories?: string[]): Problem[] {
   const source = 'PutInsightSelectors';
-  const problems: Problem[] = [];
+  const problems = insightCategoryProblems(insightTypes, eventCategories);
+  if (insightTypes === undefined || isUnresolved(insightTypes)) {
+    return problems;
+  }
+  // Without EventCategories, Insights analyze management events (InsightSelector EventCategories).
+  const analyzesManagement = eventCategories === undefined || isUnresolved(eventCategories) || eventCategories.includes(MANAGEMENT_CATEGORY);
   const seen = new Set<string>();
   insightTypes.forEach((type, i) => {
     const property = `insightTypes[${i}]`;
@@ -104,7 +107,8 @@ export function insightProblems(insightTypes: InsightType[] | undefined, managem
       return;
     }
     seen.add(value);
-    if (value === InsightType.API_CALL_RATE.value && (managementEvents === ReadWriteType.READ_ONLY || managementEvents === ReadWriteType.NONE)) {
+    const logsWrites = managementEvents === ReadWriteType.ALL || managementEvents === ReadWriteType.WRITE_ONLY;
+    if (analyzesManagement && value === InsightType.API_CALL_RATE.value && !logsWrites) {
       problems.push({
         id: 'InsightTypeManagementEvents',
         property,
@@ -113,7 +117,7 @@ export function insightProblems(insightTypes: InsightType[] | undefined, managem
         fix: 'set managementEvents to ReadWriteType.ALL or WRITE_ONLY, or drop this Insights type',
       });
     }
-    if (value === InsightType.API_ERROR_RATE.value && managementEvents === ReadWriteType.NONE) {
+    if (analyzesManagement && value === InsightType.API_ERROR_RATE.value && managementEvents === ReadWriteType.NONE) {
       problems.push({
         id: 'InsightTypeManagementEvents',
         property,
@@ -126,6 +130,113 @@ export function insightProblems(insightTypes: InsightType[] | undefined, managem
   if (insightTypes.length === 0) {
     problems.push({ id: 'InsightTypesEmpty', property: 'insightTypes', value: insightTypes, rule: `an empty list turns Insights off, which leaving it out already does (${source})`, fix: 'leave insightTypes out' });
   }
+  return problems;
+}
+
+const MANAGEMENT_CATEGORY = 'Management';
+
+function insightCategoryProblems(insightTypes: InsightType[] | undefined, eventCategories: string[] | undefined): Problem[] {
+  if (eventCategories === undefined || isUnresolved(eventCategories)) {
+    return [];
+  }
+  const source = 'InsightSelector EventCategories';
+  const problems: Problem[] = [];
+  if (insightTypes === undefined) {
+    problems.push({
+      id: 'InsightEventCategoriesNeedTypes',
+      property: 'insightEventCategories',
+      value: eventCategories,
+      rule: `names the events Insights analyze, and no Insights type is enabled (${source})`,
+      fix: 'add insightTypes, or leave insightEventCategories out',
+    });
+  }
+  if (eventCategories.length === 0) {
+    problems.push({
+      id: 'InsightEventCategoriesEmpty',
+      property: 'insightEventCategories',
+      value: eventCategories,
+      rule: `an empty list analyzes no events, and leaving it out analyzes management events (${source})`,
+      fix: 'name InsightEventCategory.MANAGEMENT, DATA or both, or leave insightEventCategories out',
+    });
+  }
+  eventCategories.forEach((category, i) => {
+    if (eventCategories.indexOf(category) !== i) {
+      problems.push({
+        id: 'InsightEventCategoriesUnique',
+        property: `insightEventCategories[${i}]`,
+        value: category,
+        rule: `lists ${category} twice (${source})`,
+        fix: 'list each category once',
+      });
+    }
+  });
+  return problems;
+}
+
+/**
+ * What needs a trail's data events (checked at synth, when every selector is known): aggregated data events
+ * (AggregationConfiguration, "a trail that collects data events") and Insights on data events ("the trail must
+ * log read or write data events", PutInsightSelectors).
+ */
+export function dataEventFeatureProblems(aggregationTemplates: string[] | undefined, insightCategories: string[] | undefined,
+  logsDataEvents: boolean): Problem[] {
+  if (logsDataEvents) {
+    return [];
+  }
+  const problems: Problem[] = [];
+  if (aggregationTemplates !== undefined && !isUnresolved(aggregationTemplates) && aggregationTemplates.length > 0) {
+    problems.push({
+      id: 'AggregationNeedsDataEvents',
+      property: 'dataEventAggregation',
+      value: aggregationTemplates,
+      rule: 'aggregates data events, and the trail logs none (AggregationConfiguration EventCategory Data; User Guide, "Aggregating data events")',
+      fix: 'add data events to dataEvents (e.g. addS3Objects), or leave dataEventAggregation out',
+    });
+  }
+  if (insightCategories !== undefined && !isUnresolved(insightCategories) && insightCategories.includes(DATA_CATEGORY)) {
+    problems.push({
+      id: 'DataInsightsNeedDataEvents',
+      property: `insightEventCategories[${insightCategories.indexOf(DATA_CATEGORY)}]`,
+      value: DATA_CATEGORY,
+      rule: 'Insights on data events analyze the trail\'s read or write data events, and the trail logs none (PutInsightSelectors)',
+      fix: 'add data events to dataEvents, or drop InsightEventCategory.DATA',
+    });
+  }
+  return problems;
+}
+
+const DATA_CATEGORY = 'Data';
+
+/** An aggregation template's API name: uppercase letters, digits and underscores, like API_ACTIVITY. */
+const TEMPLATE_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/** The templates of a trail's data event aggregation (AggregationConfiguration Templates). Tokens are not checked. */
+export function aggregationTemplateProblems(templates: string[] | undefined): Problem[] {
+  if (templates === undefined || isUnresolved(templates)) {
+    return [];
+  }
+  const source = 'AggregationConfiguration Templates';
+  const problems: Problem[] = [];
+  if (templates.length < AGGREGATION_TEMPLATES.min || templates.length > AGGREGATION_TEMPLATES.max) {
+    problems.push({
+      id: 'AggregationTemplateCount',
+      property: 'dataEventAggregation',
+      value: templates.length > AGGREGATION_TEMPLATES.max ? `${templates.length} templates` : templates,
+      rule: `takes ${AGGREGATION_TEMPLATES.min} to ${AGGREGATION_TEMPLATES.max} templates (${source})`,
+      fix: templates.length === 0 ? 'name a template, e.g. AggregationTemplate.API_ACTIVITY, or leave dataEventAggregation out' : 'list each template once',
+    });
+  }
+  templates.forEach((template, i) => {
+    if (!isUnresolved(template) && !TEMPLATE_NAME.test(template)) {
+      problems.push({
+        id: 'AggregationTemplateFormat',
+        property: `dataEventAggregation[${i}]`,
+        value: template,
+        rule: `a template is named by its API name, uppercase letters, digits and underscores, like API_ACTIVITY (${source})`,
+        fix: 'use AggregationTemplate.API_ACTIVITY, RESOURCE_ACCESS or USER_ACTIONS, or AggregationTemplate.of with the API name',
+      });
+    }
+  });
   return problems;
 }
 

@@ -6,6 +6,7 @@ import { DataResourceType } from './data-resource-type';
 import { OPERATORS } from './field-rules';
 import { AdvancedEventSelector, AdvancedFieldSelector, FieldConditions } from './field-selector';
 import { readOnlyFieldSelector } from './management-events';
+import { NetworkActivityErrorCode, NetworkActivityEventSource } from './network-activity';
 import { bindSelectors, omitWhenEmpty, renderSelector } from './selector-binding';
 import { callLabel, SelectorOrigin } from './selector-origin';
 import { valueCount } from './selector-validation';
@@ -82,6 +83,39 @@ export interface DynamoDbTablesOptions extends DataEventOptions {
 }
 
 /**
+ * Options for network activity events: calls to a service through VPC endpoints, including those a VPC endpoint
+ * policy denied.
+ */
+export interface NetworkActivityOptions {
+  /**
+   * The services whose calls through VPC endpoints to log. A selector takes one event source, so each source
+   * becomes a selector of its own.
+   */
+  readonly eventSources: NetworkActivityEventSource[];
+  /**
+   * A descriptive name for the selectors, shown in the CloudTrail console.
+   * @default - no name
+   */
+  readonly name?: string;
+  /**
+   * Log calls through these VPC endpoints only, e.g. `vpce-0123456789abcdef0`. Must not be empty.
+   * @default - calls through every VPC endpoint
+   */
+  readonly vpcEndpointIds?: string[];
+  /**
+   * Log only calls that failed with these errors, e.g. `NetworkActivityErrorCode.VPCE_ACCESS_DENIED` for calls a
+   * VPC endpoint policy denied. Must not be empty.
+   * @default - every call, allowed or denied
+   */
+  readonly errorCodes?: NetworkActivityErrorCode[];
+  /**
+   * Conditions on `eventName`, e.g. `{ equalTo: ['GetSecretValue'] }`.
+   * @default - every event name
+   */
+  readonly eventNames?: FieldConditions;
+}
+
+/**
  * Which management events to log beside the data events, when the selectors are applied to an L1
  * trail or event data store.
  */
@@ -132,6 +166,7 @@ export class DataEventSelectors {
   private readonly origins: Array<SelectorOrigin | undefined> = [];
   private readonly declaredTypes: DataResourceType[] = [];
   private readonly builderProblems: Problem[] = [];
+  private networkActivityCalls = 0;
 
   /**
    * Log S3 object-level API calls (GetObject, PutObject, ...), for every bucket or the given ones.
@@ -185,6 +220,40 @@ export class DataEventSelectors {
       this.declaredTypes.push(type);
     }
     return this.addSelector(type, options, {}, { call: this.nextCall('addDataEvents', options.name, type.value), method: 'addDataEvents', generatedArns: {} });
+  }
+
+  /**
+   * Log network activity events: calls to the given services through VPC endpoints, one selector per event
+   * source. With `errorCodes: [NetworkActivityErrorCode.VPCE_ACCESS_DENIED]` it logs the calls VPC endpoint
+   * policies denied, a sign of data leaving through an endpoint or of a broken policy.
+   */
+  public addNetworkActivity(options: NetworkActivityOptions): DataEventSelectors {
+    // One call makes a selector per source: calls are counted, not selectors.
+    const number = ++this.networkActivityCalls;
+    const call = callLabel('addNetworkActivity', number, options.name);
+    this.rejectEmptyList(`dataEvents.${call}.vpcEndpointIds`, options.vpcEndpointIds, 'VPC endpoint');
+    this.rejectEmptyList(`dataEvents.${call}.errorCodes`, options.errorCodes, 'call', 'error code');
+    if (options.eventSources.length === 0) {
+      this.builderProblems.push({
+        id: 'NetworkActivitySources',
+        property: `dataEvents.${call}.eventSources`,
+        value: [],
+        rule: 'network activity selectors each name one event source, and no source is given (AdvancedFieldSelector Field, eventSource)',
+        fix: 'name at least one source, e.g. NetworkActivityEventSource.S3',
+      });
+    }
+    for (const source of options.eventSources) {
+      const fieldSelectors: AdvancedFieldSelector[] = [
+        { field: 'eventCategory', equalTo: ['NetworkActivity'] },
+        { field: 'eventSource', equalTo: [source.value] },
+        ...(options.eventNames ? [{ field: 'eventName', ...options.eventNames }] : []),
+        ...(options.errorCodes?.length ? [{ field: 'errorCode', equalTo: options.errorCodes.map(code => code.value) }] : []),
+        ...(options.vpcEndpointIds?.length ? [{ field: 'vpcEndpointId', equalTo: options.vpcEndpointIds }] : []),
+      ];
+      this.selectors.push({ name: options.name, fieldSelectors });
+      this.origins.push({ call: callLabel('addNetworkActivity', number, options.name, source.value), method: 'addNetworkActivity', generatedArns: {}, userArns: {} });
+    }
+    return this;
   }
 
   /**
@@ -275,14 +344,14 @@ export class DataEventSelectors {
     return this;
   }
 
-  private rejectEmptyList(property: string, list: unknown[] | undefined, noun: string): void {
+  private rejectEmptyList(property: string, list: unknown[] | undefined, noun: string, item = noun): void {
     if (list !== undefined && list.length === 0) {
       this.builderProblems.push({
         id: 'ResourceListNotEmpty',
         property,
         value: list,
         rule: `an empty list would log every ${noun}, which is rarely what an empty list means`,
-        fix: `name at least one ${noun}, or leave the option out to log every ${noun}`,
+        fix: `name at least one ${item}, or leave the option out to log every ${noun}`,
       });
     }
   }

@@ -1,4 +1,5 @@
 import { FieldConditions } from './field-selector';
+import { DOCUMENTED_NETWORK_ACTIVITY_ERROR_CODES, DOCUMENTED_NETWORK_ACTIVITY_SOURCES } from './network-activity';
 
 // The documented rules of advanced field selectors, as data. Internal: not exported from the package.
 
@@ -56,6 +57,8 @@ export interface FieldUse {
    * NotEquals value outside it gets the UncheckedFieldValue warning, not an error.
    */
   readonly knownValues?: string[];
+  /** The form every Equals and NotEquals value has (the other operators take parts of values). */
+  readonly format?: { readonly pattern: RegExp; readonly description: string };
   /** The field must be present in selectors of these categories. */
   readonly required?: boolean;
   /** Equals must hold exactly one value. */
@@ -73,13 +76,9 @@ const BOOLEAN_VALUES = ['true', 'false'];
 // AdvancedFieldSelector Field, sessionCredentialFromConsole: the record field is present, as "true", only for console
 // sessions (CloudTrail record contents, sessionCredentialFromConsole), so Equals/NotEquals 'true' is the only filter
 const CONSOLE_VALUES = ['true'];
-// CloudTrail User Guide, Logging network activity events, "Valid values" of eventSource: cloudtrail, ec2, kms and
-// secretsmanager; s3 joined in the 2025-10-15 update ("additional network activity events", Document history). Grows.
-export const NETWORK_ACTIVITY_EVENT_SOURCES = ['cloudtrail.amazonaws.com', 'ec2.amazonaws.com', 'kms.amazonaws.com',
-  'secretsmanager.amazonaws.com', 's3.amazonaws.com'];
-// AdvancedFieldSelector Field, errorCode: "Currently, the only valid errorCode is VpceAccessDenied" ("currently": it may grow)
-export const NETWORK_ACTIVITY_ERROR_CODES = ['VpceAccessDenied'];
 // CloudTrail User Guide, CloudTrail record contents, eventType (which AdvancedFieldSelector Field, eventType, points to)
+// Amazon EC2 resource IDs: the prefix, then 8 (older) or 17 hexadecimal characters
+const VPC_ENDPOINT_ID = { pattern: /^vpce-[0-9a-f]{8}(?:[0-9a-f]{9})?$/, description: "'vpce-' and 8 or 17 lowercase hexadecimal characters (Amazon EC2 resource IDs)" };
 export const EVENT_TYPES = ['AwsApiCall', 'AwsServiceEvent', 'AwsConsoleAction', 'AwsConsoleSignIn', 'AwsVpceEvent'];
 
 /**
@@ -91,19 +90,19 @@ export const FIELD_USES: FieldUse[] = [
   { field: 'eventSource', categories: [MANAGEMENT], targets: TRAIL, operators: ['NotEquals'], values: ['kms.amazonaws.com', 'rdsdata.amazonaws.com'], source: `${FIELD_DOC}, eventSource for management events on trails` },
   { field: 'eventSource', categories: [MANAGEMENT], targets: STORE, source: FIELD_DOC },
   { field: 'eventSource', categories: [DATA], targets: BOTH, source: FIELD_DOC },
-  { field: 'eventSource', categories: [NETWORK_ACTIVITY], targets: BOTH, operators: ['Equals'], required: true, singleValue: true, knownValues: NETWORK_ACTIVITY_EVENT_SOURCES, source: `${FIELD_DOC}, eventSource for network activity events` },
+  { field: 'eventSource', categories: [NETWORK_ACTIVITY], targets: BOTH, operators: ['Equals'], required: true, singleValue: true, knownValues: DOCUMENTED_NETWORK_ACTIVITY_SOURCES, source: `${FIELD_DOC}, eventSource for network activity events` },
   { field: 'eventName', categories: [DATA, NETWORK_ACTIVITY], targets: BOTH, source: FIELD_DOC },
   { field: 'eventName', categories: [MANAGEMENT], targets: STORE, source: FIELD_DOC },
   { field: 'eventType', categories: [DATA], targets: BOTH, knownValues: EVENT_TYPES, source: FIELD_DOC },
   { field: 'eventType', categories: [MANAGEMENT], targets: STORE, knownValues: EVENT_TYPES, source: FIELD_DOC },
-  { field: 'errorCode', categories: [NETWORK_ACTIVITY], targets: BOTH, operators: ['Equals'], knownValues: NETWORK_ACTIVITY_ERROR_CODES, source: FIELD_DOC },
+  { field: 'errorCode', categories: [NETWORK_ACTIVITY], targets: BOTH, operators: ['Equals'], knownValues: DOCUMENTED_NETWORK_ACTIVITY_ERROR_CODES, source: FIELD_DOC },
   { field: 'sessionCredentialFromConsole', categories: [DATA], targets: BOTH, operators: ['Equals', 'NotEquals'], values: CONSOLE_VALUES, source: FIELD_DOC },
   { field: 'sessionCredentialFromConsole', categories: [MANAGEMENT], targets: STORE, operators: ['Equals', 'NotEquals'], values: CONSOLE_VALUES, source: FIELD_DOC },
   { field: 'resources.type', categories: [DATA], targets: BOTH, operators: ['Equals'], required: true, singleValue: true, source: `${FIELD_DOC}, resources.type` },
   { field: 'resources.ARN', categories: [DATA], targets: BOTH, source: FIELD_DOC },
   { field: 'userIdentity.arn', categories: [DATA], targets: BOTH, source: FIELD_DOC },
   { field: 'userIdentity.arn', categories: [MANAGEMENT], targets: STORE, source: FIELD_DOC },
-  { field: 'vpcEndpointId', categories: [NETWORK_ACTIVITY], targets: BOTH, source: FIELD_DOC },
+  { field: 'vpcEndpointId', categories: [NETWORK_ACTIVITY], targets: BOTH, format: VPC_ENDPOINT_ID, source: FIELD_DOC },
 ];
 
 /** Every field name the documentation knows. */

@@ -2,7 +2,7 @@ import { IResolvable, Lazy, Stack } from 'aws-cdk-lib';
 import { ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import { IConstruct } from 'constructs';
 import type { DataResourceType } from './data-resource-type';
-import { OPERATORS, SelectorTarget } from './field-rules';
+import { EventCategory, OPERATORS, SelectorTarget } from './field-rules';
 import { AdvancedEventSelector, AdvancedFieldSelector } from './field-selector';
 import { managementEventSelector } from './management-events';
 import { SelectorOrigin, userProperty } from './selector-origin';
@@ -29,6 +29,12 @@ export interface SelectorSet {
   readonly dataEvents?: SelectorSource;
   /** A last change to the data selectors, e.g. the trail's loop protection. */
   readonly adjustDataSelector?: (selector: AdvancedEventSelector) => AdvancedEventSelector;
+}
+
+/** Whether any of the builder's selectors selects events of this category. */
+export function selectsCategory(source: SelectorSource | undefined, category: EventCategory): boolean {
+  return (source?._selectors() ?? []).some(selector =>
+    selector.fieldSelectors.some(fs => fs.field === 'eventCategory' && fs.equalTo?.includes(category)));
 }
 
 /** The complete list of selectors, management first, each with where it came from in the props. */

@@ -1,6 +1,6 @@
 import { OPERATORS } from './field-rules';
 import { AdvancedEventSelector, FieldConditions } from './field-selector';
-import { isUnresolved, showValue } from '../core/problems';
+import { isUnresolved, printable, showValue } from '../core/problems';
 
 /**
  * Where a selector made by a builder call came from, so that a problem names what the user wrote
@@ -22,12 +22,18 @@ export interface SelectorOrigin {
  * `addDataEvents(#1 AWS::SNS::Topic)`.
  */
 export function callLabel(method: string, number: number, name: string | undefined, type?: string): string {
-  const parts = [`#${number}`, ...type === undefined || isUnresolved(type) ? [] : [type], ...name === undefined || isUnresolved(name) ? [] : [showValue(name)]];
+  const parts = [`#${number}`, ...type === undefined || isUnresolved(type) ? [] : [printable(type)], ...name === undefined || isUnresolved(name) ? [] : [showValue(name)]];
   return `${method}(${parts.join(' ')})`;
 }
 
+/** Fields `addNetworkActivity` makes from a list option, one value per item: Equals values are the items. */
+const NETWORK_ACTIVITY_LISTS: Record<string, string> = { eventSource: 'eventSources', vpcEndpointId: 'vpcEndpointIds', errorCode: 'errorCodes' };
+
 /** The option of a builder call that becomes a field selector on this field. */
 function optionOf(field: string, method: string): string {
+  if (method === 'addNetworkActivity' && field in NETWORK_ACTIVITY_LISTS) {
+    return NETWORK_ACTIVITY_LISTS[field];
+  }
   switch (field) {
     case 'readOnly': return 'readWriteType';
     case 'eventName': return 'eventNames';
@@ -60,8 +66,11 @@ export function userProperty(origin: SelectorOrigin, selector: AdvancedEventSele
   if (key === undefined || key === 'field' || !OPERATORS.some(op => op.key === key)) {
     return option;
   }
-  if (fs.field === 'readOnly' || fs.field === 'resources.type') {
+  if (fs.field === 'readOnly' || fs.field === 'resources.type' || (origin.method === 'addNetworkActivity' && fs.field === 'eventSource')) {
     return option; // made from one option, whatever the operator
+  }
+  if (origin.method === 'addNetworkActivity' && fs.field in NETWORK_ACTIVITY_LISTS && key === 'equalTo') {
+    return `${option}${match[3] === undefined ? '' : `[${match[3]}]`}`;
   }
   if (match[3] === undefined || fs.field !== 'resources.ARN') {
     return `${option}.${key}${match[3] === undefined ? '' : `[${match[3]}]`}`;

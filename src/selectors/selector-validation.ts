@@ -265,6 +265,20 @@ function fieldUseProblems(fs: AdvancedFieldSelector, property: string, category:
         }
       });
     }
+    if (use.format && (op.key === 'equalTo' || op.key === 'notEquals')) {
+      const format = use.format;
+      values.forEach((value, k) => {
+        if (!isUnresolved(value) && !format.pattern.test(value)) {
+          problems.push({
+            id: 'SelectorFieldFormat',
+            property: `${property}.${op.key}[${k}]`,
+            value,
+            rule: `${fs.field} values are ${format.description} (${use.source})`,
+            fix: `use the full ${fs.field}, or startsWith for a part of it`,
+          });
+        }
+      });
+    }
     if (use.singleValue && op.key === 'equalTo' && values.length > 1) {
       problems.push({
         id: 'SelectorFieldSingleValue',
@@ -472,6 +486,18 @@ function listProblems(selectors: PlacedSelector[], target: SelectorTarget): Prob
       fix: 'cover many resources with one startsWith prefix, or log fewer resources',
     });
   }
+  const rendered = selectors.map(placed => JSON.stringify(placed.selector));
+  rendered.forEach((text, i) => {
+    const first = rendered.indexOf(text);
+    if (first < i) {
+      problems.push({
+        id: 'SelectorsUnique',
+        property: selectors[i].property,
+        rule: 'repeats an earlier selector exactly (CloudFormation AdvancedEventSelectors schema: unique items)',
+        fix: 'remove the repeated selector',
+      });
+    }
+  });
   // A selector that excludes resources (NotEquals, NotStartsWith, NotEndsWith) logs all the others, and the quota does
   // not apply where all resources are logged: only the resources a selector names count.
   const dataResources = selectors

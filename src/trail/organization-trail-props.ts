@@ -4,6 +4,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { AggregationTemplate } from './aggregation-template';
+import { InsightEventCategory } from './insight-event-category';
 import { DataEventSelectors } from '../selectors/data-event-selectors';
 
 /**
@@ -151,6 +153,22 @@ export interface OrganizationTrailProps {
    * @default - no Insights
    */
   readonly insightTypes?: InsightType[];
+
+  /**
+   * The events the Insights types analyze: management events, data events or both. Insights on data events need
+   * the trail to log data events (`dataEvents`).
+   *
+   * @default - management events
+   */
+  readonly insightEventCategories?: InsightEventCategory[];
+
+  /**
+   * Aggregate the trail's data events into 5-minute summaries by these templates, delivered with the log files
+   * (`eventCategory` `Aggregated`). Needs data events (`dataEvents`).
+   *
+   * @default - no aggregation
+   */
+  readonly dataEventAggregation?: AggregationTemplate[];
 
   /**
    * Start logging when the trail is created.

@@ -16,7 +16,7 @@ import { OrganizationTrailProps } from './organization-trail-props';
 import { IOrganizationTrail, OrganizationTrailAttributes } from './organization-trail-ref';
 import { ResolvedTrail, resolveTrail } from './resolved-trail';
 import { SecurityAlarms, SecurityAlarmsOptions } from './security-alarms';
-import { trailProblems, trailSynthProblems } from './trail-problems';
+import { trailDataEventProblems, trailProblems, trailSynthProblems } from './trail-problems';
 import { grantTrailRead } from './trail-read';
 import { dependOnAllButDefaultChild } from '../core/dependencies';
 import { noteEnvironmentChecks } from '../core/environment';
@@ -24,8 +24,10 @@ import { TRAIL_NAME_LENGTH } from '../core/limits';
 import { recordOwner } from '../core/placement';
 import { throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 import { addOrRequestStatements } from '../policy/resource-policy';
+import { eventNameOf, TRAIL_TAMPER_ACTIONS } from '../policy/tamper-actions';
 import { excludeBucketObjects, selectsS3Objects } from '../selectors/bucket-exclusion';
-import { bindSelectors } from '../selectors/selector-binding';
+import { EventCategory } from '../selectors/field-rules';
+import { bindSelectors, selectsCategory } from '../selectors/selector-binding';
 
 /**
  * One multi-Region CloudTrail trail for every account of an AWS Organization, with a secure log
@@ -89,6 +91,8 @@ export class OrganizationTrail extends Resource implements IOrganizationTrail {
   public readonly logsRole?: iam.IRole;
 
   private readonly resource: CfnTrail;
+  /** The trail's ARN built from its name: what API calls name it by, besides the name. */
+  private readonly arnFromName: string;
 
   constructor(scope: Construct, id: string, props: OrganizationTrailProps) {
     // The generated name is known only after super(); the ARN attribute below is built from it, so the
@@ -102,6 +106,7 @@ export class OrganizationTrail extends Resource implements IOrganizationTrail {
     const managementAccount = trail.managementAccountId ?? stack.account;
     // Built from the name: the trail's own Arn attribute would make its dependencies depend on it.
     const ownArn = stack.formatArn({ service: 'cloudtrail', resource: 'trail', resourceName: this.trailName, account: managementAccount });
+    this.arnFromName = ownArn;
     const removalPolicy = trail.removalPolicy;
     const delivery: TrailDelivery = { trailArn: ownArn, account: managementAccount, orgId: trail.orgId, keyPrefix: trail.s3KeyPrefix };
 
@@ -171,7 +176,11 @@ export class OrganizationTrail extends Resource implements IOrganizationTrail {
       enableLogFileValidation: trail.enableFileValidation,
       cloudWatchLogsLogGroupArn: logDelivery?.logGroup.logGroupArn,
       cloudWatchLogsRoleArn: logDelivery?.role.roleArn,
-      insightSelectors: trail.insightTypes?.map(type => ({ insightType: type.value })),
+      insightSelectors: trail.insightTypes?.map(type => ({ insightType: type.value, eventCategories: trail.insightEventCategories })),
+      aggregationConfigurations: trail.dataEventAggregation && [{
+        eventCategory: 'Data',
+        templates: trail.dataEventAggregation.map(template => template.value),
+      }],
     });
     // CloudTrail checks the bucket, topic and role policies when the trail is created.
     for (const dependency of [this.bucket.policy, this.snsTopic, logDelivery?.policy]) {
@@ -203,7 +212,10 @@ export class OrganizationTrail extends Resource implements IOrganizationTrail {
     if (trail.managementAccountId !== undefined) {
       recordOwner(this.resource, trail.managementAccountId);
     }
-    validateAtSynth(this, () => trailSynthProblems(this, this.resource, trail.managementAccountId));
+    validateAtSynth(this, () => [
+      ...trailDataEventProblems(trail, selectsCategory(trail.dataEvents, EventCategory.DATA)),
+      ...trailSynthProblems(this, this.resource, trail.managementAccountId),
+    ]);
     markLibraryTrail(this.resource);
     // a warning, not a problem: it is found with the other trails of the app, all known only at synth
     this.node.addValidation({ validate: () => { warnAboutManagementEventCopies(this.resource); return []; } });
@@ -216,6 +228,29 @@ export class OrganizationTrail extends Resource implements IOrganizationTrail {
    */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
     return grantTrailRead(grantee, this.bucket, this.encryptionKey);
+  }
+
+  /**
+   * An EventBridge rule for the calls that stop, delete or weaken this trail (StopLogging, DeleteTrail, UpdateTrail,
+   * PutEventSelectors, PutInsightSelectors, PutEventConfiguration), in real time: "AWS API Call via CloudTrail"
+   * events that name the trail by its name or ARN. The rule sees the calls made in this stack's account and Region,
+   * the trail's home Region, where they must be made; `TrailProtectionPolicy` denies them in member accounts.
+   */
+  public onTamper(id: string, options: events.OnEventOptions = {}): events.Rule {
+    const rule = new events.Rule(this, id, options);
+    rule.addTarget(options.target);
+    const trail = [this.trailName, this.arnFromName];
+    rule.addEventPattern({
+      source: ['aws.cloudtrail'],
+      detailType: ['AWS API Call via CloudTrail'],
+      detail: {
+        eventSource: ['cloudtrail.amazonaws.com'],
+        eventName: TRAIL_TAMPER_ACTIONS.map(eventNameOf),
+        // StopLogging, DeleteTrail and UpdateTrail record the trail as requestParameters.name, the others as trailName
+        $or: [{ requestParameters: { name: trail } }, { requestParameters: { trailName: trail } }],
+      },
+    });
+    return rule;
   }
 
   /**

@@ -9,7 +9,8 @@ import { Problem } from '../core/problems';
 import { removalPolicyProblems } from '../core/removal-policy';
 import { tagProblems } from '../core/tags';
 import {
-  globalServiceEventsProblems, insightProblems, logFileExpirationProblems, PlacedTrail, s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems,
+  aggregationTemplateProblems, dataEventFeatureProblems, globalServiceEventsProblems, insightProblems, logFileExpirationProblems, PlacedTrail,
+  s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems,
 } from '../core/trail-rules';
 
 /** Every problem with a trail that its constructor can see. */
@@ -22,7 +23,8 @@ export function trailProblems(trail: ResolvedTrail): Problem[] {
     ...(trail.snsTopic === undefined ? [] : snsTopicNameProblems('snsTopic', trail.snsTopic.topicName)),
     ...logDeliveryProblems(trail),
     ...globalServiceEventsProblems(trail.isMultiRegionTrail, trail.includeGlobalServiceEvents),
-    ...insightProblems(trail.insightTypes, trail.managementEvents),
+    ...insightProblems(trail.insightTypes, trail.managementEvents, trail.insightEventCategories),
+    ...aggregationTemplateProblems(trail.dataEventAggregation?.map(template => template.value)),
     ...removalPolicyProblems(trail.removalPolicy, 'the trail\'s bucket, key and log group have no snapshots', 'use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY'),
     ...logFileExpirationProblems('logFileExpiration', trail.logFileExpiration),
   ];
@@ -61,6 +63,11 @@ function logDeliveryProblems(trail: ResolvedTrail): Problem[] {
     });
   }
   return problems;
+}
+
+/** What needs the trail's data events, once every selector is added (selectors can be added after construction). */
+export function trailDataEventProblems(trail: ResolvedTrail, logsDataEvents: boolean): Problem[] {
+  return dataEventFeatureProblems(trail.dataEventAggregation?.map(template => template.value), trail.insightEventCategories, logsDataEvents);
 }
 
 /**

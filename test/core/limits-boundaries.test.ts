@@ -14,7 +14,8 @@ import { Problem } from '../../src/core/problems';
 import { deliveryS3UriProblems, queryStatementProblems } from '../../src/core/query-rules';
 import type { RuleId } from '../../src/core/rule-registry';
 import { tagProblems } from '../../src/core/tags';
-import { s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems } from '../../src/core/trail-rules';
+import { organizationsPolicyNameProblems, protectionListProblems, servicePolicySizeProblems } from '../../src/core/trail-protection-rules';
+import { aggregationTemplateProblems, s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems } from '../../src/core/trail-rules';
 import { delegatedAdminsProblems } from '../../src/organization/delegated-admin-rules';
 import { AdvancedEventSelector } from '../../src/selectors/field-selector';
 import { advancedSelectorProblems } from '../../src/selectors/selector-validation';
@@ -76,6 +77,14 @@ const place = (count: number, multiRegion = false) => Array.from({ length: count
 const placeStores = (count: number) => Array.from({ length: count }, (_, i) => ({
   path: `Stack/S${i}`, account: '111111111111', region: 'us-east-1', multiRegionEnabled: false,
 }));
+
+/** Valid lists of a trail protection policy, for rows that change one. */
+const PROTECTION = {
+  trailArns: ['arn:aws:cloudtrail:us-east-1:111111111111:trail/organization-audit'],
+  eventDataStoreArns: [],
+  exemptPrincipalArns: [],
+  targetIds: ['r-a1b2'],
+};
 
 const admins = (count: number): string[] => Array.from({ length: count }, (_, i) => String(222222222222 + i));
 
@@ -246,6 +255,50 @@ const BOUNDS: Bound[] = [
   {
     limit: 'FEDERATION_ROLE_ARN_MAX_LENGTH', id: 'FederationRoleArnLength',
     at: () => federationRoleArnProblems('federationRole', roleArn(125)), beyond: () => federationRoleArnProblems('federationRole', roleArn(126)),
+  },
+  {
+    limit: 'AGGREGATION_TEMPLATES.max', id: 'AggregationTemplateCount',
+    at: () => aggregationTemplateProblems(Array(50).fill('API_ACTIVITY')), beyond: () => aggregationTemplateProblems(Array(51).fill('API_ACTIVITY')),
+  },
+  {
+    limit: 'AGGREGATION_TEMPLATES.min', id: 'AggregationTemplateCount',
+    at: () => aggregationTemplateProblems(['API_ACTIVITY']), beyond: () => aggregationTemplateProblems([]),
+  },
+  ...(['max', 'min'] as const).flatMap((side): Bound[] => {
+    const [at, beyond] = side === 'max' ? [32, 33] : [4, 3];
+    const root = (length: number) => protectionListProblems({ ...PROTECTION, targetIds: [`r-${x(length)}`] });
+    const ou = (length: number) => protectionListProblems({ ...PROTECTION, targetIds: [`ou-${x(length)}-${x(8)}`] });
+    return [
+      { limit: `ROOT_ID_SUFFIX_LENGTH.${side} (root)`, id: 'TrailProtectionTargetId', at: () => root(at), beyond: () => root(beyond) },
+      { limit: `ROOT_ID_SUFFIX_LENGTH.${side} (OU)`, id: 'TrailProtectionTargetId', at: () => ou(at), beyond: () => ou(beyond) },
+    ];
+  }),
+  {
+    limit: 'OU_ID_SUFFIX_LENGTH.max', id: 'TrailProtectionTargetId',
+    at: () => protectionListProblems({ ...PROTECTION, targetIds: [`ou-a1b2-${x(32)}`] }),
+    beyond: () => protectionListProblems({ ...PROTECTION, targetIds: [`ou-a1b2-${x(33)}`] }),
+  },
+  {
+    limit: 'OU_ID_SUFFIX_LENGTH.min', id: 'TrailProtectionTargetId',
+    at: () => protectionListProblems({ ...PROTECTION, targetIds: [`ou-a1b2-${x(8)}`] }),
+    beyond: () => protectionListProblems({ ...PROTECTION, targetIds: [`ou-a1b2-${x(7)}`] }),
+  },
+  {
+    limit: 'ORGANIZATIONS_POLICY_NAME_LENGTH.max', id: 'TrailProtectionPolicyNameLength',
+    at: () => organizationsPolicyNameProblems(x(128), undefined), beyond: () => organizationsPolicyNameProblems(x(129), undefined),
+  },
+  {
+    limit: 'ORGANIZATIONS_POLICY_NAME_LENGTH.min', id: 'TrailProtectionPolicyNameLength',
+    at: () => organizationsPolicyNameProblems('x', undefined), beyond: () => organizationsPolicyNameProblems('', undefined),
+  },
+  {
+    limit: 'ORGANIZATIONS_POLICY_DESCRIPTION_MAX_LENGTH', id: 'TrailProtectionDescriptionLength',
+    at: () => organizationsPolicyNameProblems('guardrail', x(512)), beyond: () => organizationsPolicyNameProblems('guardrail', x(513)),
+  },
+  {
+    // {"x":"…"} is 8 characters besides the value
+    limit: 'SERVICE_CONTROL_POLICY_MAX_SIZE', id: 'TrailProtectionPolicySize',
+    at: () => servicePolicySizeProblems('trailArns', { x: x(5120 - 8) }), beyond: () => servicePolicySizeProblems('trailArns', { x: x(5121 - 8) }),
   },
 ];
 

@@ -6,7 +6,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
 import * as fc from 'fast-check';
-import { DataEventOptions, DataEventSelectors, DataResourceType, EventDataStoreKind, IEventDataStore, LakeEventDataStore } from '../../src';
+import {
+  DataEventOptions, DataEventSelectors, DataResourceType, EventDataStoreKind, IEventDataStore, LakeEventDataStore, NetworkActivityErrorCode,
+  NetworkActivityEventSource,
+} from '../../src';
 import { KNOWN_FIELDS, OPERATORS } from '../../src/selectors/field-rules';
 import { AdvancedEventSelector, FieldConditions } from '../../src/selectors/field-selector';
 
@@ -413,6 +416,9 @@ function withWrongValues(valid: fc.Arbitrary<MadeProps>,
 
 type BuilderStep = Make<(selectors: DataEventSelectors) => DataEventSelectors>;
 
+const DOCUMENTED_SOURCES = [NetworkActivityEventSource.CLOUDTRAIL, NetworkActivityEventSource.EC2, NetworkActivityEventSource.KMS,
+  NetworkActivityEventSource.SECRETS_MANAGER, NetworkActivityEventSource.S3];
+
 function builderStep(inputs: SelectorInputs): fc.Arbitrary<BuilderStep> {
   const adversarial = inputs !== 'valid';
   const some = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>) => (adversarial ? mostly(valid, invalid) : valid);
@@ -440,6 +446,19 @@ function builderStep(inputs: SelectorInputs): fc.Arbitrary<BuilderStep> {
           ...options(stack),
           tables: arns?.map(arn => dynamodb.Table.fromTableArn(stack, uniqueId(stack, 'Table'), arn)),
         }))),
+    fc.tuple(
+      fc.uniqueArray(some(fc.constantFrom(...DOCUMENTED_SOURCES), adversarialString.map(value => NetworkActivityEventSource.of(value))),
+        // each source is a selector of its own, and an event data store takes five
+        { minLength: adversarial ? 0 : 1, maxLength: adversarial ? 3 : 1, selector: source => source.value }),
+      fc.option(fc.uniqueArray(some(fc.stringMatching(/^vpce-([0-9a-f]{8}|[0-9a-f]{17})$/), fc.oneof(adversarialString, nearValid(fc.constant('vpce-0123456789abcdef0')))),
+        { minLength: adversarial ? 0 : 1, maxLength: 3 }), { nil: undefined }),
+      fc.option(fc.uniqueArray(
+        some(fc.constant(NetworkActivityErrorCode.VPCE_ACCESS_DENIED), adversarialString.map(value => NetworkActivityErrorCode.of(value))),
+        { minLength: adversarial ? 0 : 1, maxLength: 2, selector: code => code.value }), { nil: undefined }),
+    ).map(([eventSources, vpcEndpointIds, errorCodes]) => make(
+      `.addNetworkActivity({ eventSources: ${label(eventSources.map(source => source.value))}, vpcEndpointIds: ${label(vpcEndpointIds)}, `
+      + `errorCodes: ${label(errorCodes?.map(code => code.value))} })`,
+      () => (selectors: DataEventSelectors) => selectors.addNetworkActivity({ eventSources, vpcEndpointIds, errorCodes }))),
     fc.tuple(
       some(fc.constantFrom(...DataResourceType.all()),
         fc.oneof(adversarialString, nearValid(fc.constantFrom('AWS::S3::Object', 'AWS::Lambda::Function'))).map(value => DataResourceType.of(value))),
@@ -469,7 +488,8 @@ const rawSelector: fc.Arbitrary<AdvancedEventSelector> = fc.record({
 });
 
 /** Data event selectors made with the builder methods and only valid options: one to four selectors. */
-export const validDataEventSelectors: fc.Arbitrary<Make<DataEventSelectors>> = fc.array(builderStep('valid'), { minLength: 1, maxLength: 4 })
+// Calls with the same options make the same selector, which CloudFormation rejects (SelectorsUnique): valid calls differ.
+export const validDataEventSelectors: fc.Arbitrary<Make<DataEventSelectors>> = fc.uniqueArray(builderStep('valid'), { minLength: 1, maxLength: 4, selector: String })
   .map(built);
 
 const rawSelectors: fc.Arbitrary<Make<DataEventSelectors>> = fc.array(rawSelector, { minLength: 1, maxLength: 3 })

@@ -11,12 +11,15 @@ import {
 import {
   expectAccepted, expectNoProblems, insightTypesOf, literal, managementEventsOf, propertiesOf, selectorsOf, stackEnv, Subject, tagsOf, Tally, trial,
 } from './harness';
-import { DataResourceType, OrganizationTrail, OrganizationTrailProps } from '../../src';
+import { AggregationTemplate, DataResourceType, InsightEventCategory, OrganizationTrail, OrganizationTrailProps } from '../../src';
 import { trailNameProblems } from '../../src/core/names';
 import { accountIdProblems, organizationIdProblems } from '../../src/core/organization';
 import { isUnresolved, Problem } from '../../src/core/problems';
 import { tagProblems } from '../../src/core/tags';
-import { globalServiceEventsProblems, insightProblems, logFileExpirationProblems, s3KeyPrefixProblems, snsTopicNameProblems } from '../../src/core/trail-rules';
+import {
+  aggregationTemplateProblems, dataEventFeatureProblems, globalServiceEventsProblems, insightProblems, logFileExpirationProblems, s3KeyPrefixProblems,
+  snsTopicNameProblems,
+} from '../../src/core/trail-rules';
 import { advancedSelectorProblems } from '../../src/selectors/selector-validation';
 
 const orgId = fc.stringMatching(/^o-[a-z0-9]{10,32}$/);
@@ -110,6 +113,10 @@ const invalidProps = {
   excludeOwnBucketFromDataEvents: flag,
   insightTypes: lift(fc.oneof(fc.constant([]), fc.constant([InsightType.API_CALL_RATE, InsightType.API_CALL_RATE]),
     fc.subarray([InsightType.API_CALL_RATE, InsightType.API_ERROR_RATE]))),
+  insightEventCategories: lift(fc.oneof(fc.constant([]), fc.constant([InsightEventCategory.MANAGEMENT, InsightEventCategory.MANAGEMENT]),
+    fc.subarray([InsightEventCategory.MANAGEMENT, InsightEventCategory.DATA]))),
+  dataEventAggregation: lift(fc.oneof(fc.constant([]), fc.constant([AggregationTemplate.of('api_activity')]),
+    fc.subarray([AggregationTemplate.API_ACTIVITY, AggregationTemplate.RESOURCE_ACCESS, AggregationTemplate.USER_ACTIONS]))),
   isLogging: flag,
   removalPolicy: lift(fc.constantFrom(RemovalPolicy.SNAPSHOT, RemovalPolicy.DESTROY, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)),
 };
@@ -170,7 +177,12 @@ function templateProblems(template: Template, declaredTypes: DataResourceType[])
       problems.push(...snsTopicNameProblems('SnsTopicName', trail.SnsTopicName.split(':').pop()!));
     }
     problems.push(...globalServiceEventsProblems(trail.IsMultiRegionTrail === true, trail.IncludeGlobalServiceEvents !== false));
-    problems.push(...insightProblems(insightTypesOf(trail.InsightSelectors), managementEventsOf(selectors)));
+    const insightCategories = trail.InsightSelectors?.[0]?.EventCategories;
+    const templates = trail.AggregationConfigurations?.[0]?.Templates;
+    problems.push(...insightProblems(insightTypesOf(trail.InsightSelectors), managementEventsOf(selectors), insightCategories));
+    problems.push(...aggregationTemplateProblems(templates));
+    problems.push(...dataEventFeatureProblems(templates, insightCategories,
+      selectors.some(selector => selector.fieldSelectors.some(fs => fs.field === 'eventCategory' && fs.equalTo?.includes('Data')))));
     problems.push(...advancedSelectorProblems(selectors.map((selector, i) => ({ selector, property: `AdvancedEventSelectors[${i}]` })),
       { target: 'trail', declaredTypes }));
     problems.push(...tagProblems('Tags', tagsOf(trail.Tags)));

@@ -239,6 +239,10 @@ export class ResolvedTemplate {
         case 'AWS::KMS::Key':
           add(id, 'KeyPolicy', props.KeyPolicy);
           break;
+        case 'AWS::Organizations::Policy':
+          // a service control policy (TrailProtectionPolicy): simulated as the SCP of the accounts it is attached to
+          add(id, 'Content', typeof props.Content === 'string' ? JSON.parse(props.Content) : props.Content);
+          break;
         case 'AWS::CloudTrail::ResourcePolicy':
           add(id, 'ResourcePolicy', typeof props.ResourcePolicy === 'string' ? JSON.parse(props.ResourcePolicy) : props.ResourcePolicy);
           break;
@@ -445,6 +449,11 @@ export interface AccessRequest {
   readonly context?: Record<string, string | string[]>;
   /** The policy of a resource the template does not hold (an imported key): used only when the template has none. */
   readonly resourcePolicy?: PolicyDocument;
+  /**
+   * The service control policies of the principal's account, one entry per level of the organization (the root
+   * first, the account last); each level needs an Allow (FullAWSAccess) besides any Deny. None by default.
+   */
+  readonly serviceControlPolicies?: ReadonlyArray<{ readonly orgIdentifier: string; readonly policies: PolicyDocument[] }>;
 }
 
 /** What the simulator said, and which statements decided. */
@@ -486,7 +495,10 @@ export async function simulate(template: ResolvedTemplate, request: AccessReques
       contextVariables: { ...base, ...request.context },
     },
     identityPolicies: identityPolicies.map((policy, index) => ({ name: `identity${index}`, policy })),
-    serviceControlPolicies: [],
+    serviceControlPolicies: (request.serviceControlPolicies ?? []).map(level => ({
+      orgIdentifier: level.orgIdentifier,
+      policies: level.policies.map((policy, index) => ({ name: `${level.orgIdentifier}-scp${index}`, policy })),
+    })),
     resourceControlPolicies: [],
     resourcePolicy: template.resourcePolicy(request.action, request.resource) ?? request.resourcePolicy,
   };

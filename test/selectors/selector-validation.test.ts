@@ -148,7 +148,7 @@ describe('eventSource', () => {
     invalid('another source on trail Management', 'trail', [management({ field: 'eventSource', notEquals: ['kms.amazonaws.com', 's3.amazonaws.com'] })], [
       `[SelectorFieldValue] dataEvents[0].fieldSelectors[1].notEquals[1] "s3.amazonaws.com": eventSource in Management selectors on a trail takes only 'kms.amazonaws.com' or 'rdsdata.amazonaws.com' (${trailManagement}). Fix: use 'kms.amazonaws.com' or 'rdsdata.amazonaws.com'`,
     ]),
-    onBoth('missing on NetworkActivity', [network({ field: 'vpcEndpointId', equalTo: ['vpce-1'] })], () => [
+    onBoth('missing on NetworkActivity', [network({ field: 'vpcEndpointId', equalTo: ['vpce-0123456789abcdef0'] })], () => [
       `[RequiredFieldSelector] dataEvents[0].fieldSelectors: NetworkActivity selectors need a eventSource field selector (${FIELD}, eventSource). Fix: add { field: 'eventSource', equalTo: [...] }`,
     ]),
     onBoth('NotEquals on NetworkActivity', [network({ field: 'eventSource', notEquals: ['s3.amazonaws.com'] })], target => [
@@ -449,13 +449,16 @@ describe('limits on the whole list', () => {
       + `unless all resources of a type are logged, exclusions not counted (${quotas}: the global quotas page keeps 250 for advanced `
       + 'selectors, newer Regional pages list only the 500-values limit). Fix: log all resources of the type, or group resources under shared startsWith prefixes',
     ]),
-    valid('5 selectors on a store', ['eventDataStore'], Array.from({ length: 5 }, () => data('AWS::Lambda::Function'))),
-    valid('6 selectors on a trail', ['trail'], Array.from({ length: 6 }, () => data('AWS::Lambda::Function'))),
-    invalid('6 selectors on a store', 'eventDataStore', Array.from({ length: 6 }, () => data('AWS::Lambda::Function')), [
+    valid('5 selectors on a store', ['eventDataStore'], Array.from({ length: 5 }, (_, i) => data('AWS::Lambda::Function', { field: 'eventName', equalTo: [`Invoke${i}`] }))),
+    valid('6 selectors on a trail', ['trail'], Array.from({ length: 6 }, (_, i) => data('AWS::Lambda::Function', { field: 'eventName', equalTo: [`Invoke${i}`] }))),
+    invalid('6 selectors on a store', 'eventDataStore', Array.from({ length: 6 }, (_, i) => data('AWS::Lambda::Function', { field: 'eventName', equalTo: [`Invoke${i}`] })), [
       '[SelectorCount] dataEvents: 6 advanced event selectors, counting the management-events selector; an event data store takes at most 5 (CreateEventDataStore AdvancedEventSelectors). Fix: merge selectors of the same resource type, or use a second event data store',
     ]),
+    onBoth('a selector repeated exactly', [data('AWS::S3::Object'), management(), data('AWS::S3::Object')], () => [
+      '[SelectorsUnique] dataEvents[2]: repeats an earlier selector exactly (CloudFormation AdvancedEventSelectors schema: unique items). Fix: remove the repeated selector',
+    ]),
     valid('Management, Data and NetworkActivity in one store', ['eventDataStore'], [management(), data('AWS::S3::Object'), network(s3Source())]),
-    valid('two ConfigurationItem selectors in one store', ['eventDataStore'], [selector(category('ConfigurationItem')), selector(category('ConfigurationItem'))]),
+    valid('two ConfigurationItem selectors in one store', ['eventDataStore'], [selector(category('ConfigurationItem')), { name: 'Second', ...selector(category('ConfigurationItem')) }]),
     invalid('Management and ConfigurationItem in one store', 'eventDataStore', [management(), selector(category('ConfigurationItem'))], [
       '[EventDataStoreEventKind] dataEvents ["CloudTrail events","ConfigurationItem"]: an event data store holds one kind of event: CloudTrail events (Management, Data, NetworkActivity), or only one of Insight, ConfigurationItem, Evidence, ActivityAuditLog (CreateEventDataStore). Fix: use one event data store per kind',
     ]),
