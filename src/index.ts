@@ -5,6 +5,7 @@ export { NetworkActivityErrorCode, NetworkActivityEventSource } from './selector
 export * from './trail/aggregation-template';
 export * from './trail/insight-event-category';
 export * from './trail/organization-trail-props';
+export * from './trail/organization-trail-ref';
 export * from './trail/organization-trail';
 export * from './trail/security-alarms';
 export * from './lake/store-options';
@@ -17,6 +18,8 @@ export * from './lake/lake-import-props';
 export * from './lake/lake-import';
 export * from './organization/delegated-admin-props';
 export * from './organization/delegated-admin';
+export * from './organization/trusted-access-props';
+export * from './organization/trusted-access';
 export * from './organization/trail-protection-policy-props';
 export * from './organization/trail-protection-policy';
 export * from './policy/accepted-findings-plugin';

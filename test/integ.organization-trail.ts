@@ -21,7 +21,7 @@
  * while they exist.
  */
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { InsightType, ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -98,6 +98,8 @@ export function buildOrganizationTrailInteg(app: App, options: OrganizationTrail
     insightTypes: [InsightType.API_CALL_RATE, InsightType.API_ERROR_RATE],
   });
   detailed.addSecurityAlarms('SecurityAlarms', { topic: alarms });
+  // the second copy of the write management events is the price of testing both trails (see the header)
+  Annotations.of(detailed).acknowledgeWarning('cdk-cloudtrail-org:DuplicateManagementEvents', 'the integration test deploys two organization trails on purpose');
 
   // In the trails' environment: assertions take cross-stack references, which need one environment.
   const assertionStack = new Stack(app, 'OrganizationTrailIntegAssertions', { env });

@@ -10,6 +10,7 @@ const CHECKS: Partial<Record<RuleId, { readonly what: string; readonly needsRegi
   DelegatedAdminTrailManagementAccount: { what: 'the owner of a trail created from a delegated administrator account', needsRegion: false },
   InsightsDestinationAccount: { what: 'the Insights destination\'s account', needsRegion: false },
   DelegatedAdminNotManagementAccount: { what: 'a delegated administrator that is the management account', needsRegion: false },
+  DuplicateManagementEvents: { what: 'management events logged by two trails', needsRegion: true },
 };
 
 // A global symbol, so that constructs of another copy of the library in the same app add to the same warning

@@ -89,7 +89,7 @@ export function placedInAccount<T extends IConstruct, P extends Placement>(scope
 }
 
 /** The outermost stacks under a construct, in stages too; each one's own tree holds its nested stacks. */
-function stacksIn(construct: IConstruct): Stack[] {
+export function stacksIn(construct: IConstruct): Stack[] {
   return construct.node.children.flatMap(child => Stack.isStack(child) ? [child] : stacksIn(child));
 }
 

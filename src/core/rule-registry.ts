@@ -51,7 +51,8 @@ export const RULES = {
     property: 'the stack\'s env',
     rule: 'A stack without an account or Region (environment-agnostic, the cdk init default) cannot have its per-account checks made: '
       + 'the trail and event data store quotas, the owner of organization resources created from a delegated administrator account, '
-      + 'the Insights destination\'s account, a delegated administrator that is the management account; one warning per stack names those skipped.',
+      + 'the Insights destination\'s account, a delegated administrator that is the management account, management events logged by two trails; '
+      + 'one warning per stack names those skipped.',
     source: 'CloudTrail quotas; User Guide, "Organization delegated administrator"; PutInsightSelectors; RegisterOrganizationDelegatedAdmin',
     fix: 'Give the stack env: { account, region }.',
     warning: true,
@@ -250,10 +251,10 @@ export const RULES = {
   },
   SecurityAlarmsNeedLogGroup: {
     owners: ['OrganizationTrail'],
-    property: 'sendToCloudWatchLogs',
+    property: 'sendToCloudWatchLogs, logGroup',
     rule: "Security alarms filter the events in the trail's log group.",
     source: 'CloudWatch Logs metric filters',
-    fix: 'Leave sendToCloudWatchLogs on, or pass cloudWatchLogGroup.',
+    fix: 'Leave sendToCloudWatchLogs on, or pass cloudWatchLogGroup; for an imported trail, pass logGroup to OrganizationTrail.fromTrailAttributes.',
   },
   SingleRegionTrail: {
     owners: ['OrganizationTrail'],
@@ -1030,6 +1031,33 @@ export const RULES = {
     rule: 'A StartsWith or NotStartsWith value on S3 object ARNs that is a bucket ARN without its trailing \'/\' also matches the objects of every bucket whose name starts with that bucket\'s name.',
     source: 'AdvancedFieldSelector Field, resources.ARN',
     fix: 'End the prefix with \'/\' (addS3Objects with buckets does), or acknowledge the warning when the wider match is meant.',
+    warning: true,
+  },
+  // ---- OrganizationTrail imports (fromTrailArn, fromTrailAttributes)
+  TrailArnFormat: {
+    owners: ['OrganizationTrail'],
+    property: 'trailArn',
+    rule: 'An imported trail is named by its ARN, arn:<partition>:cloudtrail:<region>:<account>:trail/<name>, in a partition '
+      + '(aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc) and a Region of that partition; the name follows the trail name rules.',
+    source: 'CreateTrail TrailARN; AWS SDK endpoint partitions (regionRegex)',
+    fix: 'Copy the ARN from aws cloudtrail describe-trails (TrailARN).',
+  },
+  ImportedTrailNeedsBucket: {
+    owners: ['OrganizationTrail'],
+    property: 'bucket',
+    rule: 'grantRead on an imported trail grants reading its log bucket, so the import names the bucket.',
+    source: 'This library: OrganizationTrail.fromTrailAttributes',
+    fix: 'Import the trail with OrganizationTrail.fromTrailAttributes and pass its bucket (and encryptionKey).',
+  },
+  // ---- OrganizationTrail: management events logged twice
+  DuplicateManagementEvents: {
+    owners: ['OrganizationTrail'],
+    property: 'managementEvents',
+    rule: 'Two trails of the app do not log the same management events in one account and Region: an organization trail logs its management '
+      + 'account and every member account, a multi-Region trail every Region; CloudTrail charges for every copy of management events after the first. '
+      + 'The later trail is warned (an aws-cdk-lib Trail or CfnTrail too, when the earlier one is an OrganizationTrail), naming the earlier.',
+    source: 'AWS CloudTrail pricing; User Guide, "Managing CloudTrail costs"',
+    fix: 'Log management events in one trail only: give the other managementEvents: ReadWriteType.NONE (data events or Insights only), or remove it.',
     warning: true,
   },
   // ---- TrailProtectionPolicy

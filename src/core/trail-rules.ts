@@ -1,7 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import { AGGREGATION_TEMPLATES, MAX_TRAILS_PER_REGION, S3_KEY_PREFIX_MAX_LENGTH, SNS_TOPIC_NAME_MAX_LENGTH } from './limits';
-import { textProblems } from './names';
+import { textProblems, trailNameProblems } from './names';
+import { arnRegionMatchesPartition, PARTITION_PATTERN, REGION_PATTERN } from './partitions';
 import type { Placement } from './placement';
 import { isUnresolved, Problem } from './problems';
 import { perRegionQuotaProblems } from './quotas';
@@ -265,4 +266,85 @@ export function trailQuotaProblems(trail: PlacedTrail, all: PlacedTrail[]): Prob
     source: 'CloudTrail quotas, MaximumNumberOfTrailsExceededException',
     fix: 'combine trails: one organization trail with advanced event selectors logs what several trails would',
   });
+}
+
+// A trail ARN (CreateTrail TrailARN, GetTrail Name: arn:<partition>:cloudtrail:<region>:<account>:trail/<name>), in a
+// known partition and a Region of that partition; the name is checked by the trail name rules.
+const TRAIL_ARN = new RegExp(`^arn:${PARTITION_PATTERN}:cloudtrail:${REGION_PATTERN}:\\d{12}:trail/(.*)$`);
+
+/** The rules of an imported trail's ARN; tokens are not checked. */
+export function trailArnProblems(property: string, arn: string): Problem[] {
+  if (isUnresolved(arn)) {
+    return [];
+  }
+  const name = TRAIL_ARN.exec(arn)?.[1];
+  if (name === undefined || !arnRegionMatchesPartition(arn)) {
+    return [{
+      id: 'TrailArnFormat',
+      property,
+      value: arn,
+      rule: 'must be a trail ARN, arn:<partition>:cloudtrail:<region>:<account>:trail/<name> (CreateTrail TrailARN)',
+      fix: 'copy the ARN from `aws cloudtrail describe-trails` (TrailARN)',
+    }];
+  }
+  return trailNameProblems(property, name);
+}
+
+/** Which of its account's management events a trail logs, and where: what the DuplicateManagementEvents rule compares. */
+export interface TrailCoverage extends Placement {
+  readonly isMultiRegionTrail: boolean;
+  /** An organization trail logs its owner's (the management account's) events and every member account's. */
+  readonly isOrganizationTrail: boolean;
+  /** Whether it logs read-only management events. */
+  readonly readEvents: boolean;
+  /** Whether it logs write management events. */
+  readonly writeEvents: boolean;
+}
+
+/** Where two trails log the same management events. */
+export interface ManagementEventCopy {
+  /** The earlier trail. */
+  readonly other: TrailCoverage;
+  readonly account: string;
+  /** Whether the account is a member account the app cannot tell belongs to the organization. */
+  readonly ifMember: boolean;
+  /** A Region, or undefined for every Region. */
+  readonly region?: string;
+}
+
+/**
+ * The first trail before `trail` in `all` (every trail of the app, in app order) that logs some of the same
+ * management events in an account and Region where `trail` does, so that `trail` delivers a second, charged copy
+ * (CloudTrail pricing: "the first copy of management events is free"; User Guide, "Managing CloudTrail costs").
+ * Organization trails of different owners belong to different organizations and share no account.
+ */
+export function managementEventCopy(trail: TrailCoverage, all: TrailCoverage[]): ManagementEventCopy | undefined {
+  for (const other of all) {
+    if (other.path === trail.path) {
+      return undefined;
+    }
+    const copy = copyBetween(trail, other);
+    if (copy) {
+      return copy;
+    }
+  }
+  return undefined;
+}
+
+function copyBetween(trail: TrailCoverage, other: TrailCoverage): ManagementEventCopy | undefined {
+  if (!((trail.readEvents && other.readEvents) || (trail.writeEvents && other.writeEvents))) {
+    return undefined;
+  }
+  if (!trail.isMultiRegionTrail && !other.isMultiRegionTrail && trail.region !== other.region) {
+    return undefined;
+  }
+  const region = trail.isMultiRegionTrail ? (other.isMultiRegionTrail ? undefined : other.region) : trail.region;
+  if (trail.isOrganizationTrail && other.isOrganizationTrail) {
+    return trail.account === other.account ? { other, account: trail.account, ifMember: false, region } : undefined;
+  }
+  if (trail.isOrganizationTrail || other.isOrganizationTrail) {
+    const [organizationTrail, accountTrail] = trail.isOrganizationTrail ? [trail, other] : [other, trail];
+    return { other, account: accountTrail.account, ifMember: accountTrail.account !== organizationTrail.account, region };
+  }
+  return trail.account === other.account ? { other, account: trail.account, ifMember: false, region } : undefined;
 }

@@ -9,6 +9,7 @@ export enum OperationKind {
   LAKE_QUERY = 'LakeQuery',
   LAKE_IMPORT = 'LakeImport',
   ORGANIZATION_DELEGATED_ADMIN = 'OrganizationDelegatedAdmin',
+  CLOUDTRAIL_TRUSTED_ACCESS = 'CloudTrailTrustedAccess',
 }
 
 /** Properties every operation sends. */
@@ -81,6 +82,11 @@ export enum LakeImportAttribute {
 export interface DelegatedAdminProperties extends OperationProperties {
   readonly Operation: OperationKind.ORGANIZATION_DELEGATED_ADMIN;
   readonly MemberAccountId: string;
+}
+
+/** A CloudTrailTrustedAccess: EnableAWSServiceAccess for CloudTrail on create; nothing on delete. */
+export interface TrustedAccessProperties extends OperationProperties {
+  readonly Operation: OperationKind.CLOUDTRAIL_TRUSTED_ACCESS;
 }
 
 /** The input EventBridge Scheduler passes to the scheduled-query function on every run. */

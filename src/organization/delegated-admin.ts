@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { OrganizationDelegatedAdminProps } from './delegated-admin-props';
 import { delegatedAdminProblems, delegatedAdminsProblems } from './delegated-admin-rules';
+import { CLOUDTRAIL_SERVICE, enableTrustedAccessStatement } from './trusted-access-policy';
 import { noteEnvironmentChecks } from '../core/environment';
 import { recordDelegatedAdmin } from '../core/organization';
 import { throwIfProblems, validateAtSynth } from '../core/problems';
@@ -11,7 +12,6 @@ import { DelegatedAdminProperties, OperationKind } from '../operations/operation
 import { SynchronousOperationsProvider } from '../operations/provider';
 import { acknowledgeWildcardResources, DELEGATED_ADMIN_ORGANIZATION_REASON } from '../policy/gate-acknowledgements';
 
-const CLOUDTRAIL_SERVICE = 'cloudtrail.amazonaws.com';
 /** The service-linked roles registering a CloudTrail delegated administrator creates, by service principal. */
 const SERVICE_LINKED_ROLES = {
   [CLOUDTRAIL_SERVICE]: 'AWSServiceRoleForCloudTrail',
@@ -24,7 +24,8 @@ const DELEGATED_ADMIN = Symbol.for('cdk-cloudtrail-org.OrganizationDelegatedAdmi
 
 /**
  * Makes a member account of the organization a CloudTrail delegated administrator, as a custom
- * resource: it turns on trusted access for CloudTrail in AWS Organizations and calls
+ * resource: it turns on trusted access for CloudTrail in AWS Organizations (as `CloudTrailTrustedAccess` does,
+ * with the same handler) and calls
  * RegisterOrganizationDelegatedAdmin; delete deregisters the account and leaves trusted access on, which
  * organization trails need. Deploy it in a stack of the organization's management account.
  */
@@ -98,7 +99,7 @@ function delegatedAdminStatements(stack: Stack, memberAccountId: string): iam.Po
       resources: [memberAccountArn(stack, memberAccountId)],
       conditions: forCloudTrail,
     }),
-    new iam.PolicyStatement({ actions: ['organizations:EnableAWSServiceAccess'], resources: ['*'], conditions: forCloudTrail }),
+    enableTrustedAccessStatement(),
     new iam.PolicyStatement({ actions: ['organizations:DescribeOrganization', 'organizations:ListAWSServiceAccessForOrganization'], resources: ['*'] }),
     new iam.PolicyStatement({
       actions: ['iam:CreateServiceLinkedRole'],

@@ -7,13 +7,17 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { ImportedOrganizationTrail } from './imported-trail';
 import { LogBucket, organizationTrailBucketStatements, TrailDelivery } from './log-bucket';
 import { LogDelivery } from './log-delivery';
 import { createLogKey, trailKeyStatements } from './log-key';
+import { markLibraryTrail, warnAboutManagementEventCopies } from './management-event-copies';
 import { OrganizationTrailProps } from './organization-trail-props';
+import { IOrganizationTrail, OrganizationTrailAttributes } from './organization-trail-ref';
 import { ResolvedTrail, resolveTrail } from './resolved-trail';
 import { SecurityAlarms, SecurityAlarmsOptions } from './security-alarms';
 import { trailDataEventProblems, trailProblems, trailSynthProblems } from './trail-problems';
+import { grantTrailRead } from './trail-read';
 import { dependOnAllButDefaultChild } from '../core/dependencies';
 import { noteEnvironmentChecks } from '../core/environment';
 import { TRAIL_NAME_LENGTH } from '../core/limits';
@@ -30,12 +34,29 @@ import { bindSelectors, selectsCategory } from '../selectors/selector-binding';
  * bucket, a KMS key, CloudWatch Logs delivery and every policy CloudTrail needs, scoped to this trail.
  *
  * Deploy it from the organization's management account, or from a CloudTrail delegated
- * administrator account with `managementAccountId` set; trusted access for CloudTrail must be on.
+ * administrator account with `managementAccountId` set; trusted access for CloudTrail must be on
+ * (`CloudTrailTrustedAccess`).
  *
  * @example
  * new OrganizationTrail(this, 'Trail', { orgId: 'o-a1b2c3d4e5' });
  */
-export class OrganizationTrail extends Resource {
+export class OrganizationTrail extends Resource implements IOrganizationTrail {
+  /**
+   * Imports an existing organization trail by its ARN; its name is taken from the ARN. Without a bucket or log
+   * group, `grantRead` and `addSecurityAlarms` throw: use `fromTrailAttributes` for those.
+   */
+  public static fromTrailArn(scope: Construct, id: string, trailArn: string): IOrganizationTrail {
+    return OrganizationTrail.fromTrailAttributes(scope, id, { trailArn });
+  }
+
+  /**
+   * Imports an existing organization trail, such as Control Tower's, with the bucket, key and log group it
+   * delivers to when known.
+   */
+  public static fromTrailAttributes(scope: Construct, id: string, attrs: OrganizationTrailAttributes): IOrganizationTrail {
+    return new ImportedOrganizationTrail(scope, id, attrs);
+  }
+
   /**
    * An EventBridge rule for API calls CloudTrail records in the scope's account and Region ("AWS API Call via
    * CloudTrail" events), as aws-cdk-lib's `Trail.onEvent` makes. These events reach EventBridge whichever trail
@@ -195,7 +216,10 @@ export class OrganizationTrail extends Resource {
       ...trailDataEventProblems(trail, selectsCategory(trail.dataEvents, EventCategory.DATA)),
       ...trailSynthProblems(this, this.resource, trail.managementAccountId),
     ]);
-    noteEnvironmentChecks(this, ['TrailQuota', 'DelegatedAdminTrailManagementAccount']);
+    markLibraryTrail(this.resource);
+    // a warning, not a problem: it is found with the other trails of the app, all known only at synth
+    this.node.addValidation({ validate: () => { warnAboutManagementEventCopies(this.resource); return []; } });
+    noteEnvironmentChecks(this, ['TrailQuota', 'DelegatedAdminTrailManagementAccount', 'DuplicateManagementEvents']);
     warnAboutRiskySettings(this, trail, trail.dataEvents?._selectors().some(selectsS3Objects) ?? false);
   }
 
@@ -203,9 +227,7 @@ export class OrganizationTrail extends Resource {
    * Lets a principal read the log files: the bucket's objects and, to decrypt them, the key.
    */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
-    const bucketGrant = this.bucket.grantRead(grantee);
-    // A bucket whose default key is the trail's key grants decryption itself.
-    return this.bucket.encryptionKey === this.encryptionKey ? bucketGrant : bucketGrant.combine(this.encryptionKey.grantDecrypt(grantee));
+    return grantTrailRead(grantee, this.bucket, this.encryptionKey);
   }
 
   /**

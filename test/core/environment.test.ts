@@ -19,7 +19,8 @@ describe('EnvironmentAgnosticChecksSkipped', () => {
     expect(skippedWarnings(stack)).toEqual([
       '/Agnostic [EnvironmentAgnosticChecksSkipped] the stack is environment-agnostic (no account or Region), so these checks are skipped: '
         + 'trails per account and Region (TrailQuota), the owner of a trail created from a delegated administrator account '
-        + '(DelegatedAdminTrailManagementAccount), event data stores per account and Region (EventDataStoreQuota). '
+        + '(DelegatedAdminTrailManagementAccount), management events logged by two trails (DuplicateManagementEvents), '
+        + 'event data stores per account and Region (EventDataStoreQuota). '
         + 'Give the stack env: { account, region } to have them made at synthesis. [ack: cdk-cloudtrail-org:EnvironmentAgnosticChecksSkipped]',
     ]);
   });
@@ -33,7 +34,8 @@ describe('EnvironmentAgnosticChecksSkipped', () => {
   test('a stack with an account but no Region skips only the quotas', () => {
     const stack = new Stack(testApp(), 'NoRegion', { env: { account: '111111111111' } });
     new OrganizationTrail(stack, 'Trail', { orgId: ORG_ID });
-    expect(skippedWarnings(stack)).toEqual([expect.stringContaining('(no Region), so these checks are skipped: trails per account and Region (TrailQuota).')]);
+    expect(skippedWarnings(stack)).toEqual([expect.stringContaining('(no Region), so these checks are skipped: trails per account and Region (TrailQuota), '
+      + 'management events logged by two trails (DuplicateManagementEvents).')]);
   });
 
   test('a stack with an account and Region gets none', () => {

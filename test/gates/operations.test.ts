@@ -3,12 +3,12 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { GateFinding, runPolicyGates, unacknowledgedErrors } from './policy-gates';
-import { LakeEventDataStore, LakeImport, LakeQuery, OrganizationDelegatedAdmin, ScheduledLakeQuery } from '../../src';
+import { CloudTrailTrustedAccess, LakeEventDataStore, LakeImport, LakeQuery, OrganizationDelegatedAdmin, ScheduledLakeQuery } from '../../src';
 
 jest.setTimeout(120_000);
 
 // What the library creates; the test's own bucket and topic are left to their gates
-const LIBRARY_PATHS = /^Stack\/(CloudTrailOrg|Store|Query|Scheduled|Import|Admin|SchedulerRole)/;
+const LIBRARY_PATHS = /^Stack\/(CloudTrailOrg|Store|Query|Scheduled|Import|Admin|TrustedAccess|SchedulerRole)/;
 
 function operationsStack(app: App): Stack {
   const stack = new Stack(app, 'Stack', { env: { account: '111111111111', region: 'us-east-1' } });
@@ -24,6 +24,7 @@ function operationsStack(app: App): Stack {
   });
   new LakeImport(stack, 'Import', { eventDataStore: store, sourceBucket: s3.Bucket.fromBucketName(stack, 'TrailLogs', 'trail-logs') });
   new OrganizationDelegatedAdmin(stack, 'Admin', { memberAccountId: '222222222222' });
+  new CloudTrailTrustedAccess(stack, 'TrustedAccess');
   return stack;
 }
 
@@ -57,7 +58,7 @@ describe('a stack with every operation', () => {
   });
 
   test('finds nothing on the operations themselves but the import\'s read of the source prefix, acknowledged', () => {
-    const onOperations = findings.filter(f => /^Stack\/(Query|Scheduled|Import|Admin)\//.test(f.path));
+    const onOperations = findings.filter(f => /^Stack\/(Query|Scheduled|Import|Admin|TrustedAccess)\//.test(f.path));
     expect(onOperations.map(f => `${f.gate} ${f.ruleId} ${f.path} ${f.acknowledged}`)).toEqual([
       'AwsSolutions AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::trail-logs/*] Stack/Import/SourcePolicy/Resource true',
     ]);

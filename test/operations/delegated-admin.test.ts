@@ -104,11 +104,11 @@ describe('answering CloudFormation', () => {
     expect(calls()).toEqual([]);
   });
 
-  test('an unknown operation fails the resource, naming the known one', async () => {
+  test('an unknown operation fails the resource, naming the known ones', async () => {
     const response = await answer(request('Create', { ...PROPERTIES, Operation: 'LakeQuery' }));
 
     expect(response.Status).toBe('FAILED');
-    expect(response.Reason).toMatch(/^Unknown operation "LakeQuery": expected one of OrganizationDelegatedAdmin\. Declare the resource with its construct\./);
+    expect(response.Reason).toMatch(/^Unknown operation "LakeQuery": expected one of OrganizationDelegatedAdmin, CloudTrailTrustedAccess\. Declare the resource with its construct\./);
     expect(calls()).toEqual([]);
   });
 

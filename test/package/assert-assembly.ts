@@ -18,6 +18,7 @@ const EXPECTED_RESOURCE_TYPES = [
   'Custom::CloudTrailLakeQuery', // LakeQuery
   'Custom::CloudTrailLakeImport', // LakeImport
   'Custom::CloudTrailDelegatedAdmin', // OrganizationDelegatedAdmin
+  'Custom::CloudTrailTrustedAccess', // CloudTrailTrustedAccess
   'AWS::Scheduler::Schedule', // ScheduledLakeQuery
   'AWS::StepFunctions::StateMachine', // the operations' provider waiter
   'AWS::Lambda::Function',

@@ -14,6 +14,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
   AdvancedEventSelector,
+  CloudTrailTrustedAccess,
   ContextKeyType,
   DataEventSelectors,
   DataResourceType,
@@ -135,6 +136,7 @@ class ManagementAccountStack extends Stack {
     });
 
     new OrganizationDelegatedAdmin(this, 'SecurityToolingAdmin', { memberAccountId: SECURITY_TOOLING_ACCOUNT });
+    trail.node.addDependency(new CloudTrailTrustedAccess(this, 'TrustedAccess'));
   }
 }
 

@@ -1,0 +1,2 @@
+/** Properties of a CloudTrailTrustedAccess; it has none yet. */
+export interface CloudTrailTrustedAccessProps {}
