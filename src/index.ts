@@ -15,3 +15,5 @@ export * from './lake/lake-import';
 export * from './organization/delegated-admin-props';
 export * from './organization/delegated-admin';
 export * from './policy/accepted-findings-plugin';
+export * from './trail/log-archive-props';
+export * from './trail/log-archive';

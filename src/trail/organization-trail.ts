@@ -9,7 +9,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { LogBucket, organizationTrailBucketStatements, TrailDelivery } from './log-bucket';
 import { LogDelivery } from './log-delivery';
-import { createLogKey, trailKeyStatements } from './log-key';
+import { createLogKey, logGroupKeyStatements, trailKeyStatements } from './log-key';
 import { OrganizationTrailProps } from './organization-trail-props';
 import { ResolvedTrail, resolveTrail } from './resolved-trail';
 import { SecurityAlarms, SecurityAlarmsOptions } from './security-alarms';
@@ -17,6 +17,7 @@ import { trailProblems, trailSynthProblems } from './trail-problems';
 import { dependOnAllButDefaultChild } from '../core/dependencies';
 import { noteEnvironmentChecks } from '../core/environment';
 import { TRAIL_NAME_LENGTH } from '../core/limits';
+import { logArchiveAgreementProblems } from '../core/log-archive-rules';
 import { recordOwner } from '../core/placement';
 import { throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 import { addOrRequestStatements } from '../policy/resource-policy';
@@ -84,27 +85,48 @@ export class OrganizationTrail extends Resource {
     const removalPolicy = trail.removalPolicy;
     const delivery: TrailDelivery = { trailArn: ownArn, account: managementAccount, orgId: trail.orgId, keyPrefix: trail.s3KeyPrefix };
 
-    this.encryptionKey = trail.encryptionKey ?? createLogKey(this, 'Key', removalPolicy);
     const logGroupName = trail.sendToCloudWatchLogs && !trail.cloudWatchLogGroup ? LogDelivery.logGroupNameFor(this.trailName) : undefined;
-    const keyStatements = trailKeyStatements({
-      trailArn: ownArn,
-      account: managementAccount,
-      logGroupArn: logGroupName && LogDelivery.logGroupArnFor(this, logGroupName),
-    }, this);
-    addOrRequestStatements(this, this.encryptionKey, keyStatements, {
-      id: 'KeyPolicyNotManaged',
-      resource: `KMS key ${this.encryptionKey.keyArn}`,
-      policy: 'key policy',
-      consequence: 'CloudTrail cannot encrypt log files (CreateTrail fails with InsufficientEncryptionPolicyException)',
-    });
-
-    this.bucket = trail.bucket ?? new LogBucket(this, 'Logs', { encryptionKey: this.encryptionKey, removalPolicy, logFileExpiration: trail.logFileExpiration }).bucket;
-    addOrRequestStatements(this, this.bucket, organizationTrailBucketStatements(this.bucket, delivery), {
-      id: 'BucketPolicyNotManaged',
-      resource: `bucket ${this.bucket.bucketName}`,
-      policy: 'bucket policy',
-      consequence: 'CloudTrail cannot deliver log files (CreateTrail fails with InsufficientS3BucketPolicyException)',
-    });
+    const logGroupArn = logGroupName && LogDelivery.logGroupArnFor(this, logGroupName);
+    let logGroupKey: kms.IKey | undefined;
+    const archive = trail.logArchive;
+    if (archive) {
+      throwIfProblems(this, logArchiveAgreementProblems(
+        { trailName: this.trailName, managementAccountId: managementAccount, orgId: trail.orgId, s3KeyPrefix: trail.s3KeyPrefix, region: stack.region },
+        { trailName: archive.trailName, managementAccountId: archive.managementAccountId, orgId: archive.orgId, s3KeyPrefix: archive.s3KeyPrefix, region: archive.trailRegion },
+      ));
+      // The archive's bucket and key policies admit this trail already; they belong to another account.
+      this.encryptionKey = archive.encryptionKey;
+      this.bucket = archive.bucket;
+      if (logGroupArn) {
+        // A log group takes a key of its own account's Region only when the key policy admits that account's
+        // CloudWatch Logs: a key of this stack keeps the log group's encryption beside it.
+        const key = createLogKey(this, 'LogGroupKey', removalPolicy, 'the CloudTrail log group');
+        for (const statement of logGroupKeyStatements(logGroupArn, this)) {
+          key.addToResourcePolicy(statement);
+        }
+        logGroupKey = key;
+      }
+    } else {
+      this.encryptionKey = trail.encryptionKey ?? createLogKey(this, 'Key', removalPolicy);
+      addOrRequestStatements(this, this.encryptionKey, trailKeyStatements({ trailArn: ownArn, account: managementAccount, logGroupArn }, this), {
+        id: 'KeyPolicyNotManaged',
+        resource: `KMS key ${this.encryptionKey.keyArn}`,
+        policy: 'key policy',
+        consequence: 'CloudTrail cannot encrypt log files (CreateTrail fails with InsufficientEncryptionPolicyException)',
+      });
+      this.bucket = trail.bucket ?? new LogBucket(this, 'Logs', {
+        encryptionKey: this.encryptionKey,
+        removalPolicy,
+        logFileExpiration: trail.logFileExpiration,
+        objectLockRetention: trail.objectLockRetention,
+      }).bucket;
+      addOrRequestStatements(this, this.bucket, organizationTrailBucketStatements(this.bucket, delivery), {
+        id: 'BucketPolicyNotManaged',
+        resource: `bucket ${this.bucket.bucketName}`,
+        policy: 'bucket policy',
+        consequence: 'CloudTrail cannot deliver log files (CreateTrail fails with InsufficientS3BucketPolicyException)',
+      });
+    }
 
     let logDelivery: LogDelivery | undefined;
     if (trail.sendToCloudWatchLogs) {
@@ -114,7 +136,7 @@ export class OrganizationTrail extends Resource {
         account: managementAccount,
         logGroup: trail.cloudWatchLogGroup,
         retention: trail.cloudWatchLogsRetention,
-        encryptionKey: this.encryptionKey,
+        encryptionKey: logGroupKey ?? this.encryptionKey,
         removalPolicy,
       });
       this.logGroup = logDelivery.logGroup;

@@ -1,0 +1,126 @@
+import { Names, PhysicalName, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { LogArchiveAttributes, ILogArchive, TrailLogArchiveProps } from './log-archive-props';
+import { LogBucket, organizationTrailBucketStatements } from './log-bucket';
+import { cloudTrailKeyStatements, createLogKey } from './log-key';
+import { trailNameProblems } from '../core/names';
+import { accountIdProblems, organizationIdProblems } from '../core/organization';
+import { throwIfProblems } from '../core/problems';
+import { removalPolicyProblems } from '../core/removal-policy';
+import { logFileExpirationProblems, objectLockRetentionProblems, s3KeyPrefixProblems } from '../core/trail-rules';
+
+// KMS alias names: 'alias/' and at most 250 more characters of [a-zA-Z0-9/_-] (CreateAlias AliasName).
+const ALIAS_NAME_MAX_LENGTH = 250;
+
+/**
+ * The log bucket and key of an organization trail, in a Log Archive account (the AWS Control Tower and Security
+ * Reference Architecture layout): the bucket, its access-log bucket and the key with the defaults an
+ * `OrganizationTrail` gives its own, and the bucket and key policy statements for one organization trail of the
+ * management account. Pass it (or `fromLogArchiveAttributes`) as the trail's `logArchive`.
+ *
+ * Stacks of other accounts name the bucket by a name generated when they reference it and the key by its alias, so
+ * that no cross-stack export is needed.
+ *
+ * @example
+ * new TrailLogArchive(this, 'LogArchive', {
+ *   orgId: 'o-a1b2c3d4e5',
+ *   managementAccountId: '111111111111',
+ *   trailName: 'organization-audit',
+ * });
+ */
+export class TrailLogArchive extends Construct implements ILogArchive {
+  /**
+   * A log archive of another stack or app, from what the Log Archive account publishes. Its policies are not
+   * changed: they must admit the trail described here.
+   */
+  public static fromLogArchiveAttributes(scope: Construct, id: string, attrs: LogArchiveAttributes): ILogArchive {
+    class Import extends Construct implements ILogArchive {
+      public readonly bucket: s3.IBucket;
+      public readonly encryptionKey: kms.IKey;
+      public readonly trailName = attrs.trailName;
+      public readonly managementAccountId = attrs.managementAccountId;
+      public readonly orgId = attrs.orgId;
+      public readonly trailRegion = attrs.trailRegion ?? Stack.of(scope).region;
+      public readonly s3KeyPrefix = attrs.s3KeyPrefix;
+
+      constructor() {
+        super(scope, id);
+        this.encryptionKey = kms.Key.fromKeyArn(this, 'Key', attrs.keyArn);
+        this.bucket = s3.Bucket.fromBucketAttributes(this, 'Bucket', { bucketName: attrs.bucketName, encryptionKey: this.encryptionKey });
+      }
+    }
+    return new Import();
+  }
+
+  /** The bucket CloudTrail writes log files to. */
+  public readonly bucket: s3.IBucket;
+  /** The bucket the log bucket's server access logs go to. */
+  public readonly accessLogBucket: s3.IBucket;
+  /** The key that encrypts the log files, by its alias: stacks of other accounts use its ARN. */
+  public readonly encryptionKey: kms.IKey;
+  public readonly trailName: string;
+  public readonly managementAccountId: string;
+  public readonly orgId: string;
+  public readonly trailRegion: string;
+  public readonly s3KeyPrefix?: string;
+
+  constructor(scope: Construct, id: string, props: TrailLogArchiveProps) {
+    super(scope, id);
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    throwIfProblems(this, [
+      ...organizationIdProblems('orgId', props.orgId),
+      ...accountIdProblems('managementAccountId', props.managementAccountId),
+      ...trailNameProblems('trailName', props.trailName),
+      ...s3KeyPrefixProblems('s3KeyPrefix', props.s3KeyPrefix),
+      ...logFileExpirationProblems('logFileExpiration', props.logFileExpiration),
+      ...objectLockRetentionProblems('objectLockRetention', props.objectLockRetention, props.logFileExpiration),
+      ...removalPolicyProblems(removalPolicy, 'the log bucket and key have no snapshots', 'use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY'),
+    ]);
+    const stack = Stack.of(this);
+    this.trailName = props.trailName;
+    this.managementAccountId = props.managementAccountId;
+    this.orgId = props.orgId;
+    this.trailRegion = props.trailRegion ?? stack.region;
+    this.s3KeyPrefix = props.s3KeyPrefix;
+    const trailArn = stack.formatArn({
+      service: 'cloudtrail', resource: 'trail', resourceName: this.trailName, account: this.managementAccountId, region: this.trailRegion,
+    });
+
+    const key = createLogKey(this, 'Key', removalPolicy);
+    for (const statement of cloudTrailKeyStatements({ trailArn, account: this.managementAccountId }, this)) {
+      key.addToResourcePolicy(statement);
+    }
+    // A key's ARN holds an ID known only after deployment; an alias's is known before, in every account.
+    this.encryptionKey = new kms.Alias(this, 'KeyAlias', {
+      aliasName: `alias/${Names.uniqueResourceName(this, { maxLength: ALIAS_NAME_MAX_LENGTH, separator: '-' })}`,
+      targetKey: key,
+      removalPolicy,
+    });
+
+    const logs = new LogBucket(this, 'Logs', {
+      encryptionKey: key,
+      removalPolicy,
+      logFileExpiration: props.logFileExpiration,
+      objectLockRetention: props.objectLockRetention,
+      bucketName: PhysicalName.GENERATE_IF_NEEDED,
+    });
+    this.bucket = logs.bucket;
+    this.accessLogBucket = logs.accessLogBucket;
+    const delivery = { trailArn, account: this.managementAccountId, orgId: this.orgId, keyPrefix: this.s3KeyPrefix };
+    for (const statement of organizationTrailBucketStatements(this.bucket, delivery)) {
+      this.bucket.addToResourcePolicy(statement);
+    }
+  }
+
+  /**
+   * Lets a principal, also one of another account (a Security Tooling account's role), read the log files: the
+   * bucket policy and the key policy admit it, and a principal of another account needs an identity policy too.
+   */
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    // The bucket's default key is the log key: the bucket's grant covers decryption.
+    return this.bucket.grantRead(grantee);
+  }
+}
