@@ -162,7 +162,8 @@ export function trailQuotaProblems(trail: PlacedTrail, all: PlacedTrail[]): Prob
  * under retention (Amazon S3 User Guide, "How S3 Object Lock works", Object Lock and lifecycle), so log files that
  * expire before their retention ends stay stored, and billed, as noncurrent versions. Token durations are not checked.
  */
-export function objectLockRetentionProblems(property: string, retention: ObjectLockRetention | undefined, expiration: Duration | undefined): Problem[] {
+export function objectLockRetentionProblems(property: string, retention: ObjectLockRetention | undefined,
+  expiration: Duration | undefined): Problem[] {
   if (retention === undefined || expiration === undefined || retention.duration.isUnresolved() || expiration.isUnresolved()) {
     return [];
   }

@@ -90,10 +90,14 @@ export class OrganizationTrail extends Resource {
     let logGroupKey: kms.IKey | undefined;
     const archive = trail.logArchive;
     if (archive) {
-      throwIfProblems(this, logArchiveAgreementProblems(
-        { trailName: this.trailName, managementAccountId: managementAccount, orgId: trail.orgId, s3KeyPrefix: trail.s3KeyPrefix, region: stack.region },
-        { trailName: archive.trailName, managementAccountId: archive.managementAccountId, orgId: archive.orgId, s3KeyPrefix: archive.s3KeyPrefix, region: archive.trailRegion },
-      ));
+      const thisTrail = { trailName: this.trailName, managementAccountId: managementAccount, orgId: trail.orgId, s3KeyPrefix: trail.s3KeyPrefix };
+      throwIfProblems(this, logArchiveAgreementProblems({ ...thisTrail, region: stack.region }, {
+        trailName: archive.trailName,
+        managementAccountId: archive.managementAccountId,
+        orgId: archive.orgId,
+        s3KeyPrefix: archive.s3KeyPrefix,
+        region: archive.trailRegion,
+      }));
       // The archive's bucket and key policies admit this trail already; they belong to another account.
       this.encryptionKey = archive.encryptionKey;
       this.bucket = archive.bucket;

@@ -9,7 +9,8 @@ import { Problem } from '../core/problems';
 import { removalPolicyProblems } from '../core/removal-policy';
 import { tagProblems } from '../core/tags';
 import {
-  globalServiceEventsProblems, insightProblems, logFileExpirationProblems, objectLockRetentionProblems, PlacedTrail, s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems,
+  globalServiceEventsProblems, insightProblems, logFileExpirationProblems, objectLockRetentionProblems, PlacedTrail, s3KeyPrefixProblems,
+  snsTopicNameProblems, trailQuotaProblems,
 } from '../core/trail-rules';
 
 /** Every problem with a trail that its constructor can see. */
