@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { ILogArchive, OrganizationTrail, OrganizationTrailProps, TrailLogArchive, TrailLogArchiveProps } from '../../src';
+import { ILogArchive, LogArchiveAttributes, OrganizationTrail, OrganizationTrailProps, TrailLogArchive, TrailLogArchiveProps } from '../../src';
 import type { RuleId } from '../../src/core/rule-registry';
 import { errorOf, testApp } from '../util';
 
@@ -96,8 +96,11 @@ describe('TrailLogArchive', () => {
   test('a key prefix, a Region of its own, a lifecycle and Object Lock retention', () => {
     const other = archiveStack();
     archive({
-      s3KeyPrefix: 'org', trailRegion: 'eu-west-1', logFileExpiration: Duration.days(3653),
-      objectLockRetention: s3.ObjectLockRetention.compliance(Duration.days(3653)), removalPolicy: RemovalPolicy.DESTROY,
+      s3KeyPrefix: 'org',
+      trailRegion: 'eu-west-1',
+      logFileExpiration: Duration.days(3653),
+      objectLockRetention: s3.ObjectLockRetention.compliance(Duration.days(3653)),
+      removalPolicy: RemovalPolicy.DESTROY,
     }, other);
     const t = Template.fromStack(other);
     t.hasResourceProperties('AWS::S3::Bucket', {
@@ -135,7 +138,8 @@ describe('TrailLogArchive', () => {
   });
 
   test('a retention as long as the expiration, and token durations, are accepted', () => {
-    expect(() => archive({ logFileExpiration: Duration.days(365), objectLockRetention: s3.ObjectLockRetention.governance(Duration.days(365)) })).not.toThrow();
+    const yearLocked = s3.ObjectLockRetention.governance(Duration.days(365));
+    expect(() => archive({ logFileExpiration: Duration.days(365), objectLockRetention: yearLocked })).not.toThrow();
     expect(() => archive({
       logFileExpiration: Duration.days(Token.asNumber({ Ref: 'Days' })), objectLockRetention: s3.ObjectLockRetention.governance(Duration.days(365)),
     })).not.toThrow();
@@ -181,8 +185,12 @@ describe('OrganizationTrail with a log archive', () => {
   test('imported from the attributes the Log Archive account publishes (another app)', () => {
     const stack = new Stack(testApp(), 'Management', { env: { account: MANAGEMENT, region: 'us-east-1' } });
     const logArchive = TrailLogArchive.fromLogArchiveAttributes(stack, 'Archive', {
-      bucketName: 'org-logs', keyArn: `arn:aws:kms:us-east-1:${LOG_ARCHIVE}:alias/org-logs`,
-      trailName: 'org-trail', managementAccountId: MANAGEMENT, orgId: ORG_ID, s3KeyPrefix: 'org',
+      bucketName: 'org-logs',
+      keyArn: `arn:aws:kms:us-east-1:${LOG_ARCHIVE}:alias/org-logs`,
+      trailName: 'org-trail',
+      managementAccountId: MANAGEMENT,
+      orgId: ORG_ID,
+      s3KeyPrefix: 'org',
     });
     expect(logArchive.trailRegion).toBe('us-east-1');
     new OrganizationTrail(stack, 'Trail', { orgId: ORG_ID, logArchive });
@@ -196,10 +204,14 @@ describe('OrganizationTrail with a log archive', () => {
     expect(() => trailOn(archive(), { managementAccountId: MANAGEMENT }, undefined, '555555555555')).not.toThrow();
   });
 
-  const imported = (stack: Stack, attrs: { trailName?: string; managementAccountId?: string; orgId?: string; s3KeyPrefix?: string; trailRegion?: string } = {}) =>
+  const imported = (stack: Stack, attrs: Partial<LogArchiveAttributes> = {}) =>
     TrailLogArchive.fromLogArchiveAttributes(stack, 'Archive', {
-      bucketName: 'org-logs', keyArn: `arn:aws:kms:us-east-1:${LOG_ARCHIVE}:alias/org-logs`,
-      trailName: 'org-trail', managementAccountId: MANAGEMENT, orgId: ORG_ID, ...attrs,
+      bucketName: 'org-logs',
+      keyArn: `arn:aws:kms:us-east-1:${LOG_ARCHIVE}:alias/org-logs`,
+      trailName: 'org-trail',
+      managementAccountId: MANAGEMENT,
+      orgId: ORG_ID,
+      ...attrs,
     });
 
   test.each<[string, (stack: Stack) => Partial<OrganizationTrailProps>, RuleId, string]>([
