@@ -54,5 +54,7 @@ export class ManagementTrailStack extends Stack {
 export function buildLogArchiveApp(app: App): { logArchive: LogArchiveStack; management: ManagementTrailStack } {
   const logArchive = new LogArchiveStack(app, 'LogArchive', { env: LOG_ARCHIVE_ENV });
   const management = new ManagementTrailStack(app, 'ManagementTrail', { env: MANAGEMENT_ENV, logArchive: logArchive.archive });
+  // CreateTrail checks the bucket and key policies: deploy the Log Archive account's stack first.
+  management.addStackDependency(logArchive);
   return { logArchive, management };
 }

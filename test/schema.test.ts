@@ -12,6 +12,7 @@ const RESOURCES: Record<string, { default: number; full: number }> = {
   ScheduledLakeQuery: { default: 11, full: 11 },
   LakeImport: { default: 26, full: 26 },
   OrganizationDelegatedAdmin: { default: 6, full: 7 },
+  TrailLogArchive: { default: 6, full: 6 },
 };
 
 // Unit tests run without aws-cdk-lib's CloudFormation schema validation; here it judges the default and the

@@ -1,7 +1,8 @@
-import { Names, PhysicalName, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Names, PhysicalName, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { LogArchiveAttributes, ILogArchive, TrailLogArchiveProps } from './log-archive-props';
 import { LogBucket, organizationTrailBucketStatements } from './log-bucket';
@@ -14,6 +15,17 @@ import { logFileExpirationProblems, objectLockRetentionProblems, s3KeyPrefixProb
 
 // KMS alias names: 'alias/' and at most 250 more characters of [a-zA-Z0-9/_-] (CreateAlias AliasName).
 const ALIAS_NAME_MAX_LENGTH = 250;
+
+/**
+ * The ARN of an alias of the scope's stack as a plain string, when the stack's account and Region are known: a trail
+ * template then names its key by a string, which the AWS Control Tower control CT.CLOUDTRAIL.PR.1 requires of a key
+ * of another template.
+ */
+function literalArn(scope: Construct, aliasName: string): string | undefined {
+  const { account, region } = Stack.of(scope);
+  const partition = Token.isUnresolved(region) ? undefined : RegionInfo.get(region).partition;
+  return Token.isUnresolved(account) || !partition ? undefined : `arn:${partition}:kms:${region}:${account}:${aliasName}`;
+}
 
 /**
  * The log bucket and key of an organization trail, in a Log Archive account (the AWS Control Tower and Security
@@ -59,8 +71,13 @@ export class TrailLogArchive extends Construct implements ILogArchive {
   public readonly bucket: s3.IBucket;
   /** The bucket the log bucket's server access logs go to. */
   public readonly accessLogBucket: s3.IBucket;
-  /** The key that encrypts the log files, by its alias: stacks of other accounts use its ARN. */
+  /**
+   * The key that encrypts the log files, named by its alias's ARN, which stacks of other accounts can use. Grants go
+   * through `grantRead` or `key`.
+   */
   public readonly encryptionKey: kms.IKey;
+  /** The key that encrypts the log files itself. */
+  public readonly key: kms.IKey;
   public readonly trailName: string;
   public readonly managementAccountId: string;
   public readonly orgId: string;
@@ -93,12 +110,12 @@ export class TrailLogArchive extends Construct implements ILogArchive {
     for (const statement of cloudTrailKeyStatements({ trailArn, account: this.managementAccountId }, this)) {
       key.addToResourcePolicy(statement);
     }
+    this.key = key;
     // A key's ARN holds an ID known only after deployment; an alias's is known before, in every account.
-    this.encryptionKey = new kms.Alias(this, 'KeyAlias', {
-      aliasName: `alias/${Names.uniqueResourceName(this, { maxLength: ALIAS_NAME_MAX_LENGTH, separator: '-' })}`,
-      targetKey: key,
-      removalPolicy,
-    });
+    const aliasName = `alias/${Names.uniqueResourceName(this, { maxLength: ALIAS_NAME_MAX_LENGTH, separator: '-' })}`;
+    const alias = new kms.Alias(this, 'KeyAlias', { aliasName, targetKey: key, removalPolicy });
+    const arn = literalArn(this, aliasName);
+    this.encryptionKey = arn ? kms.Key.fromKeyArn(this, 'KeyByAlias', arn) : alias;
 
     const logs = new LogBucket(this, 'Logs', {
       encryptionKey: key,
