@@ -78,10 +78,15 @@ export class TrailLogArchive extends Construct implements ILogArchive {
   public readonly encryptionKey: kms.IKey;
   /** The key that encrypts the log files itself. */
   public readonly key: kms.IKey;
+  /** The name of the trail the bucket and key policies admit. */
   public readonly trailName: string;
+  /** The account that owns that trail. */
   public readonly managementAccountId: string;
+  /** The organization whose logs the bucket policy admits. */
   public readonly orgId: string;
+  /** The Region of the trail ARN the policies admit. */
   public readonly trailRegion: string;
+  /** The key prefix the bucket policy admits log files under, if any. */
   public readonly s3KeyPrefix?: string;
 
   constructor(scope: Construct, id: string, props: TrailLogArchiveProps) {
