@@ -214,7 +214,9 @@ export class OrganizationTrail extends Resource {
   }
 
   /**
-   * Lets a principal read the log files: the bucket's objects and, to decrypt them, the key.
+   * Lets a principal read the log files: the bucket's objects and, to decrypt them, the key. With a `logArchive`,
+   * use the archive's `grantRead` in the Log Archive account's stack instead: its bucket and key policies are not
+   * this stack's.
    */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
     const bucketGrant = this.bucket.grantRead(grantee);

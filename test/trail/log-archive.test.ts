@@ -11,6 +11,7 @@ const ORG_ID = 'o-a1b2c3d4e5';
 const MANAGEMENT = '111111111111';
 const LOG_ARCHIVE = '444444444444';
 const PARTITION = { Ref: 'AWS::Partition' };
+const SOURCE = '(CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail" and "Configure AWS KMS key policies for CloudTrail")';
 const TRAIL_ARN = { 'Fn::Join': ['', ['arn:', PARTITION, `:cloudtrail:us-east-1:${MANAGEMENT}:trail/org-trail`]] };
 
 function archiveStack(app = testApp(), region = 'us-east-1'): Stack {
@@ -220,9 +221,16 @@ describe('OrganizationTrail with a log archive', () => {
       '[Management/Trail] [LogArchiveTrailName] trailName "other-trail": the log archive\'s policies admit the trail "org-trail" only (CloudTrail User Guide, '
       + '"Amazon S3 bucket policy for CloudTrail" and "Configure AWS KMS key policies for CloudTrail"). '
       + 'Fix: leave trailName out to take the archive\'s, or give the archive this trail\'s name'],
-    ['a trail of another account', stack => ({ logArchive: imported(stack, { managementAccountId: '999999999999' }) }), 'LogArchiveManagementAccount', ''],
-    ['a trail of another Region', stack => ({ logArchive: imported(stack, { trailRegion: 'eu-west-1' }) }), 'LogArchiveTrailRegion', ''],
-    ['another organization', stack => ({ logArchive: imported(stack, { orgId: 'o-zzzzzzzzzz' }) }), 'LogArchiveOrgId', ''],
+    ['a trail of another account', stack => ({ logArchive: imported(stack, { managementAccountId: '999999999999' }) }), 'LogArchiveManagementAccount',
+      '[Management/Trail] [LogArchiveManagementAccount] managementAccountId "111111111111": the log archive\'s policies admit a trail of the management '
+      + 'account 999999999999 only ' + SOURCE + '. Fix: deploy the trail in that account, set managementAccountId to it from a delegated administrator '
+      + 'account, or correct the archive\'s managementAccountId'],
+    ['a trail of another Region', stack => ({ logArchive: imported(stack, { trailRegion: 'eu-west-1' }) }), 'LogArchiveTrailRegion',
+      '[Management/Trail] [LogArchiveTrailRegion] logArchive "us-east-1": the log archive\'s policies admit a trail whose ARN is in eu-west-1, and this '
+      + 'trail\'s stack is in us-east-1 ' + SOURCE + '. Fix: deploy the trail in the archive\'s trailRegion, or set the archive\'s trailRegion to the trail\'s Region'],
+    ['another organization', stack => ({ logArchive: imported(stack, { orgId: 'o-zzzzzzzzzz' }) }), 'LogArchiveOrgId',
+      '[Management/Trail] [LogArchiveOrgId] orgId "o-a1b2c3d4e5": the log archive\'s bucket policy admits the logs of the organization o-zzzzzzzzzz only '
+      + SOURCE + '. Fix: use the same orgId on both sides'],
     ['another key prefix', stack => ({ logArchive: imported(stack, { s3KeyPrefix: 'org' }), s3KeyPrefix: 'audit' }), 'LogArchiveKeyPrefix',
       '[Management/Trail] [LogArchiveKeyPrefix] s3KeyPrefix "audit": the log archive\'s bucket policy admits log files under "org/AWSLogs/" only '
       + '(CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail" and "Configure AWS KMS key policies for CloudTrail"). '
