@@ -102,8 +102,8 @@ export class OrganizationTrail extends Resource {
       this.encryptionKey = archive.encryptionKey;
       this.bucket = archive.bucket;
       if (logGroupArn) {
-        // A log group takes a key of its own account's Region only when the key policy admits that account's
-        // CloudWatch Logs: a key of this stack keeps the log group's encryption beside it.
+        // CloudWatch Logs uses another account's key only if that key's policy admits this account's Regional logs
+        // principal, which the archive's does not: the log group gets a key of this stack.
         const key = createLogKey(this, 'LogGroupKey', removalPolicy, 'the CloudTrail log group');
         for (const statement of logGroupKeyStatements(logGroupArn, this)) {
           key.addToResourcePolicy(statement);
