@@ -71,3 +71,68 @@ export function logArchiveAgreementProblems(trail: ArchivedTrail, archive: Archi
   }
   return problems;
 }
+
+/** The trail a log archive admits, as its props name it: by name (and Region), or by ARN. */
+export interface ArchiveTrailReference {
+  readonly trailName?: string;
+  readonly trailArn?: string;
+  readonly trailRegion?: string;
+  readonly managementAccountId: string;
+}
+
+// CloudTrail trail ARNs: arn:<partition>:cloudtrail:<region>:<account>:trail/<name> (Service Authorization Reference,
+// "Resource types defined by AWS CloudTrail").
+const TRAIL_ARN = /^arn:[a-z-]+:cloudtrail:([a-z0-9-]+):(\d{12}):trail\/(.+)$/;
+
+/** The name and Region in a trail ARN, when it is one and is not a token. */
+export function parseTrailArn(arn: string): { trailName: string; region: string; account: string } | undefined {
+  const match = isUnresolved(arn) ? null : TRAIL_ARN.exec(arn);
+  return match ? { region: match[1], account: match[2], trailName: match[3] } : undefined;
+}
+
+/**
+ * A log archive names its trail once: by `trailName` (with `trailRegion`) or by `trailArn`, whose account is the
+ * management account the archive admits. A token ARN is not checked.
+ */
+export function archiveTrailProblems(ref: ArchiveTrailReference): Problem[] {
+  if ((ref.trailName === undefined) === (ref.trailArn === undefined)) {
+    return [{
+      id: 'LogArchiveTrailIdentity',
+      property: 'trailName',
+      rule: `names the trail the policies admit, by trailName or by trailArn: ${ref.trailName === undefined ? 'neither is' : 'both are'} given (This library: TrailLogArchive)`,
+      fix: 'give trailName, or trailArn',
+    }];
+  }
+  if (ref.trailArn === undefined || isUnresolved(ref.trailArn)) {
+    return [];
+  }
+  if (ref.trailRegion !== undefined) {
+    return [{
+      id: 'LogArchiveTrailIdentity',
+      property: 'trailRegion',
+      value: ref.trailRegion,
+      rule: 'the trail ARN holds the trail\'s Region already (This library: TrailLogArchive)',
+      fix: 'leave trailRegion out',
+    }];
+  }
+  const parsed = parseTrailArn(ref.trailArn);
+  if (!parsed) {
+    return [{
+      id: 'LogArchiveTrailArn',
+      property: 'trailArn',
+      value: ref.trailArn,
+      rule: 'must be a trail ARN, arn:<partition>:cloudtrail:<region>:<account>:trail/<name> (Service Authorization Reference, AWS CloudTrail resource types)',
+      fix: 'give the ARN of the organization trail, or its name as trailName',
+    }];
+  }
+  if (!isUnresolved(ref.managementAccountId) && parsed.account !== ref.managementAccountId) {
+    return [{
+      id: 'LogArchiveTrailArn',
+      property: 'trailArn',
+      value: ref.trailArn,
+      rule: `belongs to the account ${parsed.account}, and managementAccountId is ${ref.managementAccountId}: an organization trail belongs to the management account (CloudTrail User Guide, "Organization trails")`,
+      fix: 'give the ARN of the management account\'s trail, or correct managementAccountId',
+    }];
+  }
+  return [];
+}

@@ -991,6 +991,20 @@ export const RULES = {
     source: 'CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail"',
     fix: 'Leave s3KeyPrefix out to take the archive\'s, or give both the same prefix.',
   },
+  LogArchiveTrailIdentity: {
+    owners: ['TrailLogArchive'],
+    property: 'trailName, trailArn, trailRegion',
+    rule: 'A log archive names the trail it admits once: by trailName (and trailRegion) or by trailArn.',
+    source: 'This library: TrailLogArchive',
+    fix: 'Give trailName, or trailArn alone.',
+  },
+  LogArchiveTrailArn: {
+    owners: ['TrailLogArchive'],
+    property: 'trailArn',
+    rule: 'trailArn is the ARN of a trail of the management account.',
+    source: 'Service Authorization Reference, AWS CloudTrail resource types; CloudTrail User Guide, "Organization trails"',
+    fix: 'Give the ARN of the management account\'s organization trail.',
+  },
   ObjectLockRetentionNeedsOwnBucket: {
     owners: ['OrganizationTrail'],
     property: 'objectLockRetention',

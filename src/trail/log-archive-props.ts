@@ -58,13 +58,25 @@ export interface TrailLogArchiveProps {
   /** The organization's management account, which owns every organization trail (also one a delegated administrator creates). */
   readonly managementAccountId: string;
 
-  /** The name of the organization trail the bucket and key admit (their `aws:SourceArn` conditions). */
-  readonly trailName: string;
+  /**
+   * The name of the organization trail the bucket and key admit (their `aws:SourceArn` conditions). Give this or
+   * `trailArn`.
+   *
+   * @default - the name in `trailArn`
+   */
+  readonly trailName?: string;
 
   /**
-   * The trail's home Region, part of the trail ARN the policies admit.
+   * The ARN of the organization trail the bucket and key admit, in the management account. Give this or `trailName`.
    *
-   * @default - this stack's Region
+   * @default - built from `trailName`, `managementAccountId` and `trailRegion`
+   */
+  readonly trailArn?: string;
+
+  /**
+   * The trail's home Region, part of the trail ARN the policies admit (with `trailName`).
+   *
+   * @default - the Region in `trailArn`, or else this stack's Region
    */
   readonly trailRegion?: string;
 

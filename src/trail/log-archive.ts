@@ -1,4 +1,4 @@
-import { Names, PhysicalName, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Names, PhysicalName, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { LogArchiveAttributes, ILogArchive, TrailLogArchiveProps } from './log-archive-props';
 import { LogBucket, organizationTrailBucketStatements } from './log-bucket';
 import { cloudTrailKeyStatements, createLogKey } from './log-key';
+import { archiveTrailProblems, parseTrailArn } from '../core/log-archive-rules';
 import { trailNameProblems } from '../core/names';
 import { accountIdProblems, organizationIdProblems } from '../core/organization';
 import { throwIfProblems } from '../core/problems';
@@ -25,6 +26,12 @@ function literalArn(scope: Construct, aliasName: string): string | undefined {
   const { account, region } = Stack.of(scope);
   const partition = Token.isUnresolved(region) ? undefined : RegionInfo.get(region).partition;
   return Token.isUnresolved(account) || !partition ? undefined : `arn:${partition}:kms:${region}:${account}:${aliasName}`;
+}
+
+/** The name and Region in a trail ARN the archive's rules accepted: a literal one, or a token CloudFormation splits. */
+function trailOfArn(arn: string): { trailName: string; region: string } {
+  const parts = parseTrailArn(arn) ?? Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME);
+  return { trailName: 'trailName' in parts ? parts.trailName : parts.resourceName ?? '', region: parts.region ?? '' };
 }
 
 /**
@@ -95,21 +102,28 @@ export class TrailLogArchive extends Construct implements ILogArchive {
     throwIfProblems(this, [
       ...organizationIdProblems('orgId', props.orgId),
       ...accountIdProblems('managementAccountId', props.managementAccountId),
-      ...trailNameProblems('trailName', props.trailName),
+      ...archiveTrailProblems(props),
+      ...(props.trailName === undefined ? [] : trailNameProblems('trailName', props.trailName)),
       ...s3KeyPrefixProblems('s3KeyPrefix', props.s3KeyPrefix),
       ...logFileExpirationProblems('logFileExpiration', props.logFileExpiration),
       ...objectLockRetentionProblems('objectLockRetention', props.objectLockRetention, props.logFileExpiration),
       ...removalPolicyProblems(removalPolicy, 'the log bucket and key have no snapshots', 'use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY'),
     ]);
     const stack = Stack.of(this);
-    this.trailName = props.trailName;
     this.managementAccountId = props.managementAccountId;
     this.orgId = props.orgId;
-    this.trailRegion = props.trailRegion ?? stack.region;
     this.s3KeyPrefix = props.s3KeyPrefix;
-    const trailArn = stack.formatArn({
-      service: 'cloudtrail', resource: 'trail', resourceName: this.trailName, account: this.managementAccountId, region: this.trailRegion,
-    });
+    let trailArn: string;
+    if (props.trailArn !== undefined) {
+      ({ trailName: this.trailName, region: this.trailRegion } = trailOfArn(props.trailArn));
+      trailArn = props.trailArn;
+    } else {
+      this.trailName = props.trailName!;
+      this.trailRegion = props.trailRegion ?? stack.region;
+      trailArn = stack.formatArn({
+        service: 'cloudtrail', resource: 'trail', resourceName: this.trailName, account: this.managementAccountId, region: this.trailRegion,
+      });
+    }
 
     const key = createLogKey(this, 'Key', removalPolicy);
     for (const statement of cloudTrailKeyStatements({ trailArn, account: this.managementAccountId }, this)) {

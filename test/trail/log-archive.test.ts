@@ -139,6 +139,38 @@ describe('TrailLogArchive', () => {
     }
   });
 
+  test('names its trail by ARN: the policies admit that ARN, and the archive tells its name and Region', () => {
+    const arnStack = archiveStack();
+    const arn = `arn:aws:cloudtrail:eu-west-1:${MANAGEMENT}:trail/org-trail`;
+    const byArn = archive({ trailName: undefined, trailArn: arn }, arnStack);
+    expect([byArn.trailName, byArn.trailRegion]).toEqual(['org-trail', 'eu-west-1']);
+    expect(statements(Template.fromStack(arnStack), 'AWS::S3::BucketPolicy', 'PolicyDocument')).toContainEqual(expect.objectContaining({
+      Sid: 'CloudTrailAclCheck', Condition: { StringEquals: { 'aws:SourceArn': arn } },
+    }));
+    const token = archive({ trailName: undefined, trailArn: Token.asString({ Ref: 'TrailArn' }) }, archiveStack());
+    expect(Stack.of(token).resolve(token.trailName)).toEqual({ 'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::Select': [5, { 'Fn::Split': [':', { Ref: 'TrailArn' }] }] }] }] });
+  });
+
+  test.each<[string, Partial<TrailLogArchiveProps>, RuleId, string]>([
+    ['both trailName and trailArn', { trailArn: `arn:aws:cloudtrail:us-east-1:${MANAGEMENT}:trail/org-trail` }, 'LogArchiveTrailIdentity',
+      '[LogArchive/Archive] [LogArchiveTrailIdentity] trailName: names the trail the policies admit, by trailName or by trailArn: both are given '
+      + '(This library: TrailLogArchive). Fix: give trailName, or trailArn'],
+    ['neither trailName nor trailArn', { trailName: undefined }, 'LogArchiveTrailIdentity', ''],
+    ['trailRegion with trailArn', { trailName: undefined, trailArn: `arn:aws:cloudtrail:us-east-1:${MANAGEMENT}:trail/org-trail`, trailRegion: 'us-east-1' },
+      'LogArchiveTrailIdentity', ''],
+    ['an ARN that is not a trail\'s', { trailName: undefined, trailArn: `arn:aws:cloudtrail:us-east-1:${MANAGEMENT}:eventdatastore/x` }, 'LogArchiveTrailArn',
+      `[LogArchive/Archive] [LogArchiveTrailArn] trailArn "arn:aws:cloudtrail:us-east-1:${MANAGEMENT}:eventdatastore/x": must be a trail ARN, `
+      + 'arn:<partition>:cloudtrail:<region>:<account>:trail/<name> (Service Authorization Reference, AWS CloudTrail resource types). '
+      + 'Fix: give the ARN of the organization trail, or its name as trailName'],
+    ['a trail of another account', { trailName: undefined, trailArn: 'arn:aws:cloudtrail:us-east-1:999999999999:trail/org-trail' }, 'LogArchiveTrailArn', ''],
+  ])('rejects %s', (_, props, id, message) => {
+    const error = errorOf(() => archive(props));
+    expect(error.message).toMatch(new RegExp(`\\[${id}\\]`));
+    if (message) {
+      expect(error.message).toBe(message);
+    }
+  });
+
   test('a retention as long as the expiration, and token durations, are accepted', () => {
     const yearLocked = s3.ObjectLockRetention.governance(Duration.days(365));
     expect(() => archive({ logFileExpiration: Duration.days(365), objectLockRetention: yearLocked })).not.toThrow();
