@@ -211,6 +211,13 @@ describe('OrganizationTrail with a log archive', () => {
     expect(sids).not.toContain('CloudTrailEncryptLogs');
   });
 
+  test('another account\'s stack names the trail by the archive\'s trail name', () => {
+    const logArchive = archive();
+    const { trail } = trailOn(logArchive);
+    const elsewhere = new Stack(logArchive.node.root as App, 'Elsewhere', { env: { account: '666666666666', region: 'us-east-1' } });
+    expect(JSON.stringify(elsewhere.resolve(trail.trailArn))).toContain(`:cloudtrail:us-east-1:${MANAGEMENT}:trail/org-trail`);
+  });
+
   test('without CloudWatch Logs it creates no key at all', () => {
     const { stack } = trailOn(archive(), { sendToCloudWatchLogs: false });
     Template.fromStack(stack).resourceCountIs('AWS::KMS::Key', 0);
