@@ -100,3 +100,6 @@ export const METRIC_NAMESPACE_LENGTH: Range = { min: 1, max: 255 };
 
 // API model FederationRoleArn: 3 to 125 characters
 export const FEDERATION_ROLE_ARN_MAX_LENGTH = 125;
+
+// AWS KMS CreateAlias AliasName: 1 to 256 characters, 'alias/' and [a-zA-Z0-9/_-]: at most 250 after the 'alias/' prefix
+export const KMS_ALIAS_NAME_MAX_LENGTH_AFTER_PREFIX = 250;

@@ -7,15 +7,13 @@ import { Construct } from 'constructs';
 import { LogArchiveAttributes, ILogArchive, TrailLogArchiveProps } from './log-archive-props';
 import { LogBucket, organizationTrailBucketStatements } from './log-bucket';
 import { cloudTrailKeyStatements, createLogKey } from './log-key';
+import { KMS_ALIAS_NAME_MAX_LENGTH_AFTER_PREFIX } from '../core/limits';
 import { archiveTrailProblems, parseTrailArn } from '../core/log-archive-rules';
 import { trailNameProblems } from '../core/names';
 import { accountIdProblems, organizationIdProblems } from '../core/organization';
 import { throwIfProblems } from '../core/problems';
 import { removalPolicyProblems } from '../core/removal-policy';
 import { logFileExpirationProblems, objectLockRetentionProblems, s3KeyPrefixProblems } from '../core/trail-rules';
-
-// KMS alias names: 'alias/' and at most 250 more characters of [a-zA-Z0-9/_-] (CreateAlias AliasName).
-const ALIAS_NAME_MAX_LENGTH = 250;
 
 /**
  * The ARN of an alias of the scope's stack as a plain string, when the stack's account and Region are known: a trail
@@ -131,7 +129,7 @@ export class TrailLogArchive extends Construct implements ILogArchive {
     }
     this.key = key;
     // A key's ARN holds an ID known only after deployment; an alias's is known before, in every account.
-    const aliasName = `alias/${Names.uniqueResourceName(this, { maxLength: ALIAS_NAME_MAX_LENGTH, separator: '-' })}`;
+    const aliasName = `alias/${Names.uniqueResourceName(this, { maxLength: KMS_ALIAS_NAME_MAX_LENGTH_AFTER_PREFIX, separator: '-' })}`;
     const alias = new kms.Alias(this, 'KeyAlias', { aliasName, targetKey: key, removalPolicy });
     const arn = literalArn(this, aliasName);
     this.encryptionKey = arn ? kms.Key.fromKeyArn(this, 'KeyByAlias', arn) : alias;

@@ -95,6 +95,14 @@ describe('TrailLogArchive', () => {
     expect(JSON.stringify(Stack.of(agnostic).resolve(agnostic.encryptionKey.keyArn))).toMatch(/"AWS::AccountId"},":alias\/Agnostic-Archive-[0-9A-F]{8}"/);
   });
 
+  test('a generated alias name stays within KMS\'s 256 characters, however long the construct path', () => {
+    const longStack = archiveStack();
+    new TrailLogArchive(longStack, 'A'.repeat(300), { orgId: ORG_ID, managementAccountId: MANAGEMENT, trailName: 'org-trail' });
+    const [alias] = Object.values(Template.fromStack(longStack).findResources('AWS::KMS::Alias')) as any[];
+    expect(alias.Properties.AliasName).toHaveLength(256);
+    expect(alias.Properties.AliasName).toMatch(/^alias\/[A-Za-z0-9/_-]+$/);
+  });
+
   test('a key prefix, a Region of its own, a lifecycle and Object Lock retention', () => {
     const other = archiveStack();
     archive({
