@@ -7,6 +7,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { grantArchiveRead } from './log-archive-grants';
+import type { ILogArchive } from './log-archive-props';
 import { LogBucket, organizationTrailBucketStatements, TrailDelivery } from './log-bucket';
 import { LogDelivery } from './log-delivery';
 import { createLogKey, logGroupKeyStatements, trailKeyStatements } from './log-key';
@@ -69,6 +71,7 @@ export class OrganizationTrail extends Resource {
   public readonly logsRole?: iam.IRole;
 
   private readonly resource: CfnTrail;
+  private readonly logArchive?: ILogArchive;
 
   constructor(scope: Construct, id: string, props: OrganizationTrailProps) {
     // The generated name is known only after super(); the ARN attribute below is built from it, so the
@@ -89,6 +92,7 @@ export class OrganizationTrail extends Resource {
     const logGroupArn = logGroupName && LogDelivery.logGroupArnFor(this, logGroupName);
     let logGroupKey: kms.IKey | undefined;
     const archive = trail.logArchive;
+    this.logArchive = archive;
     if (archive) {
       const thisTrail = { trailName: this.trailName, managementAccountId: managementAccount, orgId: trail.orgId, s3KeyPrefix: trail.s3KeyPrefix };
       throwIfProblems(this, logArchiveAgreementProblems({ ...thisTrail, region: stack.region }, {
@@ -214,11 +218,13 @@ export class OrganizationTrail extends Resource {
   }
 
   /**
-   * Lets a principal read the log files: the bucket's objects and, to decrypt them, the key. With a `logArchive`,
-   * use the archive's `grantRead` in the Log Archive account's stack instead: its bucket and key policies are not
-   * this stack's.
+   * Lets a principal read the log files: the bucket's objects and, to decrypt them, the key. With a `logArchive`, this
+   * writes the principal's policy only: the archive's `grantRead`, in the Log Archive account's stack, must admit it too.
    */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
+    if (this.logArchive) {
+      return grantArchiveRead(grantee, this.logArchive);
+    }
     const bucketGrant = this.bucket.grantRead(grantee);
     // A bucket whose default key is the trail's key grants decryption itself.
     return this.bucket.encryptionKey === this.encryptionKey ? bucketGrant : bucketGrant.combine(this.encryptionKey.grantDecrypt(grantee));

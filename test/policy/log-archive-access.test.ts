@@ -5,7 +5,7 @@
  * stack is the simulator's fixture account; the management account is another one.
  */
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ACCOUNT, Decision, REGION, RequestPrincipal, ResolvedTemplate, simulate, synthesize } from './simulator';
+import { ACCOUNT, Decision, PolicyDocument, REGION, RequestPrincipal, ResolvedTemplate, simulate, synthesize } from './simulator';
 import { OrganizationTrail, TrailLogArchive } from '../../src';
 
 const ORG_ID = 'o-a1b2c3d4e5';
@@ -25,6 +25,7 @@ const SOURCES = {
   crossAccount: 'Amazon S3 User Guide, "Bucket owner granting cross-account bucket permissions"',
   crossAccountKey: 'AWS KMS Developer Guide, "Allowing users in other accounts to use a KMS key"',
   cwlKey: 'CloudWatch Logs User Guide, "Encrypt log data in CloudWatch Logs using AWS KMS"',
+  aliasAccess: 'AWS KMS Developer Guide, "Use aliases to control access to KMS keys" (kms:ResourceAliases)',
 } as const;
 
 interface Row {
@@ -35,6 +36,8 @@ interface Row {
   readonly context?: Record<string, string>;
   readonly expected: Decision;
   readonly source: string;
+  /** The policy of a resource of the Log Archive account, which the trail's template does not hold. */
+  readonly resourcePolicy?: PolicyDocument;
 }
 
 function archiveTemplate(prefix: string): ResolvedTemplate {
@@ -88,6 +91,11 @@ function archiveRows(t: ResolvedTemplate, prefix: string): Row[] {
   ];
 }
 
+/** The archive's key policy, admitting a principal of the management account (as TrailLogArchive.grantRead writes it). */
+function archiveKeyPolicy(principalArn: string): PolicyDocument {
+  return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: principalArn }, Action: 'kms:Decrypt', Resource: '*' }] };
+}
+
 /** The management account's side: the trail's log group key, of the trail's own stack (here the fixture account). */
 function managementRows(t: ResolvedTemplate): Row[] {
   const key = t.getAtt(t.logicalId('TrailLogGroupKey', 'AWS::KMS::Key'), 'Arn');
@@ -97,6 +105,7 @@ function managementRows(t: ResolvedTemplate): Row[] {
   return [
     { what: 'CloudWatch Logs encrypts the trail\'s log group with the trail\'s own key', principal: logs, action: 'kms:GenerateDataKey', resource: key, context: context(logGroup), expected: 'Allowed', source: SOURCES.cwlKey },
     { what: 'denied: CloudWatch Logs encrypts another log group', principal: logs, action: 'kms:GenerateDataKey', resource: key, context: context('another-group'), expected: 'ImplicitlyDenied', source: SOURCES.cwlKey },
+    ...auditorRows(t),
     { what: 'denied: CloudTrail encrypts log files with the log group key', principal: CLOUDTRAIL, action: 'kms:GenerateDataKey', resource: key, context: { 'aws:SourceArn': `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/${TRAIL_NAME}`, 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/${TRAIL_NAME}` }, expected: 'ImplicitlyDenied', source: SOURCES.kms },
   ];
 }
@@ -106,8 +115,20 @@ function trailTemplate(): ResolvedTemplate {
     const logArchive = TrailLogArchive.fromLogArchiveAttributes(scope, 'Archive', {
       bucketName: 'org-logs', keyArn: 'arn:aws:kms:us-east-1:444444444444:alias/org-logs', trailName: TRAIL_NAME, managementAccountId: ACCOUNT, orgId: ORG_ID,
     });
-    new OrganizationTrail(scope, 'Trail', { orgId: ORG_ID, logArchive });
+    new OrganizationTrail(scope, 'Trail', { orgId: ORG_ID, logArchive })
+      .grantRead(new iam.Role(scope, 'Auditor', { assumedBy: new iam.AccountRootPrincipal() }));
   });
+}
+
+/** grantRead on the trail: the auditor's identity policy matches the archive's key by its alias. */
+function auditorRows(t: ResolvedTemplate): Row[] {
+  const auditor: RequestPrincipal = { role: 'Auditor' };
+  const archiveKey = 'arn:aws:kms:us-east-1:444444444444:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+  const keyPolicy = archiveKeyPolicy(t.getAtt(t.logicalId('Auditor', 'AWS::IAM::Role'), 'Arn'));
+  return [
+    { what: 'the auditor decrypts with the archive\'s key, by its alias', principal: auditor, action: 'kms:Decrypt', resource: archiveKey, context: { 'kms:ResourceAliases': 'alias/org-logs' }, expected: 'Allowed', source: SOURCES.aliasAccess, resourcePolicy: keyPolicy },
+    { what: 'denied: the auditor decrypts with another key of the archive account', principal: auditor, action: 'kms:Decrypt', resource: archiveKey, context: { 'kms:ResourceAliases': 'alias/other' }, expected: 'ImplicitlyDenied', source: SOURCES.aliasAccess, resourcePolicy: keyPolicy },
+  ];
 }
 
 const FORMS: Array<[string, () => ResolvedTemplate, (t: ResolvedTemplate) => Row[]]> = [
@@ -119,7 +140,8 @@ const FORMS: Array<[string, () => ResolvedTemplate, (t: ResolvedTemplate) => Row
 describe.each(FORMS)('%s', (_name, build, rows) => {
   const template = build();
   test.each(rows(template))('$what ($expected)', async row => {
-    const result = await simulate(template, { principal: row.principal, action: row.action, resource: row.resource, context: row.context });
+    const { principal, action, resource, context, resourcePolicy } = row;
+    const result = await simulate(template, { principal, action, resource, context, resourcePolicy });
     expect({ decision: result.decision, source: row.source }).toEqual({ decision: row.expected, source: row.source });
   });
 });

@@ -226,6 +226,42 @@ describe('OrganizationTrail with a log archive', () => {
     expect(JSON.stringify(elsewhere.resolve(trail.trailArn))).toContain(`:cloudtrail:us-east-1:${MANAGEMENT}:trail/org-trail`);
   });
 
+  test('grantRead writes the principal\'s side only: the bucket, and the archive\'s key matched by its alias', () => {
+    const logArchive = archive();
+    const { stack, trail } = trailOn(logArchive);
+    trail.grantRead(new iam.Role(stack, 'Auditor', { assumedBy: new iam.AccountRootPrincipal() }));
+    const [bucketName] = Object.values(Template.fromStack(Stack.of(logArchive)).findResources('AWS::S3::Bucket'))
+      .map((r: any) => r.Properties.BucketName).filter(Boolean);
+    expect(statements(Template.fromStack(stack), 'AWS::IAM::Policy', 'PolicyDocument')).toEqual([
+      expect.objectContaining({
+        Action: ['s3:GetObject*', 's3:GetBucket*', 's3:List*'],
+        Resource: [
+          { 'Fn::Join': ['', ['arn:', PARTITION, `:s3:::${bucketName}`]] },
+          { 'Fn::Join': ['', ['arn:', PARTITION, `:s3:::${bucketName}/*`]] },
+        ],
+      }),
+      expect.objectContaining({
+        Action: 'kms:Decrypt',
+        Resource: `arn:aws:kms:us-east-1:${LOG_ARCHIVE}:key/*`,
+        Condition: { 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': expect.stringMatching(/^alias\/LogArchive-[0-9A-F]{8}$/) } },
+      }),
+    ]);
+    // nothing is added to the archive's stack: both stacks synthesize
+    expect(() => (logArchive.node.root as App).synth()).not.toThrow();
+    expect(statements(Template.fromStack(Stack.of(logArchive)), 'AWS::S3::BucketPolicy', 'PolicyDocument').some(st => JSON.stringify(st).includes('Auditor'))).toBe(false);
+  });
+
+  test('grantRead on an archive imported by key ARN names that key', () => {
+    const stack = new Stack(testApp(), 'Management', { env: { account: MANAGEMENT, region: 'us-east-1' } });
+    const keyArn = `arn:aws:kms:us-east-1:${LOG_ARCHIVE}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    const logArchive = TrailLogArchive.fromLogArchiveAttributes(stack, 'Archive', {
+      bucketName: 'org-logs', keyArn, trailName: 'org-trail', managementAccountId: MANAGEMENT, orgId: ORG_ID,
+    });
+    new OrganizationTrail(stack, 'Trail', { orgId: ORG_ID, logArchive })
+      .grantRead(new iam.Role(stack, 'Auditor', { assumedBy: new iam.AccountRootPrincipal() }));
+    expect(statements(Template.fromStack(stack), 'AWS::IAM::Policy', 'PolicyDocument')).toContainEqual(expect.objectContaining({ Action: 'kms:Decrypt', Resource: keyArn }));
+  });
+
   test('without CloudWatch Logs it creates no key at all', () => {
     const { stack } = trailOn(archive(), { sendToCloudWatchLogs: false });
     Template.fromStack(stack).resourceCountIs('AWS::KMS::Key', 0);
