@@ -23,3 +23,5 @@ export * from './organization/trusted-access';
 export * from './organization/trail-protection-policy-props';
 export * from './organization/trail-protection-policy';
 export * from './policy/accepted-findings-plugin';
+export * from './trail/log-archive-props';
+export * from './trail/log-archive';

@@ -120,3 +120,6 @@ export const ORGANIZATIONS_POLICY_DESCRIPTION_MAX_LENGTH = 512;
 // Organizations User Guide, "Quotas": the maximum size of a service control policy document is 5,120 characters
 // (one version of the page says bytes; the library counts UTF-8 bytes, which are never fewer than the characters)
 export const SERVICE_CONTROL_POLICY_MAX_SIZE = 5120;
+
+// AWS KMS CreateAlias AliasName: 1 to 256 characters, 'alias/' and [a-zA-Z0-9/_-]: at most 250 after the 'alias/' prefix
+export const KMS_ALIAS_NAME_MAX_LENGTH_AFTER_PREFIX = 250;

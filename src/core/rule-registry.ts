@@ -14,6 +14,7 @@ export type RuleOwner =
   | 'ScheduledLakeQuery'
   | 'LakeImport'
   | 'OrganizationDelegatedAdmin'
+  | 'TrailLogArchive'
   | 'DataEventSelectors'
   | 'Operations'
   | 'TrailProtectionPolicy';
@@ -81,42 +82,42 @@ export const RULES = {
 
   // ---- OrganizationTrail
   TrailNameLength: {
-    owners: ['OrganizationTrail'],
+    owners: ['OrganizationTrail', 'TrailLogArchive'],
     property: 'trailName',
     rule: 'A trail name has 3 to 128 characters.',
     source: 'CreateTrail Name rules',
     fix: 'Lengthen or shorten the name, or leave trailName out for a generated one.',
   },
   TrailNameCharacters: {
-    owners: ['OrganizationTrail'],
+    owners: ['OrganizationTrail', 'TrailLogArchive'],
     property: 'trailName',
     rule: "A trail name has only ASCII letters, digits, '.', '_' and '-'.",
     source: 'CreateTrail Name rules',
     fix: 'Remove or replace the other characters.',
   },
   TrailNameEnds: {
-    owners: ['OrganizationTrail'],
+    owners: ['OrganizationTrail', 'TrailLogArchive'],
     property: 'trailName',
     rule: 'A trail name starts and ends with a letter or digit.',
     source: 'CreateTrail Name rules',
     fix: 'Trim the leading or trailing punctuation.',
   },
   TrailNameSeparators: {
-    owners: ['OrganizationTrail'],
+    owners: ['OrganizationTrail', 'TrailLogArchive'],
     property: 'trailName',
     rule: "A trail name has no adjacent '.', '_' or '-', as in my--trail or my-_trail.",
     source: 'CreateTrail Name rules',
     fix: 'Keep one separator between words.',
   },
   TrailNameNotIpAddress: {
-    owners: ['OrganizationTrail'],
+    owners: ['OrganizationTrail', 'TrailLogArchive'],
     property: 'trailName',
     rule: 'A trail name is not in IP address format, such as 192.168.5.4.',
     source: 'CreateTrail Name rules',
     fix: 'Add letters to the name.',
   },
   S3KeyPrefixLength: {
-    owners: ['OrganizationTrail'],
+    owners: ['OrganizationTrail', 'TrailLogArchive'],
     property: 's3KeyPrefix',
     rule: 'An S3 key prefix has at most 200 characters.',
     source: 'CreateTrail S3KeyPrefix',
@@ -221,14 +222,14 @@ export const RULES = {
     fix: 'Use the AggregationTemplate constants, or AggregationTemplate.of with the API name.',
   },
   RemovalPolicyNoSnapshot: {
-    owners: ['OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['OrganizationTrail', 'LakeEventDataStore', 'TrailLogArchive'],
     property: 'removalPolicy',
     rule: 'RemovalPolicy.SNAPSHOT is only for resources with snapshots; trails, buckets, keys, log groups and event data stores have none.',
     source: 'CloudFormation DeletionPolicy',
     fix: 'Use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY.',
   },
   LogFileExpirationDays: {
-    owners: ['OrganizationTrail'],
+    owners: ['OrganizationTrail', 'TrailLogArchive'],
     property: 'logFileExpiration',
     rule: 'Log files expire after a whole number of days, at least 1.',
     source: 'AWS::S3::Bucket Rule ExpirationInDays',
@@ -640,14 +641,14 @@ export const RULES = {
     fix: "Remove the leading '/'.",
   },
   OrganizationIdFormat: {
-    owners: ['OrganizationTrail'],
+    owners: ['OrganizationTrail', 'TrailLogArchive'],
     property: 'orgId',
     rule: "An organization ID is 'o-' followed by 10 to 32 lowercase letters or digits.",
     source: 'Organizations API model OrganizationId (^o-[a-z0-9]{10,32}$)',
     fix: 'Copy the ID from `aws organizations describe-organization` (Organization.Id).',
   },
   AccountIdFormat: {
-    owners: ['OrganizationTrail', 'OrganizationDelegatedAdmin', 'LakeQuery', 'ScheduledLakeQuery'],
+    owners: ['OrganizationTrail', 'OrganizationDelegatedAdmin', 'LakeQuery', 'ScheduledLakeQuery', 'TrailLogArchive'],
     property: 'managementAccountId, memberAccountId, eventDataStoreOwnerAccountId',
     rule: 'An AWS account ID has 12 digits.',
     source: 'Organizations API model AccountId (^\\d{12}$)',
@@ -1131,6 +1132,78 @@ export const RULES = {
     rule: 'A service control policy document has at most 5,120 characters (counted here in UTF-8 bytes of the minified document; a value only CloudFormation knows counts as empty, so the check is a lower bound).',
     source: 'Organizations User Guide, "Quotas for AWS Organizations", maximum size of a policy document',
     fix: 'Split the protected resources over two policies, or use wildcards in the ARNs.',
+  },
+
+  // ---- TrailLogArchive and OrganizationTrail's logArchive, Object Lock retention (issue 16)
+  LogArchiveExclusive: {
+    owners: ['OrganizationTrail'],
+    property: 'logArchive',
+    rule: 'A trail with a log archive writes to the archive\'s bucket with the archive\'s key, so it takes no bucket or encryptionKey of its own.',
+    source: 'This library: TrailLogArchive',
+    fix: 'Leave bucket and encryptionKey out, or leave logArchive out.',
+  },
+  LogArchiveTrailName: {
+    owners: ['OrganizationTrail'],
+    property: 'trailName',
+    rule: 'The trail has the name the log archive\'s bucket and key policies admit (their aws:SourceArn).',
+    source: 'CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail"; CreateTrail InsufficientS3BucketPolicyException',
+    fix: 'Leave trailName out to take the archive\'s, or give both the same name.',
+  },
+  LogArchiveManagementAccount: {
+    owners: ['OrganizationTrail'],
+    property: 'managementAccountId',
+    rule: 'The trail belongs to the management account the log archive\'s policies admit.',
+    source: 'CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail"; CreateTrail InsufficientS3BucketPolicyException',
+    fix: 'Deploy the trail in that account (or set managementAccountId from a delegated administrator account), or correct the archive.',
+  },
+  LogArchiveTrailRegion: {
+    owners: ['OrganizationTrail'],
+    property: 'logArchive',
+    rule: 'The trail\'s stack is in the Region of the trail ARN the log archive\'s policies admit.',
+    source: 'CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail"; CreateTrail InsufficientS3BucketPolicyException',
+    fix: 'Deploy the trail in the archive\'s trailRegion, or set trailRegion on the archive.',
+  },
+  LogArchiveOrgId: {
+    owners: ['OrganizationTrail'],
+    property: 'orgId',
+    rule: 'The trail logs the organization whose logs the log archive\'s bucket policy admits.',
+    source: 'CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail" (organization trails)',
+    fix: 'Use the same orgId on both sides.',
+  },
+  LogArchiveKeyPrefix: {
+    owners: ['OrganizationTrail'],
+    property: 's3KeyPrefix',
+    rule: 'The trail writes under the key prefix the log archive\'s bucket policy admits.',
+    source: 'CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail"',
+    fix: 'Leave s3KeyPrefix out to take the archive\'s, or give both the same prefix.',
+  },
+  LogArchiveTrailIdentity: {
+    owners: ['TrailLogArchive'],
+    property: 'trailName, trailArn, trailRegion',
+    rule: 'A log archive names the trail it admits once: by trailName (and trailRegion) or by trailArn.',
+    source: 'This library: TrailLogArchive',
+    fix: 'Give trailName, or trailArn alone.',
+  },
+  LogArchiveTrailArn: {
+    owners: ['TrailLogArchive'],
+    property: 'trailArn',
+    rule: 'trailArn is the ARN of a trail of the management account.',
+    source: 'Service Authorization Reference, AWS CloudTrail resource types; CloudTrail User Guide, "Organization trails"',
+    fix: 'Give the ARN of the management account\'s organization trail.',
+  },
+  ObjectLockRetentionNeedsOwnBucket: {
+    owners: ['OrganizationTrail'],
+    property: 'objectLockRetention',
+    rule: 'Object Lock retention applies to the bucket the trail creates, not to a given bucket or a log archive\'s.',
+    source: 'AWS::S3::Bucket ObjectLockConfiguration',
+    fix: 'Set the retention on the given bucket or on the TrailLogArchive, or leave objectLockRetention out.',
+  },
+  ObjectLockRetentionOutlivesExpiration: {
+    owners: ['OrganizationTrail', 'TrailLogArchive'],
+    property: 'objectLockRetention',
+    rule: 'Log files do not expire before their Object Lock retention ends: a lifecycle rule cannot delete a version under retention, so they would stay stored and billed.',
+    source: 'Amazon S3 User Guide, "How S3 Object Lock works" (Object Lock and S3 Lifecycle)',
+    fix: 'Set logFileExpiration to at least the retention, or shorten the retention.',
   },
 } satisfies Record<string, RuleEntry>;
 

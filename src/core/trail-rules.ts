@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
+import type { ObjectLockRetention } from 'aws-cdk-lib/aws-s3';
 import { AGGREGATION_TEMPLATES, MAX_TRAILS_PER_REGION, S3_KEY_PREFIX_MAX_LENGTH, SNS_TOPIC_NAME_MAX_LENGTH } from './limits';
 import { textProblems, trailNameProblems } from './names';
 import { arnRegionMatchesPartition, PARTITION_PATTERN, REGION_PATTERN } from './partitions';
@@ -347,4 +348,28 @@ function copyBetween(trail: TrailCoverage, other: TrailCoverage): ManagementEven
     return { other, account: accountTrail.account, ifMember: accountTrail.account !== organizationTrail.account, region };
   }
   return trail.account === other.account ? { other, account: trail.account, ifMember: false, region } : undefined;
+}
+
+/**
+ * A log bucket's default Object Lock retention against its lifecycle: a lifecycle rule cannot delete an object version
+ * under retention (Amazon S3 User Guide, "How S3 Object Lock works", Object Lock and lifecycle), so log files that
+ * expire before their retention ends stay stored, and billed, as noncurrent versions. Token durations are not checked.
+ */
+export function objectLockRetentionProblems(property: string, retention: ObjectLockRetention | undefined,
+  expiration: Duration | undefined): Problem[] {
+  if (retention === undefined || expiration === undefined || retention.duration.isUnresolved() || expiration.isUnresolved()) {
+    return [];
+  }
+  const retentionDays = retention.duration.toDays({ integral: false });
+  const expirationDays = expiration.toDays({ integral: false });
+  if (expirationDays >= retentionDays) {
+    return [];
+  }
+  return [{
+    id: 'ObjectLockRetentionOutlivesExpiration',
+    property,
+    value: `${retentionDays} days`,
+    rule: `log files expire after ${expirationDays} days (logFileExpiration), before their Object Lock retention ends; lifecycle rules cannot delete a version under retention, so they stay stored and billed (Amazon S3 User Guide, "How S3 Object Lock works")`,
+    fix: `set logFileExpiration to at least ${retentionDays} days, or shorten the retention`,
+  }];
 }

@@ -22,6 +22,10 @@ export interface LogBucketProps {
   readonly encryptionKey: kms.IKey;
   readonly removalPolicy: RemovalPolicy;
   readonly logFileExpiration?: Duration;
+  /** The default Object Lock retention of the log files. */
+  readonly objectLockRetention?: s3.ObjectLockRetention;
+  /** The log bucket's name, e.g. `PhysicalName.GENERATE_IF_NEEDED` so that stacks of other accounts can name it. */
+  readonly bucketName?: string;
 }
 
 // Older log files are rarely read; Glacier Instant Retrieval keeps them readable in milliseconds.
@@ -48,6 +52,8 @@ export class LogBucket extends Construct {
     });
     this.bucket = new s3.Bucket(this, 'Bucket', {
       ...commonSettings(props),
+      bucketName: props.bucketName,
+      objectLockDefaultRetention: props.objectLockRetention,
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: props.encryptionKey,
       bucketKeyEnabled: true,

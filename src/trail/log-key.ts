@@ -14,9 +14,9 @@ export interface KeyUse {
   readonly logGroupArn?: string;
 }
 
-/** A new customer managed key for a trail's log files. */
-export function createLogKey(scope: Construct, id: string, removalPolicy: RemovalPolicy): kms.Key {
-  return createRotatingKey(scope, id, `Encrypts the CloudTrail log files of ${scope.node.path}`, removalPolicy);
+/** A new customer managed key for a trail's log files (or, given `what`, for something else of the trail). */
+export function createLogKey(scope: Construct, id: string, removalPolicy: RemovalPolicy, what = 'the CloudTrail log files'): kms.Key {
+  return createRotatingKey(scope, id, `Encrypts ${what} of ${scope.node.path}`, removalPolicy);
 }
 
 /**
@@ -26,9 +26,17 @@ export function createLogKey(scope: Construct, id: string, removalPolicy: Remova
  * CloudWatch Logs may use it for that group only.
  */
 export function trailKeyStatements(use: KeyUse, scope: Construct): iam.PolicyStatement[] {
+  return [
+    ...cloudTrailKeyStatements(use, scope),
+    ...(use.logGroupArn ? logGroupKeyStatements(use.logGroupArn, scope) : []),
+  ];
+}
+
+/** The statements that let CloudTrail encrypt one trail's log files (`use.logGroupArn` is not read). */
+export function cloudTrailKeyStatements(use: KeyUse, scope: Construct): iam.PolicyStatement[] {
   const partition = Stack.of(scope).partition;
   const cloudtrail = new iam.ServicePrincipal('cloudtrail.amazonaws.com');
-  const statements = [
+  return [
     new iam.PolicyStatement({
       sid: 'CloudTrailEncryptLogs',
       principals: [cloudtrail],
@@ -56,19 +64,24 @@ export function trailKeyStatements(use: KeyUse, scope: Construct): iam.PolicySta
       conditions: { StringEquals: { 'aws:SourceArn': use.trailArn } },
     }),
   ];
-  if (use.logGroupArn) {
-    // CloudWatch Logs service principals are Regional.
-    const region = Stack.of(scope).region;
-    const logs = new iam.ServicePrincipal(`logs.${region}.amazonaws.com`);
-    statements.push(new iam.PolicyStatement({
+}
+
+/**
+ * The statements that let CloudWatch Logs of the scope's Region encrypt one log group (CloudWatch Logs User Guide,
+ * "Encrypt log data in CloudWatch Logs using AWS KMS").
+ */
+export function logGroupKeyStatements(logGroupArn: string, scope: Construct): iam.PolicyStatement[] {
+  // CloudWatch Logs service principals are Regional.
+  const logs = new iam.ServicePrincipal(`logs.${Stack.of(scope).region}.amazonaws.com`);
+  return [
+    new iam.PolicyStatement({
       sid: 'CloudWatchLogsEncryptTrailLogGroup',
       principals: [logs],
       actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
       resources: ['*'],
-      conditions: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': use.logGroupArn } },
-    }));
+      conditions: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn } },
+    }),
     // DescribeKey carries no encryption context: under that condition it could never be allowed
-    statements.push(new iam.PolicyStatement({ sid: 'CloudWatchLogsDescribeKey', principals: [logs], actions: ['kms:DescribeKey'], resources: ['*'] }));
-  }
-  return statements;
+    new iam.PolicyStatement({ sid: 'CloudWatchLogsDescribeKey', principals: [logs], actions: ['kms:DescribeKey'], resources: ['*'] }),
+  ];
 }

@@ -6,6 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AggregationTemplate } from './aggregation-template';
 import { InsightEventCategory } from './insight-event-category';
+import type { ILogArchive } from './log-archive-props';
 import { DataEventSelectors } from '../selectors/data-event-selectors';
 
 /**
@@ -35,6 +36,16 @@ export interface OrganizationTrailProps {
   readonly trailName?: string;
 
   /**
+   * The bucket and key of a Log Archive account (`TrailLogArchive`, or `TrailLogArchive.fromLogArchiveAttributes`
+   * in another app), whose policies admit this trail: the trail writes there and changes no policy. Both sides must
+   * agree on the trail name, management account, Region, organization and key prefix; the trail takes the
+   * archive's name and prefix when it has none. The trail's log group then gets a key of its own in this account.
+   *
+   * @default - the trail creates its bucket and key, or uses `bucket` and `encryptionKey`
+   */
+  readonly logArchive?: ILogArchive;
+
+  /**
    * The bucket CloudTrail writes log files to. A bucket of this stack gets the policy statements
    * CloudTrail needs; for any other bucket a warning lists the statements its owner must add.
    *
@@ -57,6 +68,16 @@ export interface OrganizationTrailProps {
    * @default - log files are kept until deleted
    */
   readonly logFileExpiration?: Duration;
+
+  /**
+   * A default Object Lock retention for the log files in a created bucket:
+   * `s3.ObjectLockRetention.governance(Duration.days(n))` or `.compliance(...)`. In compliance mode nobody, the root
+   * user included, can delete a log file, or the bucket, before the retention ends. `logFileExpiration` must not be
+   * shorter.
+   *
+   * @default - Object Lock is on, without a default retention
+   */
+  readonly objectLockRetention?: s3.ObjectLockRetention;
 
   /**
    * The symmetric KMS key that encrypts the log files (and a created log group), in the bucket's

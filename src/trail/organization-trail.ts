@@ -8,9 +8,11 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { ImportedOrganizationTrail } from './imported-trail';
+import { grantArchiveRead } from './log-archive-grants';
+import type { ILogArchive } from './log-archive-props';
 import { LogBucket, organizationTrailBucketStatements, TrailDelivery } from './log-bucket';
 import { LogDelivery } from './log-delivery';
-import { createLogKey, trailKeyStatements } from './log-key';
+import { createLogKey, logGroupKeyStatements, trailKeyStatements } from './log-key';
 import { markLibraryTrail, warnAboutManagementEventCopies } from './management-event-copies';
 import { OrganizationTrailProps } from './organization-trail-props';
 import { IOrganizationTrail, OrganizationTrailAttributes } from './organization-trail-ref';
@@ -21,6 +23,7 @@ import { grantTrailRead } from './trail-read';
 import { dependOnAllButDefaultChild } from '../core/dependencies';
 import { noteEnvironmentChecks } from '../core/environment';
 import { TRAIL_NAME_LENGTH } from '../core/limits';
+import { logArchiveAgreementProblems } from '../core/log-archive-rules';
 import { recordOwner } from '../core/placement';
 import { throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 import { addOrRequestStatements } from '../policy/resource-policy';
@@ -93,6 +96,7 @@ export class OrganizationTrail extends Resource implements IOrganizationTrail {
   private readonly resource: CfnTrail;
   /** The trail's ARN built from its name: what API calls name it by, besides the name. */
   private readonly arnFromName: string;
+  private readonly logArchive?: ILogArchive;
 
   constructor(scope: Construct, id: string, props: OrganizationTrailProps) {
     // The generated name is known only after super(); the ARN attribute below is built from it, so the
@@ -110,27 +114,53 @@ export class OrganizationTrail extends Resource implements IOrganizationTrail {
     const removalPolicy = trail.removalPolicy;
     const delivery: TrailDelivery = { trailArn: ownArn, account: managementAccount, orgId: trail.orgId, keyPrefix: trail.s3KeyPrefix };
 
-    this.encryptionKey = trail.encryptionKey ?? createLogKey(this, 'Key', removalPolicy);
     const logGroupName = trail.sendToCloudWatchLogs && !trail.cloudWatchLogGroup ? LogDelivery.logGroupNameFor(this.trailName) : undefined;
-    const keyStatements = trailKeyStatements({
-      trailArn: ownArn,
-      account: managementAccount,
-      logGroupArn: logGroupName && LogDelivery.logGroupArnFor(this, logGroupName),
-    }, this);
-    addOrRequestStatements(this, this.encryptionKey, keyStatements, {
-      id: 'KeyPolicyNotManaged',
-      resource: `KMS key ${this.encryptionKey.keyArn}`,
-      policy: 'key policy',
-      consequence: 'CloudTrail cannot encrypt log files (CreateTrail fails with InsufficientEncryptionPolicyException)',
-    });
-
-    this.bucket = trail.bucket ?? new LogBucket(this, 'Logs', { encryptionKey: this.encryptionKey, removalPolicy, logFileExpiration: trail.logFileExpiration }).bucket;
-    addOrRequestStatements(this, this.bucket, organizationTrailBucketStatements(this.bucket, delivery), {
-      id: 'BucketPolicyNotManaged',
-      resource: `bucket ${this.bucket.bucketName}`,
-      policy: 'bucket policy',
-      consequence: 'CloudTrail cannot deliver log files (CreateTrail fails with InsufficientS3BucketPolicyException)',
-    });
+    const logGroupArn = logGroupName && LogDelivery.logGroupArnFor(this, logGroupName);
+    let logGroupKey: kms.IKey | undefined;
+    const archive = trail.logArchive;
+    this.logArchive = archive;
+    if (archive) {
+      const thisTrail = { trailName: this.trailName, managementAccountId: managementAccount, orgId: trail.orgId, s3KeyPrefix: trail.s3KeyPrefix };
+      throwIfProblems(this, logArchiveAgreementProblems({ ...thisTrail, region: stack.region }, {
+        trailName: archive.trailName,
+        managementAccountId: archive.managementAccountId,
+        orgId: archive.orgId,
+        s3KeyPrefix: archive.s3KeyPrefix,
+        region: archive.trailRegion,
+      }));
+      // The archive's bucket and key policies admit this trail already; they belong to another account.
+      this.encryptionKey = archive.encryptionKey;
+      this.bucket = archive.bucket;
+      if (logGroupArn) {
+        // CloudWatch Logs uses another account's key only if that key's policy admits this account's Regional logs
+        // principal, which the archive's does not: the log group gets a key of this stack.
+        const key = createLogKey(this, 'LogGroupKey', removalPolicy, 'the CloudTrail log group');
+        for (const statement of logGroupKeyStatements(logGroupArn, this)) {
+          key.addToResourcePolicy(statement);
+        }
+        logGroupKey = key;
+      }
+    } else {
+      this.encryptionKey = trail.encryptionKey ?? createLogKey(this, 'Key', removalPolicy);
+      addOrRequestStatements(this, this.encryptionKey, trailKeyStatements({ trailArn: ownArn, account: managementAccount, logGroupArn }, this), {
+        id: 'KeyPolicyNotManaged',
+        resource: `KMS key ${this.encryptionKey.keyArn}`,
+        policy: 'key policy',
+        consequence: 'CloudTrail cannot encrypt log files (CreateTrail fails with InsufficientEncryptionPolicyException)',
+      });
+      this.bucket = trail.bucket ?? new LogBucket(this, 'Logs', {
+        encryptionKey: this.encryptionKey,
+        removalPolicy,
+        logFileExpiration: trail.logFileExpiration,
+        objectLockRetention: trail.objectLockRetention,
+      }).bucket;
+      addOrRequestStatements(this, this.bucket, organizationTrailBucketStatements(this.bucket, delivery), {
+        id: 'BucketPolicyNotManaged',
+        resource: `bucket ${this.bucket.bucketName}`,
+        policy: 'bucket policy',
+        consequence: 'CloudTrail cannot deliver log files (CreateTrail fails with InsufficientS3BucketPolicyException)',
+      });
+    }
 
     let logDelivery: LogDelivery | undefined;
     if (trail.sendToCloudWatchLogs) {
@@ -140,7 +170,7 @@ export class OrganizationTrail extends Resource implements IOrganizationTrail {
         account: managementAccount,
         logGroup: trail.cloudWatchLogGroup,
         retention: trail.cloudWatchLogsRetention,
-        encryptionKey: this.encryptionKey,
+        encryptionKey: logGroupKey ?? this.encryptionKey,
         removalPolicy,
       });
       this.logGroup = logDelivery.logGroup;
@@ -224,9 +254,13 @@ export class OrganizationTrail extends Resource implements IOrganizationTrail {
   }
 
   /**
-   * Lets a principal read the log files: the bucket's objects and, to decrypt them, the key.
+   * Lets a principal read the log files: the bucket's objects and, to decrypt them, the key. With a `logArchive`, this
+   * writes the principal's policy only: the archive's `grantRead`, in the Log Archive account's stack, must admit it too.
    */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
+    if (this.logArchive) {
+      return grantArchiveRead(grantee, this.logArchive);
+    }
     return grantTrailRead(grantee, this.bucket, this.encryptionKey);
   }
 

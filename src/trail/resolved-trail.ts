@@ -26,6 +26,9 @@ export function resolveTrail(props: OrganizationTrailProps): ResolvedTrail {
   const createsLogGroup = sendToCloudWatchLogs && props.cloudWatchLogGroup === undefined;
   return {
     ...props,
+    // A log archive admits one trail name and prefix: the trail takes them unless it names its own (checked to agree).
+    trailName: props.trailName ?? props.logArchive?.trailName,
+    s3KeyPrefix: props.s3KeyPrefix ?? props.logArchive?.s3KeyPrefix,
     sendToCloudWatchLogs,
     // A retention given for a log group the trail does not create stays, so that its rule can name it.
     cloudWatchLogsRetention: props.cloudWatchLogsRetention ?? (createsLogGroup ? logs.RetentionDays.ONE_YEAR : undefined),

@@ -9,8 +9,8 @@ import { Problem } from '../core/problems';
 import { removalPolicyProblems } from '../core/removal-policy';
 import { tagProblems } from '../core/tags';
 import {
-  aggregationTemplateProblems, dataEventFeatureProblems, globalServiceEventsProblems, insightProblems, logFileExpirationProblems, PlacedTrail,
-  s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems,
+  aggregationTemplateProblems, dataEventFeatureProblems, globalServiceEventsProblems, insightProblems, logFileExpirationProblems,
+  objectLockRetentionProblems, PlacedTrail, s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems,
 } from '../core/trail-rules';
 
 /** Every problem with a trail that its constructor can see. */
@@ -27,17 +27,44 @@ export function trailProblems(trail: ResolvedTrail): Problem[] {
     ...aggregationTemplateProblems(trail.dataEventAggregation?.map(template => template.value)),
     ...removalPolicyProblems(trail.removalPolicy, 'the trail\'s bucket, key and log group have no snapshots', 'use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY'),
     ...logFileExpirationProblems('logFileExpiration', trail.logFileExpiration),
+    ...objectLockRetentionProblems('objectLockRetention', trail.objectLockRetention, trail.logFileExpiration),
+    ...logArchiveProblems(trail),
   ];
-  if (trail.logFileExpiration !== undefined && trail.bucket !== undefined) {
+  const givenBucket = trail.logArchive !== undefined ? 'a log archive is given' : trail.bucket !== undefined ? 'a bucket is given' : undefined;
+  if (trail.logFileExpiration !== undefined && givenBucket) {
     problems.push({
       id: 'LogFileExpirationNeedsOwnBucket',
       property: 'logFileExpiration',
       value: trail.logFileExpiration.toHumanString(),
-      rule: 'expires log files in the bucket the trail creates, and a bucket is given',
-      fix: 'add a lifecycle rule to the given bucket, or leave logFileExpiration out',
+      rule: `expires log files in the bucket the trail creates, and ${givenBucket}`,
+      fix: trail.logArchive ? 'set logFileExpiration on the TrailLogArchive, or leave it out' : 'add a lifecycle rule to the given bucket, or leave logFileExpiration out',
+    });
+  }
+  if (trail.objectLockRetention !== undefined && givenBucket) {
+    problems.push({
+      id: 'ObjectLockRetentionNeedsOwnBucket',
+      property: 'objectLockRetention',
+      value: `${trail.objectLockRetention.mode} ${trail.objectLockRetention.duration.toHumanString()}`,
+      rule: `sets the default retention of the bucket the trail creates, and ${givenBucket} (AWS::S3::Bucket ObjectLockConfiguration)`,
+      fix: trail.logArchive ? 'set objectLockRetention on the TrailLogArchive, or leave it out' : 'set the retention on the given bucket, or leave objectLockRetention out',
     });
   }
   return problems;
+}
+
+/** A log archive gives the bucket and the key: the trail takes neither of its own. */
+function logArchiveProblems(trail: ResolvedTrail): Problem[] {
+  if (trail.logArchive === undefined) {
+    return [];
+  }
+  const given = [['bucket', trail.bucket?.node.path], ['encryptionKey', trail.encryptionKey?.node.path]] as const;
+  return given.filter(([, path]) => path !== undefined).map(([property, path]) => ({
+    id: 'LogArchiveExclusive',
+    property,
+    value: path,
+    rule: `the log archive ${trail.logArchive!.node.path} gives the trail its ${property === 'bucket' ? 'bucket' : 'key'}, whose policies admit it (This library: TrailLogArchive)`,
+    fix: `leave ${property} out, or leave logArchive out`,
+  }));
 }
 
 function logDeliveryProblems(trail: ResolvedTrail): Problem[] {

@@ -22,6 +22,7 @@ const EXPECTED_RESOURCE_TYPES = [
   'AWS::Scheduler::Schedule', // ScheduledLakeQuery
   'AWS::StepFunctions::StateMachine', // the operations' provider waiter
   'AWS::Lambda::Function',
+  'AWS::KMS::Alias', // TrailLogArchive
 ];
 
 interface Template {

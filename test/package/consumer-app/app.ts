@@ -28,6 +28,7 @@ import {
   ScheduledLakeQuery,
   SecurityAlarmCheck,
   SecurityAlarms,
+  TrailLogArchive,
 } from 'cdk-cloudtrail-org';
 import { Construct } from 'constructs';
 
@@ -35,6 +36,7 @@ const ORG_ID = 'o-a1b2c3d4e5';
 const MANAGEMENT = { account: '111111111111', region: 'us-east-1' };
 const WORKLOAD = { account: '222222222222', region: 'us-east-1' };
 const SECURITY_TOOLING_ACCOUNT = '333333333333';
+const LOG_ARCHIVE = { account: '444444444444', region: 'us-east-1' };
 
 /** A KMS-encrypted topic CloudWatch alarms may publish to. */
 function securityTopic(scope: Construct, id: string): sns.Topic {
@@ -184,7 +186,22 @@ class WorkloadAccountStack extends Stack {
   }
 }
 
+/** The Log Archive account: the bucket and key of an organization trail of the management account. */
+class LogArchiveAccountStack extends Stack {
+  constructor(scope: Construct, id: string, props: StackProps) {
+    super(scope, id, props);
+    const archive = new TrailLogArchive(this, 'LogArchive', {
+      orgId: ORG_ID,
+      managementAccountId: MANAGEMENT.account,
+      trailName: 'consumer-archived-trail',
+      objectLockRetention: s3.ObjectLockRetention.governance(Duration.days(365)),
+    });
+    archive.grantRead(iam.Role.fromRoleArn(this, 'LogReader', `arn:aws:iam::${SECURITY_TOOLING_ACCOUNT}:role/log-reader`, { mutable: false }));
+  }
+}
+
 const app = new App();
 new ManagementAccountStack(app, 'ConsumerManagementAccount', { env: MANAGEMENT });
+new LogArchiveAccountStack(app, 'ConsumerLogArchiveAccount', { env: LOG_ARCHIVE });
 new WorkloadAccountStack(app, 'ConsumerWorkloadAccount', { env: WORKLOAD });
 app.synth();

@@ -1,0 +1,60 @@
+import { App, Duration, Stack, StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { ILogArchive, OrganizationTrail, TrailLogArchive } from '../src';
+
+/** The organization's management account, where the trail lives. */
+export const MANAGEMENT_ENV = { account: '111111111111', region: 'us-east-1' };
+/** The Log Archive account, which keeps the log files and their key (AWS Control Tower's layout). */
+export const LOG_ARCHIVE_ENV = { account: '444444444444', region: 'us-east-1' };
+export const LOG_ARCHIVE_ORG_ID = 'o-a1b2c3d4e5';
+export const LOG_ARCHIVE_TRAIL_NAME = 'organization-trail';
+/** The role of the Security Tooling account that reads the logs. */
+export const SECURITY_TOOLING_READER_ARN = 'arn:aws:iam::333333333333:role/log-reader';
+
+/**
+ * The Log Archive account's stack: the log bucket and key for the management account's organization trail, its log
+ * files locked for a year (governance mode) and kept for seven, readable by the Security Tooling account's role.
+ */
+export class LogArchiveStack extends Stack {
+  public readonly archive: TrailLogArchive;
+
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
+    super(scope, id, props);
+    this.archive = new TrailLogArchive(this, 'TrailLogArchive', {
+      orgId: LOG_ARCHIVE_ORG_ID,
+      managementAccountId: MANAGEMENT_ENV.account,
+      trailName: LOG_ARCHIVE_TRAIL_NAME,
+      objectLockRetention: s3.ObjectLockRetention.governance(Duration.days(365)),
+      logFileExpiration: Duration.days(7 * 365),
+    });
+    this.archive.grantRead(iam.Role.fromRoleArn(this, 'SecurityToolingReader', SECURITY_TOOLING_READER_ARN, { mutable: false }));
+  }
+}
+
+/** Properties of the management account's stack. */
+export interface ManagementTrailStackProps extends StackProps {
+  /** The Log Archive account's bucket and key. */
+  readonly logArchive: ILogArchive;
+}
+
+/** The management account's stack: the organization trail, writing to the Log Archive account. */
+export class ManagementTrailStack extends Stack {
+  public readonly trail: OrganizationTrail;
+
+  constructor(scope: Construct, id: string, props: ManagementTrailStackProps) {
+    super(scope, id, props);
+    // The trail takes its name and key prefix from the archive, whose policies admit it.
+    this.trail = new OrganizationTrail(this, 'OrganizationTrail', { orgId: LOG_ARCHIVE_ORG_ID, logArchive: props.logArchive });
+  }
+}
+
+/** Adds the example's two stacks to an app: the Log Archive account's, then the management account's. */
+export function buildLogArchiveApp(app: App): { logArchive: LogArchiveStack; management: ManagementTrailStack } {
+  const logArchive = new LogArchiveStack(app, 'LogArchive', { env: LOG_ARCHIVE_ENV });
+  const management = new ManagementTrailStack(app, 'ManagementTrail', { env: MANAGEMENT_ENV, logArchive: logArchive.archive });
+  // CreateTrail checks the bucket and key policies: deploy the Log Archive account's stack first.
+  management.addStackDependency(logArchive);
+  return { logArchive, management };
+}
