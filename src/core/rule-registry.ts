@@ -1097,6 +1097,13 @@ export const RULES = {
     source: 'IAM User Guide, "AWS global condition context keys", aws:PrincipalArn',
     fix: 'Pass the role ARN, e.g. arn:aws:iam::*:role/AWSControlTowerExecution.',
   },
+  TrailProtectionKeyArn: {
+    owners: ['TrailProtectionPolicy'],
+    property: 'logArchiveKeys',
+    rule: 'A protected key is named by its key ARN: AWS KMS authorizes the key actions on it, and a Deny on an alias ARN denies nothing.',
+    source: 'Service Authorization Reference, "Resource types defined by AWS Key Management Service" (key; alias for alias actions only)',
+    fix: 'Pass the key by its key ARN (kms.Key.fromKeyArn), not an alias.',
+  },
   TrailProtectionBroadExemption: {
     owners: ['TrailProtectionPolicy'],
     property: 'exemptPrincipalArns',

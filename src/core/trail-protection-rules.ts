@@ -21,6 +21,8 @@ export interface ProtectionLists {
   readonly eventDataStoreArns: readonly string[];
   readonly exemptPrincipalArns: readonly string[];
   readonly targetIds: readonly string[];
+  /** The ARNs of the log archive keys, as their `IKey`s give them. */
+  readonly logArchiveKeyArns?: readonly string[];
 }
 
 /**
@@ -69,6 +71,19 @@ export function protectionListProblems(given: ProtectionLists): Problem[] {
   problems.push(...arnProblems('trailArns', lists.trailArns, 'trail', 'trail.trailArn'));
   problems.push(...arnProblems('eventDataStoreArns', lists.eventDataStoreArns, 'eventdatastore', 'store.eventDataStoreArn'));
   lists.exemptPrincipalArns.forEach((arn, index) => problems.push(...exemptPrincipalProblems(`exemptPrincipalArns[${index}]`, arn)));
+  known(given.logArchiveKeyArns ?? []).forEach((arn, index) => {
+    // AWS KMS authorizes the key actions on the key's ARN; an alias ARN matches only alias actions (CreateAlias, ...)
+    if (!isUnresolved(arn) && /^arn:[^:]+:kms:[^:]*:[^:]*:alias\//.test(arn)) {
+      problems.push({
+        id: 'TrailProtectionKeyArn',
+        property: `logArchiveKeys[${index}]`,
+        value: arn,
+        rule: 'is an alias ARN: AWS KMS authorizes PutKeyPolicy, ScheduleKeyDeletion and DisableKey on the key ARN, so a Deny on the alias '
+          + 'denies nothing (Service Authorization Reference, "Resource types defined by AWS Key Management Service")',
+        fix: 'pass the key by its key ARN, e.g. kms.Key.fromKeyArn(this, \'Key\', \'arn:aws:kms:<region>:<account>:key/<key id>\')',
+      });
+    }
+  });
   return problems;
 }
 

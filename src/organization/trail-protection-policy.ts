@@ -63,6 +63,7 @@ export class TrailProtectionPolicy extends Construct {
       eventDataStoreArns: props.eventDataStoreArns ?? [],
       exemptPrincipalArns: props.exemptPrincipalArns ?? [],
       targetIds: props.targetIds,
+      logArchiveKeyArns: (props.logArchiveKeys ?? []).map(key => key.keyArn),
     };
     this.policyName = props.policyName ?? Names.uniqueResourceName(this, { maxLength: ORGANIZATIONS_POLICY_NAME_LENGTH.max });
     const description = props.description ?? DEFAULT_DESCRIPTION;

@@ -40,7 +40,7 @@ describe('a rejection', () => {
     ['no rule id where every rule has one', validationError('[Stack/Thing] [undefined] name "x": a (S). Fix: b'),
       'names a rule id the registry does not have (undefined)'],
     ['a rule of another construct', validationError('[Stack/Thing] [TrailNameLength] name "x": a (S). Fix: b'),
-      'names a rule of another construct (TrailNameLength, checked by OrganizationTrail)'],
+      'names a rule of another construct (TrailNameLength, checked by OrganizationTrail, TrailLogArchive)'],
     ['the id of a warning', validationError('[Stack/Thing] [NoTerminationProtection] name "x": a (S). Fix: b'),
       'rejects with the id of a warning (NoTerminationProtection)'],
     ['a message without a fix', validationError('[Stack/Thing] [RetentionRange] name "x": too short'), 'not "<property> <value>: <rule>. Fix: <fix>" on one line'],

@@ -101,6 +101,17 @@ describe('TrailProtectionPolicy', () => {
     expect(policyOf(stack).Content.Statement[0].Resource).toEqual({ Ref: 'TrailArn' });
   });
 
+  test('a log archive key named by its alias is rejected: the Deny would deny nothing (TrailProtectionKeyArn)', () => {
+    const stack = testStack();
+    const alias = kms.Key.fromKeyArn(stack, 'Alias', 'arn:aws:kms:us-east-1:444444444444:alias/organization-trail');
+    expect(errorOf(() => protect({ logArchiveKeys: [alias] }, stack)).message).toBe('[Stack/Protect] [TrailProtectionKeyArn] logArchiveKeys[0] '
+      + '"arn:aws:kms:us-east…:444444444444:alias/organization-trail" (length 59): is an alias ARN: AWS KMS authorizes PutKeyPolicy, ScheduleKeyDeletion and '
+      + 'DisableKey on the key ARN, so a Deny on the alias denies nothing (Service Authorization Reference, "Resource types defined by AWS Key '
+      + 'Management Service"). Fix: pass the key by its key ARN, e.g. kms.Key.fromKeyArn(this, \'Key\', \'arn:aws:kms:<region>:<account>:key/<key id>\')');
+    const key = kms.Key.fromKeyArn(stack, 'Key', 'arn:aws:kms:us-east-1:444444444444:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+    expect(() => protect({ logArchiveKeys: [key] }, testStack())).not.toThrow();
+  });
+
   describe('rules', () => {
     test.each<[string, Partial<TrailProtectionPolicyProps>, string]>([
       ['no trail', { trailArns: [] }, 'TrailProtectionListNotEmpty'],
