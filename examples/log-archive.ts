@@ -2,7 +2,7 @@ import { App, Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { ILogArchive, OrganizationTrail, TrailLogArchive } from '../src';
+import { CloudTrailTrustedAccess, ILogArchive, OrganizationTrail, TrailLogArchive, TrailProtectionPolicy } from '../src';
 
 /** The organization's management account, where the trail lives. */
 export const MANAGEMENT_ENV = { account: '111111111111', region: 'us-east-1' };
@@ -12,6 +12,8 @@ export const LOG_ARCHIVE_ORG_ID = 'o-a1b2c3d4e5';
 export const LOG_ARCHIVE_TRAIL_NAME = 'organization-trail';
 /** The role of the Security Tooling account that reads the logs. */
 export const SECURITY_TOOLING_READER_ARN = 'arn:aws:iam::333333333333:role/log-reader';
+/** The organization's root, which the trail protection policy is attached to. */
+export const ORGANIZATION_ROOT_ID = 'r-a1b2';
 
 /**
  * The Log Archive account's stack: the log bucket and key for the management account's organization trail, its log
@@ -39,14 +41,25 @@ export interface ManagementTrailStackProps extends StackProps {
   readonly logArchive: ILogArchive;
 }
 
-/** The management account's stack: the organization trail, writing to the Log Archive account. */
+/**
+ * The management account's stack: trusted access for CloudTrail, the organization trail writing to the Log Archive
+ * account, and a service control policy that keeps every member account from stopping the trail or opening its bucket.
+ */
 export class ManagementTrailStack extends Stack {
   public readonly trail: OrganizationTrail;
 
   constructor(scope: Construct, id: string, props: ManagementTrailStackProps) {
     super(scope, id, props);
+    const trustedAccess = new CloudTrailTrustedAccess(this, 'TrustedAccess');
     // The trail takes its name and key prefix from the archive, whose policies admit it.
     this.trail = new OrganizationTrail(this, 'OrganizationTrail', { orgId: LOG_ARCHIVE_ORG_ID, logArchive: props.logArchive });
+    this.trail.node.addDependency(trustedAccess);
+    new TrailProtectionPolicy(this, 'TrailProtection', {
+      trailArns: [this.trail.trailArn],
+      logArchiveBuckets: [props.logArchive.bucket],
+      exemptPrincipalArns: ['arn:aws:iam::*:role/AWSControlTowerExecution'],
+      targetIds: [ORGANIZATION_ROOT_ID],
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
-  buildLogArchiveApp, LOG_ARCHIVE_ENV, LOG_ARCHIVE_ORG_ID, LOG_ARCHIVE_TRAIL_NAME, MANAGEMENT_ENV, SECURITY_TOOLING_READER_ARN,
+  buildLogArchiveApp, LOG_ARCHIVE_ENV, LOG_ARCHIVE_ORG_ID, LOG_ARCHIVE_TRAIL_NAME, MANAGEMENT_ENV, ORGANIZATION_ROOT_ID, SECURITY_TOOLING_READER_ARN,
 } from '../../examples/log-archive';
 import { validatingApp } from '../util';
 
@@ -56,6 +56,26 @@ describe('example Log Archive app (two accounts)', () => {
     managementTemplate.resourceCountIs('AWS::S3::Bucket', 0);
     managementTemplate.resourceCountIs('AWS::S3::BucketPolicy', 0);
     managementTemplate.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrganizationTrailLogGroupKey'), 'Arn'] } });
+  });
+
+  test('trusted access comes first, and a service control policy on the root denies tampering with the trail and the archive bucket', () => {
+    const trail = Object.values(managementTemplate.findResources('AWS::CloudTrail::Trail'))[0];
+    expect(trail.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^TrustedAccess/)]));
+    managementTemplate.hasResourceProperties('AWS::Organizations::Policy', {
+      Type: 'SERVICE_CONTROL_POLICY',
+      TargetIds: [ORGANIZATION_ROOT_ID],
+      Content: {
+        Statement: [
+          Match.objectLike({ Sid: 'DenyTrailTampering', Effect: 'Deny', Resource: Match.anyValue(), Action: Match.arrayWith(['cloudtrail:StopLogging']) }),
+          Match.objectLike({
+            Sid: 'DenyLogBucketTampering',
+            Action: Match.arrayWith(['s3:PutBucketPolicy', 's3:DeleteBucket']),
+            Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, Match.stringLikeRegexp('^:s3:::logarchive')]] },
+            Condition: { ArnNotLike: { 'aws:PrincipalArn': ['arn:aws:iam::*:role/AWSControlTowerExecution'] } },
+          }),
+        ],
+      },
+    });
   });
 
   test('the app synthesizes with CloudFormation schema validation as errors and no warnings', () => {
