@@ -2,7 +2,10 @@ import { App, Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { CloudTrailTrustedAccess, ILogArchive, OrganizationTrail, TrailLogArchive, TrailProtectionPolicy } from '../src';
+import {
+  CloudTrailTrustedAccess, DataEventSelectors, ILogArchive, NetworkActivityErrorCode, NetworkActivityEventSource, OrganizationTrail, TrailLogArchive,
+  TrailProtectionPolicy,
+} from '../src';
 
 /** The organization's management account, where the trail lives. */
 export const MANAGEMENT_ENV = { account: '111111111111', region: 'us-east-1' };
@@ -52,7 +55,16 @@ export class ManagementTrailStack extends Stack {
     super(scope, id, props);
     const trustedAccess = new CloudTrailTrustedAccess(this, 'TrustedAccess');
     // The trail takes its name and key prefix from the archive, whose policies admit it.
-    this.trail = new OrganizationTrail(this, 'OrganizationTrail', { orgId: LOG_ARCHIVE_ORG_ID, logArchive: props.logArchive });
+    this.trail = new OrganizationTrail(this, 'OrganizationTrail', {
+      orgId: LOG_ARCHIVE_ORG_ID,
+      logArchive: props.logArchive,
+      // Calls to S3 and KMS that VPC endpoint policies denied: data leaving through an endpoint, or a broken policy
+      dataEvents: new DataEventSelectors().addNetworkActivity({
+        name: 'Denied by VPC endpoint policies',
+        eventSources: [NetworkActivityEventSource.S3, NetworkActivityEventSource.KMS],
+        errorCodes: [NetworkActivityErrorCode.VPCE_ACCESS_DENIED],
+      }),
+    });
     this.trail.node.addDependency(trustedAccess);
     new TrailProtectionPolicy(this, 'TrailProtection', {
       trailArns: [this.trail.trailArn],

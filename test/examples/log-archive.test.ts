@@ -54,6 +54,10 @@ describe('example Log Archive app (two accounts)', () => {
       KMSKeyId: Match.stringLikeRegexp(`^arn:aws:kms:us-east-1:${LOG_ARCHIVE_ENV.account}:alias/LogArchive-TrailLogArchive-[0-9A-F]{8}$`),
     });
     managementTemplate.resourceCountIs('AWS::S3::Bucket', 0);
+    const selectors = Object.values(managementTemplate.findResources('AWS::CloudTrail::Trail'))[0].Properties.AdvancedEventSelectors;
+    expect(selectors.slice(1).map((s: any) => s.FieldSelectors.map((fs: any) => `${fs.Field}=${fs.Equals}`))).toEqual(['s3', 'kms'].map(service => [
+      'eventCategory=NetworkActivity', `eventSource=${service}.amazonaws.com`, 'errorCode=VpceAccessDenied',
+    ]));
     managementTemplate.resourceCountIs('AWS::S3::BucketPolicy', 0);
     managementTemplate.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrganizationTrailLogGroupKey'), 'Arn'] } });
   });
