@@ -89,7 +89,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
       // jest's default leaves one of the two cores idle
       maxWorkers: 2,
       // each test file's apps synthesize into a temporary directory of its own, removed after the file
-      setupFilesAfterEnv: ['<rootDir>/test/setup-outdir.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup-synthesis.ts'],
     },
   },
   // Transpile only: `test:typecheck` (tsc, in the test task) type-checks tests, examples and benchmarks once.
@@ -149,9 +149,9 @@ new JsonFile(project, 'bench/tsconfig.json', {
   },
 });
 
-// Tests and the example synthesize the handler functions, whose code assets the bundle task builds.
+// Tests and the example synthesize the handler functions, whose code assets the bundle task builds (the test task
+// spawns it first, below).
 const bundle = project.tasks.tryFind('bundle')!;
-project.testTask.prependSpawn(bundle);
 
 // One program for the tests, examples and benchmarks: three would type-check the library three times.
 new JsonFile(project, 'tsconfig.typecheck.json', {
@@ -162,11 +162,15 @@ new JsonFile(project, 'tsconfig.typecheck.json', {
     exclude: ['node_modules', 'test/package/consumer-app'],
   },
 });
-const typecheck = project.addTask('test:typecheck', {
+project.addTask('test:typecheck', {
   description: 'Type-check the tests, examples and benchmarks (jest only transpiles them)',
   exec: 'tsc -p tsconfig.typecheck.json',
 });
-project.testTask.spawn(typecheck);
+// After jest, eslint and the type check run side by side (test/static-checks.sh): each uses one core.
+project.testTask.reset();
+project.testTask.spawn(bundle);
+project.testTask.exec('jest --passWithNoTests --ci', { receiveArgs: true });
+project.testTask.exec('bash test/static-checks.sh');
 
 project.addTask('test:coverage', {
   description: 'Run the test suite with coverage (reports in coverage/)',
