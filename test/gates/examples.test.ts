@@ -1,4 +1,6 @@
+// The policy gates on the examples beyond the main app (test/gates/organization-trail.test.ts has that one).
 import { countByGate, GATES, GateFinding, runPolicyGates, unacknowledgedErrors } from './policy-gates';
+import { buildControlTowerApp } from '../../examples/control-tower';
 import { buildLogArchiveApp } from '../../examples/log-archive';
 import { GATE_ACKNOWLEDGEMENTS, LOG_STREAM_WILDCARDS_REASON } from '../../src/policy/gate-acknowledgements';
 
@@ -25,5 +27,19 @@ describe('the Log Archive example (a TrailLogArchive, and a trail on it in anoth
     for (const gate of Object.values(GATES)) {
       expect(counts[gate]).toMatchObject({ errors: 0, warnings: 0 });
     }
+  });
+});
+
+describe('the Control Tower example (alarms, a tamper rule and a service control policy on an imported trail)', () => {
+  let findings: GateFinding[];
+  beforeAll(() => {
+    findings = runPolicyGates(app => {
+      buildControlTowerApp(app);
+    });
+  });
+
+  test('has no unacknowledged error in any gate, and acknowledges only findings with a documented reason', () => {
+    expect(unacknowledgedErrors(findings).map(f => `${f.gate} ${f.ruleId} ${f.control ?? ''} ${f.path}`)).toEqual([]);
+    expect(findings.filter(f => !KNOWN_REASONS.includes(f.reason ?? ''))).toEqual([]);
   });
 });
