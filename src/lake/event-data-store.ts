@@ -18,7 +18,7 @@ import { arnRegionMatchesPartition, PARTITION_PATTERN, REGION_PATTERN } from '..
 import { Problem, throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 import { createRotatingKey } from '../kms/rotating-key';
 import { addOrRequestStatements } from '../policy/resource-policy';
-import { bindSelectors } from '../selectors/selector-binding';
+import { bindSelectors, SelectorSet, selectorSetProblems } from '../selectors/selector-binding';
 
 // Service Authorization Reference, AWS CloudTrail: these actions take the eventdatastore resource type.
 const QUERY_ACTIONS = ['cloudtrail:StartQuery', 'cloudtrail:DescribeQuery', 'cloudtrail:GetQueryResults', 'cloudtrail:CancelQuery', 'cloudtrail:ListQueries'];
@@ -97,7 +97,12 @@ export class LakeEventDataStore extends EventDataStoreBase {
   constructor(scope: Construct, id: string, props: LakeEventDataStoreProps = {}) {
     super(scope, id, { physicalName: props.eventDataStoreName ?? PhysicalName.GENERATE_IF_NEEDED });
     const store = resolveStore(props);
-    throwIfProblems(this, storeProblems(store));
+    // A store of CloudTrail events reports its selectors' problems with the props' in one error.
+    const selects = KIND_CATEGORY[store.kind] === undefined;
+    throwIfProblems(this, [
+      ...storeProblems(store),
+      ...(selects ? [...selectorKindProblems(store.dataEvents), ...selectorSetProblems(storeSelectors(store))] : []),
+    ]);
 
     this.kind = store.kind;
     this.eventDataStoreName = store.eventDataStoreName ?? Names.uniqueResourceName(this, { maxLength: EVENT_DATA_STORE_NAME_LENGTH.max });
@@ -159,14 +164,8 @@ export class LakeEventDataStore extends EventDataStoreBase {
       this.resource.advancedEventSelectors = [{ fieldSelectors: [{ field: 'eventCategory', equalTo: [category] }] }];
       return;
     }
-    throwIfProblems(this, selectorKindProblems(store.dataEvents));
     validateAtSynth(this, () => selectorKindProblems(store.dataEvents));
-    bindSelectors(this, {
-      target: 'eventDataStore',
-      managementEvents: store.managementEvents,
-      excludeManagementEventSources: store.excludeManagementEventSources,
-      dataEvents: store.dataEvents,
-    }, rendered => { this.resource.advancedEventSelectors = rendered; });
+    bindSelectors(this, storeSelectors(store), rendered => { this.resource.advancedEventSelectors = rendered; });
   }
 
   private resourcePolicyProblems() {
@@ -246,4 +245,14 @@ function warnAboutRiskySettings(construct: LakeEventDataStore, store: ResolvedSt
     const region = Stack.of(construct).region;
     warnRule(construct, 'SingleRegionStore', `multiRegionEnabled is false: events of every Region but ${Token.isUnresolved(region) ? 'the stack\'s' : region} are not collected.`);
   }
+}
+
+/** The selectors of a store of CloudTrail events. */
+function storeSelectors(store: ResolvedStore): SelectorSet {
+  return {
+    target: 'eventDataStore',
+    managementEvents: store.managementEvents,
+    excludeManagementEventSources: store.excludeManagementEventSources,
+    dataEvents: store.dataEvents,
+  };
 }

@@ -30,7 +30,7 @@ import { addOrRequestStatements } from '../policy/resource-policy';
 import { eventNameOf, TRAIL_TAMPER_ACTIONS } from '../policy/tamper-actions';
 import { excludeBucketObjects, selectsS3Objects } from '../selectors/bucket-exclusion';
 import { EventCategory } from '../selectors/field-rules';
-import { bindSelectors, selectsCategory } from '../selectors/selector-binding';
+import { bindSelectors, SelectorSet, selectorSetProblems, selectsCategory } from '../selectors/selector-binding';
 
 /**
  * One multi-Region CloudTrail trail for every account of an AWS Organization, with a secure log
@@ -103,7 +103,15 @@ export class OrganizationTrail extends Resource implements IOrganizationTrail {
     // marker only tells aws-cdk-lib that the name is not left to CloudFormation.
     super(scope, id, { physicalName: props.trailName ?? PhysicalName.GENERATE_IF_NEEDED });
     const trail = resolveTrail(props);
-    throwIfProblems(this, trailProblems(trail));
+    const selectors: SelectorSet = {
+      target: 'trail',
+      managementEvents: trail.managementEvents,
+      excludeManagementEventSources: trail.excludeManagementEventSources,
+      dataEvents: trail.dataEvents,
+    };
+    // The selectors' problems come with the props' in one error; they are checked again, with the trail's own bucket
+    // left out of its data events, when they are bound below.
+    throwIfProblems(this, [...trailProblems(trail), ...selectorSetProblems(selectors)]);
 
     const stack = Stack.of(this);
     this.trailName = trail.trailName ?? Names.uniqueResourceName(this, { maxLength: TRAIL_NAME_LENGTH.max });
@@ -232,10 +240,7 @@ export class OrganizationTrail extends Resource implements IOrganizationTrail {
 
     const excludeOwnBucket = trail.excludeOwnBucketFromDataEvents;
     bindSelectors(this, {
-      target: 'trail',
-      managementEvents: trail.managementEvents,
-      excludeManagementEventSources: trail.excludeManagementEventSources,
-      dataEvents: trail.dataEvents,
+      ...selectors,
       adjustDataSelector: excludeOwnBucket ? selector => excludeBucketObjects(selector, this.bucket.bucketArn) : undefined,
     }, rendered => { this.resource.advancedEventSelectors = rendered; });
 

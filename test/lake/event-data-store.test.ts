@@ -760,3 +760,12 @@ describe('the federation role ARN', () => {
       + 'the role\'s ARN is 146 characters; CloudTrail takes at most 125 (EnableFederation FederationRoleArn)');
   });
 });
+
+test('one error reports the props\' and the selectors\' problems of a store together (issue 15 #8)', () => {
+  const error = errorOf(() => new LakeEventDataStore(testStack(), 'Store', {
+    eventDataStoreName: 'a',
+    dataEvents: new DataEventSelectors().addS3Objects({ resourceArns: { equalTo: ['arn:aws:s3:::payments'] } }),
+  }));
+  expect(error.message).toMatch(/^2 problems:\n/);
+  expect(error.message).toMatch(/\[EventDataStoreNameLength\][\s\S]*\[ResourceArnFormat\]/);
+});

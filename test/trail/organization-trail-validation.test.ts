@@ -360,3 +360,15 @@ describe('a trail deployed from an account the app registers as delegated admini
     expect(() => app.synth()).not.toThrow();
   });
 });
+
+describe('one error reports every problem of the trail (issue 15 #8)', () => {
+  test('a bad orgId, a bad trailName and a bad selector ARN come in one ValidationError', () => {
+    const error = errorOf(() => construct(() => ({
+      orgId: 'o-bad',
+      trailName: 'a',
+      dataEvents: new DataEventSelectors().addS3Objects({ resourceArns: { equalTo: ['arn:aws:s3:::payments'] } }),
+    })));
+    expect(error.message).toMatch(/^3 problems:\n/);
+    expect(error.message).toMatch(/\[OrganizationIdFormat\][\s\S]*\[TrailNameLength\][\s\S]*\[ResourceArnFormat\] dataEvents\.addS3Objects\(#1\)\.resourceArns\.equalTo\[0\]/);
+  });
+});
