@@ -222,7 +222,7 @@ project.addTask('test:languages', {
 
 // cfn-lint (pinned, in its own venv under .cfn-lint/) over the example's, the integ snapshots' and the construct fixtures' templates
 project.addTask('lint:cfn', {
-  description: 'Run cfn-lint over every template the example, the integ apps and the construct fixtures write (0 errors, 0 warnings)',
+  description: 'Run cfn-lint over every template the example, the integ apps, the construct fixtures and the fuzz tests write (0 errors, 0 warnings)',
   exec: 'bash test/lint/cfn-lint.sh',
 });
 

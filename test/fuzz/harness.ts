@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { resolve, sep } from 'path';
 import { Errors, Stack, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -92,11 +94,28 @@ export function trial<T>(env: StackEnv, inputs: Make<T>, build: (stack: Stack, m
   } catch (error) {
     return reject(error, subject, 'construction');
   }
+  let template: Template;
   try {
-    return { accepted: true, template: Template.fromStack(stack), stack };
+    template = Template.fromStack(stack);
   } catch (error) {
     return reject(error, subject, 'synthesis');
   }
+  keepForLinting(template);
+  return { accepted: true, template, stack };
+}
+
+// With FUZZ_TEMPLATES set to a directory, every accepted template is written there for cfn-lint (test/lint/cfn-lint.sh):
+// what the library accepts, CloudFormation's own linter must accept too.
+const lintDirectory = process.env.FUZZ_TEMPLATES;
+let kept = 0;
+
+function keepForLinting(template: Template): void {
+  if (!lintDirectory) {
+    return;
+  }
+  fs.mkdirSync(lintDirectory, { recursive: true });
+  const name = `${path.basename(expect.getState().testPath ?? 'fuzz', '.test.ts')}-${process.pid}-${kept++}.template.json`;
+  fs.writeFileSync(path.join(lintDirectory, name), JSON.stringify(template.toJSON(), undefined, 1));
 }
 
 const SYNTH_HEADER = 'Validation failed with the following errors:';

@@ -3,7 +3,8 @@
 #   - the example app (examples/main.ts -> cdk.out/),
 #   - the integration apps' committed snapshots (test/integ.*.ts.snapshot/),
 #   - the default and fully-featured form of every public construct (test/lint/synth-fixtures.ts -> .cfn-lint/fixtures/),
-#   - the Python and Java example apps' cloud assemblies (examples/python/cdk.out, examples/java/cdk.out), when they exist.
+#   - the Python and Java example apps' cloud assemblies (examples/python/cdk.out, examples/java/cdk.out), when they exist,
+#   - every template the fuzz tests accept (test/fuzz, FUZZ_TEMPLATES -> .cfn-lint/fuzz/), summed up in one line.
 # cfn-lint (pinned below) runs once over all of them with the settings of .cfnlintrc.yaml, in a venv of its own
 # (.cfn-lint/venv). Prints the findings, a per-template summary and the totals; fails on any error or warning.
 #
@@ -14,6 +15,7 @@ cd "$(dirname "$0")/../.."
 CFN_LINT_VERSION=1.58.0
 VENV=.cfn-lint/venv
 FIXTURES=.cfn-lint/fixtures
+FUZZ=.cfn-lint/fuzz
 REPORT=.cfn-lint/report.json
 
 step() { echo; echo "=== $*"; }
@@ -45,6 +47,9 @@ quietly npx ts-node --prefer-ts-exts --transpile-only examples/main.ts
 echo "cdk.out/: the example app"
 quietly npx ts-node --prefer-ts-exts --transpile-only test/lint/synth-fixtures.ts "$FIXTURES"
 echo "$FIXTURES/: the construct fixtures"
+rm -rf "$FUZZ"
+FUZZ_TEMPLATES="$FUZZ" quietly npx jest --ci test/fuzz
+echo "$FUZZ/: the templates the fuzz tests accepted"
 
 # The templates of a cloud assembly's stacks, nested assemblies (stages) included, as its manifest lists them.
 assembly_templates() {
@@ -93,6 +98,27 @@ for dir in examples/python/cdk.out examples/java/cdk.out; do
     echo "$dir/: not synthesized, skipped (synthesize that example app first to lint it)"
   fi
 done
+# cfn-lint's parser refuses Unicode noncharacters (U+FFFE, U+FFFF and the like), which JSON and the CloudTrail API
+# model (tag values, names without a pattern) allow: fuzzed templates holding one are counted, not linted.
+fuzz_templates() {
+  node - "$FUZZ" <<'JS'
+const fs = require('fs');
+const path = require('path');
+const dir = process.argv[2];
+const nonCharacter = /[\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/;
+let skipped = 0;
+for (const file of fs.readdirSync(dir).sort()) {
+  const text = fs.readFileSync(path.join(dir, file), 'utf8');
+  if (nonCharacter.test(JSON.stringify(JSON.parse(text)))) {
+    skipped += 1;
+  } else {
+    console.log(path.join(dir, file));
+  }
+}
+console.error(`${dir}/: ${skipped} template(s) with a Unicode noncharacter not linted`);
+JS
+}
+add_templates fuzz_templates
 echo "${#templates[@]} templates"
 
 step "cfn-lint"
@@ -107,9 +133,9 @@ if [ $((lint_status & ~14)) -ne 0 ]; then
 fi
 
 summary_status=0
-node - "$REPORT" "${templates[@]}" <<'JS' || summary_status=$?
+node - "$REPORT" "$FUZZ" "${templates[@]}" <<'JS' || summary_status=$?
 const fs = require('fs');
-const [report, ...templates] = process.argv.slice(2);
+const [report, fuzz, ...templates] = process.argv.slice(2);
 const findings = JSON.parse(fs.readFileSync(report, 'utf8'));
 const levels = ['Error', 'Warning', 'Informational'];
 const counts = new Map(templates.map(t => [t, { Error: 0, Warning: 0, Informational: 0 }]));
@@ -123,13 +149,22 @@ for (const f of findings) {
 if (findings.length > 0) {
   console.log();
 }
-const width = Math.max(...[...counts.keys()].map(t => t.length));
+const width = Math.max(...[...counts.keys()].filter(t => !t.startsWith(`${fuzz}/`)).map(t => t.length), fuzz.length + 30);
 console.log(`${'template'.padEnd(width)}  errors  warnings  informational`);
 const totals = { Error: 0, Warning: 0, Informational: 0 };
+const row = (name, count) => console.log(`${name.padEnd(width)}  ${String(count.Error).padStart(6)}  ${String(count.Warning).padStart(8)}  ${String(count.Informational).padStart(13)}`);
+const fuzzed = { Error: 0, Warning: 0, Informational: 0 };
+let fuzzedCount = 0;
 for (const [template, count] of counts) {
-  console.log(`${template.padEnd(width)}  ${String(count.Error).padStart(6)}  ${String(count.Warning).padStart(8)}  ${String(count.Informational).padStart(13)}`);
   levels.forEach(level => { totals[level] += count[level]; });
+  if (template.startsWith(`${fuzz}/`)) {
+    fuzzedCount += 1;
+    levels.forEach(level => { fuzzed[level] += count[level]; });
+  } else {
+    row(template, count);
+  }
 }
+row(`${fuzz}/ (${fuzzedCount} fuzzed templates)`, fuzzed);
 console.log();
 console.log(`${counts.size} templates: ${totals.Error} errors, ${totals.Warning} warnings, ${totals.Informational} informational`);
 process.exit(totals.Error + totals.Warning > 0 ? 1 : 0);
