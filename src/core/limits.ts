@@ -123,3 +123,15 @@ export const SERVICE_CONTROL_POLICY_MAX_SIZE = 5120;
 
 // AWS KMS CreateAlias AliasName: 1 to 256 characters, 'alias/' and [a-zA-Z0-9/_-]: at most 250 after the 'alias/' prefix
 export const KMS_ALIAS_NAME_MAX_LENGTH_AFTER_PREFIX = 250;
+
+// API model ChannelName: min 3, max 128, pattern ^[a-zA-Z0-9._\-]+$ (CreateChannel Name)
+export const CHANNEL_NAME_LENGTH: Range = { min: 3, max: 128 };
+
+// API model Source: min 1, max 256, pattern .* (CreateChannel Source)
+export const CHANNEL_SOURCE_LENGTH: Range = { min: 1, max: 256 };
+
+// AWS::CloudTrail::Channel Destinations: at most 10 (the API model's Destinations allows 1 to 200; CloudFormation is stricter)
+export const CHANNEL_DESTINATIONS: Range = { min: 1, max: 10 };
+
+// PutResourcePolicy ResourcePolicy of a channel: at most 20 statements
+export const CHANNEL_POLICY_MAX_STATEMENTS = 20;

@@ -17,7 +17,8 @@ export type RuleOwner =
   | 'TrailLogArchive'
   | 'DataEventSelectors'
   | 'Operations'
-  | 'TrailProtectionPolicy';
+  | 'TrailProtectionPolicy'
+  | 'LakeChannel';
 
 /** One rule as RULES.md shows it. */
 export interface RuleEntry {
@@ -36,7 +37,7 @@ export interface RuleEntry {
 }
 
 const ALL: readonly RuleOwner[] = ['OrganizationTrail', 'LakeEventDataStore', 'LakeQuery', 'ScheduledLakeQuery', 'LakeImport',
-  'OrganizationDelegatedAdmin', 'DataEventSelectors', 'TrailProtectionPolicy'];
+  'OrganizationDelegatedAdmin', 'DataEventSelectors', 'TrailProtectionPolicy', 'LakeChannel'];
 
 export const RULES = {
   // ---- Shared by several constructs
@@ -59,21 +60,21 @@ export const RULES = {
     warning: true,
   },
   TagCount: {
-    owners: ['OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel'],
     property: 'tags',
     rule: 'A CloudTrail resource takes at most 50 tags, those Tags.of(...) adds included.',
     source: 'AddTags TagsList rules',
     fix: 'Remove tags, or exclude the resource from broad Tags.of(...) calls.',
   },
   TagKeyLength: {
-    owners: ['OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel'],
     property: 'tags',
     rule: 'A tag key has 1 to 128 characters.',
     source: 'AddTags TagsList rules',
     fix: 'Shorten the key.',
   },
   TagValueLength: {
-    owners: ['OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel'],
     property: 'tags',
     rule: 'A tag value has 1 to 256 characters.',
     source: 'AddTags TagsList rules',
@@ -1211,6 +1212,63 @@ export const RULES = {
     rule: 'Log files do not expire before their Object Lock retention ends: a lifecycle rule cannot delete a version under retention, so they would stay stored and billed.',
     source: 'Amazon S3 User Guide, "How S3 Object Lock works" (Object Lock and S3 Lifecycle)',
     fix: 'Set logFileExpiration to at least the retention, or shorten the retention.',
+  },
+  // ---- LakeChannel (issue 17)
+  ChannelNameLength: {
+    owners: ['LakeChannel'],
+    property: 'channelName',
+    rule: 'A channel name has 3 to 128 characters.',
+    source: 'API model ChannelName (CreateChannel Name)',
+    fix: 'Shorten or lengthen the name, or leave channelName out for a generated one.',
+  },
+  ChannelNameCharacters: {
+    owners: ['LakeChannel'],
+    property: 'channelName',
+    rule: 'A channel name has only ASCII letters, digits, \'.\', \'_\' and \'-\'.',
+    source: 'API model ChannelName (CreateChannel Name)',
+    fix: 'Remove or replace the other characters.',
+  },
+  ChannelSourceLength: {
+    owners: ['LakeChannel'],
+    property: 'source',
+    rule: 'A channel source has 1 to 256 characters.',
+    source: 'API model Source (CreateChannel Source)',
+    fix: 'Use \'Custom\' or the partner\'s source name.',
+  },
+  ChannelSourceFormat: {
+    owners: ['LakeChannel'],
+    property: 'source',
+    rule: 'A channel source is one line: \'Custom\' for your own applications or an integration partner\'s source name.',
+    source: 'API model Source, pattern .*; CreateChannel InvalidSourceException',
+    fix: 'Remove the line break; copy the partner\'s source name from the CloudTrail User Guide.',
+  },
+  ChannelDestinationCount: {
+    owners: ['LakeChannel'],
+    property: 'destinations',
+    rule: 'A channel delivers to 1 to 10 event data stores.',
+    source: 'AWS::CloudTrail::Channel Destinations (maximum 10); API model Destinations (minimum 1)',
+    fix: 'Give at least one store and at most ten, or create a second channel.',
+  },
+  ChannelDestinationKind: {
+    owners: ['LakeChannel'],
+    property: 'destinations',
+    rule: 'A channel delivers only to event data stores of events from outside AWS (EventDataStoreKind.EXTERNAL_EVENTS); a store of unknown kind is not checked.',
+    source: 'CreateChannel InvalidEventDataStoreCategoryException; CloudTrail User Guide, "Create an integration with an event source outside of AWS"',
+    fix: 'Use a store created with kind: EventDataStoreKind.EXTERNAL_EVENTS.',
+  },
+  ChannelPolicyActions: {
+    owners: ['LakeChannel'],
+    property: 'resourcePolicy',
+    rule: 'A channel\'s resource policy allows only cloudtrail-data:PutAuditEvents.',
+    source: 'PutResourcePolicy ResourcePolicy; CloudTrail User Guide, "Resource-based policy examples for channels"',
+    fix: 'Grant the other actions in the principal\'s own IAM policy.',
+  },
+  ChannelPolicyStatementCount: {
+    owners: ['LakeChannel'],
+    property: 'resourcePolicy',
+    rule: 'A channel\'s resource policy has at most 20 statements.',
+    source: 'PutResourcePolicy ResourcePolicy',
+    fix: 'Grant several principals in one statement, or whole accounts.',
   },
 } satisfies Record<string, RuleEntry>;
 

@@ -143,6 +143,7 @@ export class ResolvedTemplate {
         EventDataStoreArn: () => `arn:${PARTITION}:cloudtrail:${REGION}:${ACCOUNT}:eventdatastore/${this.uuid(logicalId)}`,
         Arn: () => `arn:${PARTITION}:cloudtrail:${REGION}:${ACCOUNT}:eventdatastore/${this.uuid(logicalId)}`,
       },
+      'AWS::CloudTrail::Channel': { ChannelArn: () => `arn:${PARTITION}:cloudtrail:${REGION}:${ACCOUNT}:channel/${this.uuid(logicalId)}` },
       'AWS::Lambda::Function': { Arn: () => `arn:${PARTITION}:lambda:${REGION}:${ACCOUNT}:function:${name()}` },
       'AWS::SNS::Topic': {
         TopicArn: () => `arn:${PARTITION}:sns:${REGION}:${ACCOUNT}:${name()}`,

@@ -1,0 +1,93 @@
+import { Names, PhysicalName, Resource, Stack } from 'aws-cdk-lib';
+import { CfnChannel, CfnResourcePolicy } from 'aws-cdk-lib/aws-cloudtrail';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { LakeChannelProps } from './channel-props';
+import { channelDestinationProblems, channelNameProblems, channelPolicyProblems, channelSourceProblems, PUT_AUDIT_EVENTS } from '../core/channel-rules';
+import { CHANNEL_NAME_LENGTH } from '../core/limits';
+import { renderedTags } from '../core/placement';
+import { throwIfProblems, validateAtSynth } from '../core/problems';
+import { tagProblems } from '../core/tags';
+
+/**
+ * A CloudTrail Lake channel: how events from outside AWS, sent with `cloudtrail-data:PutAuditEvents` by your
+ * applications or an integration partner, reach event data stores of kind `EventDataStoreKind.EXTERNAL_EVENTS`.
+ *
+ * @example
+ * const store = new LakeEventDataStore(this, 'External', { kind: EventDataStoreKind.EXTERNAL_EVENTS });
+ * const channel = new LakeChannel(this, 'Channel', { source: 'Custom', destinations: [store] });
+ * channel.grantPutAuditEvents(new iam.AccountPrincipal('444455556666'), 'partner-external-id');
+ */
+export class LakeChannel extends Resource implements iam.IResourceWithPolicy {
+  /**
+   * The channel's ARN, `arn:<partition>:cloudtrail:<region>:<account>:channel/<id>`.
+   * @attribute
+   */
+  public readonly channelArn: string;
+  /**
+   * The channel's name.
+   * @attribute
+   */
+  public readonly channelName: string;
+
+  private readonly resource: CfnChannel;
+  private resourcePolicy?: iam.PolicyDocument;
+
+  constructor(scope: Construct, id: string, props: LakeChannelProps) {
+    super(scope, id, { physicalName: props.channelName ?? PhysicalName.GENERATE_IF_NEEDED });
+    throwIfProblems(this, [
+      ...channelSourceProblems('source', props.source),
+      ...(props.channelName === undefined ? [] : channelNameProblems('channelName', props.channelName)),
+      ...channelDestinationProblems('destinations', props.destinations.map(store => ({ eventDataStoreArn: store.eventDataStoreArn, category: store.kind }))),
+    ]);
+    this.channelName = props.channelName ?? Names.uniqueResourceName(this, { maxLength: CHANNEL_NAME_LENGTH.max });
+    this.resource = new CfnChannel(this, 'Resource', {
+      name: this.channelName,
+      source: props.source,
+      destinations: props.destinations.map(store => ({ type: 'EVENT_DATA_STORE', location: store.eventDataStoreArn })),
+    });
+    this.channelArn = this.resource.attrChannelArn;
+    validateAtSynth(this, () => [...tagProblems('tags', renderedTags(this, this.resource.tags)), ...this.resourcePolicyProblems()]);
+  }
+
+  /**
+   * Lets a principal send events to the channel with `cloudtrail-data:PutAuditEvents`: a principal of this account
+   * through its IAM policy, another account's principal (a partner's account, for one) through the channel's
+   * resource policy.
+   *
+   * @param grantee the principal that sends events
+   * @param externalId the external ID the sender passes with each call, as the partner gives it (CloudTrail User
+   * Guide, "Resource-based policy examples for channels"); it guards against the confused deputy
+   * @default - no external ID condition
+   */
+  public grantPutAuditEvents(grantee: iam.IGrantable, externalId?: string): iam.Grant {
+    return iam.Grant.addToPrincipalOrResource({
+      grantee,
+      actions: [PUT_AUDIT_EVENTS],
+      resourceArns: [this.channelArn],
+      resource: this,
+      conditions: externalId === undefined ? undefined : { StringEquals: { 'cloudtrail:ExternalId': externalId } },
+    });
+  }
+
+  /**
+   * Adds a statement to the channel's resource-based policy (`AWS::CloudTrail::ResourcePolicy`), which may allow only
+   * `cloudtrail-data:PutAuditEvents`.
+   */
+  public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
+    if (!this.resourcePolicy) {
+      this.resourcePolicy = new iam.PolicyDocument();
+      new CfnResourcePolicy(this, 'Policy', { resourceArn: this.channelArn, resourcePolicy: this.resourcePolicy });
+    }
+    this.resourcePolicy.addStatements(statement);
+    return { statementAdded: true, policyDependable: this.resourcePolicy };
+  }
+
+  private resourcePolicyProblems() {
+    if (!this.resourcePolicy) {
+      return [];
+    }
+    const statements: { Action?: string | string[] }[] = Stack.of(this).resolve(this.resourcePolicy)?.Statement ?? [];
+    return channelPolicyProblems('resourcePolicy', statements.length, statements.flatMap(statement => statement.Action ?? []));
+  }
+}
