@@ -1,6 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { resolve, sep } from 'path';
+import { mkdirSync, writeFileSync } from 'fs';
+import { basename, join as joinPath, resolve, sep } from 'path';
 import { Errors, Stack, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
@@ -113,9 +112,9 @@ function keepForLinting(template: Template): void {
   if (!lintDirectory) {
     return;
   }
-  fs.mkdirSync(lintDirectory, { recursive: true });
-  const name = `${path.basename(expect.getState().testPath ?? 'fuzz', '.test.ts')}-${process.pid}-${kept++}.template.json`;
-  fs.writeFileSync(path.join(lintDirectory, name), JSON.stringify(template.toJSON(), undefined, 1));
+  mkdirSync(lintDirectory, { recursive: true });
+  const name = `${basename(expect.getState().testPath ?? 'fuzz', '.test.ts')}-${process.pid}-${kept++}.template.json`;
+  writeFileSync(joinPath(lintDirectory, name), JSON.stringify(template.toJSON(), undefined, 1));
 }
 
 const SYNTH_HEADER = 'Validation failed with the following errors:';

@@ -26,6 +26,16 @@ import { CONSTRUCT_FIXTURES } from '../fixtures/constructs';
  */
 const KNOWN_DEFECTS: readonly string[] = [];
 
+/**
+ * Condition keys the service's own documentation uses for an action that the Service Authorization Reference (and so
+ * iam-data) does not list, each with that documentation.
+ */
+const DOCUMENTED_KEYS: Record<string, readonly string[]> = {
+  // CloudTrail User Guide, "Resource-based policy examples for channels"; CloudTrail Data PutAuditEvents ExternalId:
+  // "conditionally required when the channel's resource policy includes an external ID"
+  'cloudtrail-data:PutAuditEvents': ['cloudtrail:ExternalId'],
+};
+
 const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : ([] as string[]).concat(value));
 
 /** The actions a policy action stands for: itself, or every action of its service a wildcard matches. */
@@ -107,7 +117,7 @@ async function problems(form: string, template: ResolvedTemplate): Promise<strin
             valid.push(candidate);
           }
         }
-        if (!valid.length) {
+        if (!valid.length && !actions.every(candidate => DOCUMENTED_KEYS[candidate]?.includes(key))) {
           found.push(`${form}: ${usage.where} ${action} ${key}: not a condition key of ${actions.join(', ')}`);
         }
       }
