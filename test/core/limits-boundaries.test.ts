@@ -4,6 +4,7 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LakeEventDataStore, LakeQuery, ScheduledLakeQuery } from '../../src';
+import { channelDestinationProblems, channelNameProblems, channelPolicyProblems, channelSourceProblems } from '../../src/core/channel-rules';
 import { contextKeySelectorProblems, eventDataStoreQuotaProblems, federationRoleArnProblems, resourcePolicyProblems, retentionProblems } from '../../src/core/lake-rules';
 import * as limits from '../../src/core/limits';
 import { metricNamespaceProblems } from '../../src/core/metric-namespace';
@@ -30,6 +31,11 @@ function ids(problems: Problem[]): RuleId[] {
 }
 
 const x = (length: number): string => 'x'.repeat(length);
+
+/** Destinations of a channel: this many stores of external events. */
+const externalStores = (count: number) => Array.from({ length: count }, (_, i) => ({
+  eventDataStoreArn: `arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/store-${i}`, category: 'ActivityAuditLog',
+}));
 
 /** The concurrency problems of scheduled queries of one account and Region, run every so many minutes. */
 function scheduledConcurrency(intervals: number[]): Problem[] {
@@ -261,6 +267,35 @@ const BOUNDS: Bound[] = [
   {
     limit: 'FEDERATION_ROLE_ARN_MAX_LENGTH', id: 'FederationRoleArnLength',
     at: () => federationRoleArnProblems('federationRole', roleArn(125)), beyond: () => federationRoleArnProblems('federationRole', roleArn(126)),
+  },
+  {
+    limit: 'CHANNEL_NAME_LENGTH.max', id: 'ChannelNameLength',
+    at: () => channelNameProblems('channelName', x(128)), beyond: () => channelNameProblems('channelName', x(129)),
+  },
+  {
+    limit: 'CHANNEL_NAME_LENGTH.min', id: 'ChannelNameLength',
+    at: () => channelNameProblems('channelName', x(3)), beyond: () => channelNameProblems('channelName', x(2)),
+  },
+  {
+    limit: 'CHANNEL_SOURCE_LENGTH.max', id: 'ChannelSourceLength',
+    at: () => channelSourceProblems('source', x(256)), beyond: () => channelSourceProblems('source', x(257)),
+  },
+  {
+    limit: 'CHANNEL_SOURCE_LENGTH.min', id: 'ChannelSourceLength',
+    at: () => channelSourceProblems('source', x(1)), beyond: () => channelSourceProblems('source', ''),
+  },
+  {
+    limit: 'CHANNEL_DESTINATIONS.max', id: 'ChannelDestinationCount',
+    at: () => channelDestinationProblems('destinations', externalStores(10)), beyond: () => channelDestinationProblems('destinations', externalStores(11)),
+  },
+  {
+    limit: 'CHANNEL_DESTINATIONS.min', id: 'ChannelDestinationCount',
+    at: () => channelDestinationProblems('destinations', externalStores(1)), beyond: () => channelDestinationProblems('destinations', []),
+  },
+  {
+    limit: 'CHANNEL_POLICY_MAX_STATEMENTS', id: 'ChannelPolicyStatementCount',
+    at: () => channelPolicyProblems('resourcePolicy', 20, ['cloudtrail-data:PutAuditEvents']),
+    beyond: () => channelPolicyProblems('resourcePolicy', 21, ['cloudtrail-data:PutAuditEvents']),
   },
   {
     limit: 'SCHEDULED_RUN_MINUTES', id: 'ScheduledQueryConcurrency',
