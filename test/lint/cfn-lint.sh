@@ -48,7 +48,8 @@ echo "cdk.out/: the example app"
 quietly npx ts-node --prefer-ts-exts --transpile-only test/lint/synth-fixtures.ts "$FIXTURES"
 echo "$FIXTURES/: the construct fixtures"
 rm -rf "$FUZZ"
-FUZZ_TEMPLATES="$FUZZ" quietly npx jest --ci test/fuzz
+# the default reporter only: test-reports/junit.xml keeps the totals of `npm test`, which .ci/run prints last
+FUZZ_TEMPLATES="$FUZZ" quietly npx jest --ci --reporters default test/fuzz
 echo "$FUZZ/: the templates the fuzz tests accepted"
 
 # The templates of a cloud assembly's stacks, nested assemblies (stages) included, as its manifest lists them.
