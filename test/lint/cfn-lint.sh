@@ -49,7 +49,7 @@ quietly npx ts-node --prefer-ts-exts --transpile-only test/lint/synth-fixtures.t
 echo "$FIXTURES/: the construct fixtures"
 rm -rf "$FUZZ"
 # the default reporter only: test-reports/junit.xml keeps the totals of `npm test`, which .ci/run prints last
-FUZZ_TEMPLATES="$FUZZ" quietly npx jest --ci --reporters default test/fuzz
+FUZZ_TEMPLATES="$FUZZ" quietly npx jest test/fuzz --ci --reporters=default
 echo "$FUZZ/: the templates the fuzz tests accepted"
 
 # The templates of a cloud assembly's stacks, nested assemblies (stages) included, as its manifest lists them.
