@@ -1,10 +1,8 @@
 import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { securityAlarmTopic } from './security-topic';
 import { IOrganizationTrail, OrganizationTrail, TrailProtectionPolicy } from '../src';
 
 /** The management account of an organization that AWS Control Tower set up, and its home Region. */
@@ -30,7 +28,7 @@ export class ControlTowerTrailStack extends Stack {
       trailArn: CONTROL_TOWER_TRAIL_ARN,
       logGroup: logs.LogGroup.fromLogGroupName(this, 'ControlTowerTrailLogs', CONTROL_TOWER_LOG_GROUP),
     });
-    const securityTopic = this.securityTopic();
+    const securityTopic = securityAlarmTopic(this);
     this.trail.addSecurityAlarms('SecurityAlarms', { topic: securityTopic });
     OrganizationTrail.onEvent(this, 'TrailTampering', {
       target: new targets.SnsTopic(securityTopic),
@@ -41,24 +39,6 @@ export class ControlTowerTrailStack extends Stack {
       exemptPrincipalArns: ['arn:aws:iam::*:role/AWSControlTowerExecution'],
       targetIds: [CONTROL_TOWER_ROOT_ID],
     });
-  }
-
-  /** An encrypted topic the security team subscribes to; only AWS services may create grants on its key. */
-  private securityTopic(): sns.Topic {
-    const key = new kms.Key(this, 'SecurityTopicKey', { enableKeyRotation: true, description: 'Encrypts the security alarm topic' });
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-      resources: ['*'],
-    }));
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: ['kms:CreateGrant'],
-      resources: ['*'],
-      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-    }));
-    return new sns.Topic(this, 'SecurityTopic', { masterKey: key, enforceSSL: true });
   }
 }
 

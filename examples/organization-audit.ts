@@ -3,14 +3,13 @@ import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import {
   AggregationTemplate, DataEventSelectors, DataResourceType, InsightEventCategory, LakeEventDataStore, LakeImport, LakeQuery, OrganizationTrail,
 } from '../src';
+import { securityAlarmTopic } from './security-topic';
 
 /** Account and Region the example is synthesized for: the organization's management account. */
 export const EXAMPLE_ENV = { account: '111111111111', region: 'us-east-1' };
@@ -56,7 +55,7 @@ export class OrganizationAuditStack extends Stack {
       dataEvents,
       dataEventAggregation: [AggregationTemplate.API_ACTIVITY, AggregationTemplate.USER_ACTIONS],
     });
-    const securityTopic = this.securityAlarmTopic();
+    const securityTopic = securityAlarmTopic(this);
     this.trail.addSecurityAlarms('SecurityAlarms', { topic: securityTopic });
     // Calls that stop, delete or weaken the trail reach the security team in real time.
     this.trail.onTamper('TrailTampering', { target: new targets.SnsTopic(securityTopic) });
@@ -89,27 +88,6 @@ export class OrganizationAuditStack extends Stack {
       deliveryPrefix: 'lake-query-results',
     });
     writesByAccount.node.addDependency(history);
-  }
-
-  /**
-   * An encrypted topic the security team subscribes to: CloudWatch alarms may publish to it (EventBridge is let in
-   * by its target), and only AWS services may create grants on its key (AWS Control Tower CT.KMS.PR.3).
-   */
-  private securityAlarmTopic(): sns.Topic {
-    const key = new kms.Key(this, 'SecurityAlarmKey', { enableKeyRotation: true, description: 'Encrypts the security alarm topic' });
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-      resources: ['*'],
-    }));
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: ['kms:CreateGrant'],
-      resources: ['*'],
-      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-    }));
-    return new sns.Topic(this, 'SecurityAlarmTopic', { masterKey: key, enforceSSL: true });
   }
 }
 

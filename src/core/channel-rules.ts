@@ -1,5 +1,5 @@
 import { CHANNEL_DESTINATIONS, CHANNEL_NAME_LENGTH, CHANNEL_POLICY_MAX_STATEMENTS, CHANNEL_SOURCE_LENGTH } from './limits';
-import { lengthProblems, quoteList } from './names';
+import { asciiNameProblems, lengthProblems } from './names';
 import { isUnresolved, Problem } from './problems';
 
 /** The event category of the stores a channel may deliver to (the kind `EventDataStoreKind.EXTERNAL_EVENTS`). */
@@ -10,22 +10,7 @@ export const PUT_AUDIT_EVENTS = 'cloudtrail-data:PutAuditEvents';
 
 /** The rules of a channel name (API model ChannelName). Tokens are not checked. */
 export function channelNameProblems(property: string, name: string): Problem[] {
-  if (isUnresolved(name)) {
-    return [];
-  }
-  const source = 'API model ChannelName';
-  const problems = lengthProblems('ChannelNameLength', property, name, CHANNEL_NAME_LENGTH, source);
-  const invalid = [...new Set(name.match(/[^A-Za-z0-9._-]/gu) ?? [])];
-  if (invalid.length > 0) {
-    problems.push({
-      id: 'ChannelNameCharacters',
-      property,
-      value: name,
-      rule: `contains ${quoteList(invalid, 'and')}; only ASCII letters, digits, '.', '_' and '-' are allowed (${source})`,
-      fix: 'remove or replace those characters',
-    });
-  }
-  return problems;
+  return asciiNameProblems({ length: 'ChannelNameLength', characters: 'ChannelNameCharacters' }, property, name, CHANNEL_NAME_LENGTH, 'API model ChannelName');
 }
 
 /**

@@ -104,15 +104,24 @@ export function trailNameProblems(property: string, name: string): Problem[] {
  * The rules of an event data store name (API model EventDataStoreName). Tokens are not checked.
  */
 export function eventDataStoreNameProblems(property: string, name: string): Problem[] {
+  return asciiNameProblems({ length: 'EventDataStoreNameLength', characters: 'EventDataStoreNameCharacters' }, property, name,
+    EVENT_DATA_STORE_NAME_LENGTH, 'API model EventDataStoreName');
+}
+
+/**
+ * The rules of a CloudTrail name of ASCII letters, digits, '.', '_' and '-' within a length range (event data stores,
+ * channels), each rule with the id its resource gives it. Tokens are not checked.
+ */
+export function asciiNameProblems(ids: { readonly length: RuleId; readonly characters: RuleId }, property: string, name: string,
+  range: Range, source: string): Problem[] {
   if (isUnresolved(name)) {
     return [];
   }
-  const source = 'API model EventDataStoreName';
-  const problems = lengthProblems('EventDataStoreNameLength', property, name, EVENT_DATA_STORE_NAME_LENGTH, source);
+  const problems = lengthProblems(ids.length, property, name, range, source);
   const invalid = distinct(name.match(/[^A-Za-z0-9._-]/gu) ?? []);
   if (invalid.length > 0) {
     problems.push({
-      id: 'EventDataStoreNameCharacters',
+      id: ids.characters,
       property,
       value: name,
       rule: `contains ${quoteList(invalid, 'and')}; only ASCII letters, digits, '.', '_' and '-' are allowed (${source})`,
