@@ -27,3 +27,5 @@ export * from './organization/trail-protection-policy';
 export * from './policy/accepted-findings-plugin';
 export * from './trail/log-archive-props';
 export * from './trail/log-archive';
+export * from './cloudwatch/telemetry-rule-props';
+export * from './cloudwatch/telemetry-rule';

@@ -135,3 +135,13 @@ export const CHANNEL_DESTINATIONS: Range = { min: 1, max: 10 };
 
 // PutResourcePolicy ResourcePolicy of a channel: at most 20 statements
 export const CHANNEL_POLICY_MAX_STATEMENTS = 20;
+
+// AWS::ObservabilityAdmin::TelemetryRule and OrganizationTelemetryRule RuleName: 1 to 100 characters, pattern
+// ^[0-9A-Za-z-]+$ (CreateTelemetryRuleForOrganization RuleName has the same rule)
+export const TELEMETRY_RULE_NAME_LENGTH: Range = { min: 1, max: 100 };
+
+// CloudWatch Observability Admin API TelemetryDestinationConfiguration RetentionInDays: 1 to 3653
+export const TELEMETRY_RETENTION_DAYS: Range = { min: 1, max: 3653 };
+
+// CloudWatch Observability Admin API TagMapInput: at most 50 tags; TagKey 1 to 128 characters, TagValue 0 to 256
+export const OBSERVABILITY_TAG_VALUE_LENGTH: Range = { min: 0, max: 256 };

@@ -18,7 +18,8 @@ export type RuleOwner =
   | 'DataEventSelectors'
   | 'Operations'
   | 'TrailProtectionPolicy'
-  | 'LakeChannel';
+  | 'LakeChannel'
+  | 'CloudTrailTelemetryRule';
 
 /** One rule as RULES.md shows it. */
 export interface RuleEntry {
@@ -37,7 +38,7 @@ export interface RuleEntry {
 }
 
 const ALL: readonly RuleOwner[] = ['OrganizationTrail', 'LakeEventDataStore', 'LakeQuery', 'ScheduledLakeQuery', 'LakeImport',
-  'OrganizationDelegatedAdmin', 'DataEventSelectors', 'TrailProtectionPolicy', 'LakeChannel'];
+  'OrganizationDelegatedAdmin', 'DataEventSelectors', 'TrailProtectionPolicy', 'LakeChannel', 'CloudTrailTelemetryRule'];
 
 export const RULES = {
   // ---- Shared by several constructs
@@ -60,21 +61,21 @@ export const RULES = {
     warning: true,
   },
   TagCount: {
-    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel'],
+    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel', 'CloudTrailTelemetryRule'],
     property: 'tags',
     rule: 'A CloudTrail resource takes at most 50 tags, those Tags.of(...) adds included.',
     source: 'AddTags TagsList rules',
     fix: 'Remove tags, or exclude the resource from broad Tags.of(...) calls.',
   },
   TagKeyLength: {
-    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel'],
+    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel', 'CloudTrailTelemetryRule'],
     property: 'tags',
     rule: 'A tag key has 1 to 128 characters.',
     source: 'AddTags TagsList rules',
     fix: 'Shorten the key.',
   },
   TagValueLength: {
-    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel'],
+    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel', 'CloudTrailTelemetryRule'],
     property: 'tags',
     rule: 'A tag value has 1 to 256 characters.',
     source: 'AddTags TagsList rules',
@@ -794,7 +795,7 @@ export const RULES = {
     fix: 'Shorten the value, or match a prefix of it with startsWith.',
   },
   SelectorsUnique: {
-    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore', 'CloudTrailTelemetryRule'],
     property: 'dataEvents',
     rule: 'No selector repeats another exactly.',
     source: 'CloudFormation AdvancedEventSelectors schema (unique items)',
@@ -871,35 +872,35 @@ export const RULES = {
     fix: 'Use one selector per event category.',
   },
   EventCategoryValue: {
-    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore', 'CloudTrailTelemetryRule'],
     property: 'fieldSelectors',
-    rule: 'eventCategory is Management, Data or NetworkActivity on a trail; an event data store also takes Insight, ConfigurationItem, Evidence and ActivityAuditLog.',
-    source: 'AdvancedFieldSelector Field, eventCategory',
+    rule: 'eventCategory is Management, Data or NetworkActivity on a trail; an event data store also takes Insight, ConfigurationItem, Evidence and ActivityAuditLog; a CloudWatch telemetry rule takes only Management and Data.',
+    source: 'AdvancedFieldSelector Field, eventCategory; CloudWatch User Guide, "Telemetry discovery and enablement" (data sources)',
     fix: 'Correct the spelling, or log store-only categories to a LakeEventDataStore.',
   },
   SelectorFieldAllowed: {
-    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore', 'CloudTrailTelemetryRule'],
     property: 'fieldSelectors',
     rule: 'A field is used only in the selectors of the event categories and targets (trail or event data store) the documentation allows it in.',
     source: 'AdvancedFieldSelector Field',
     fix: 'Remove the field selector, or move it to a selector or target that allows it.',
   },
   SelectorFieldOperator: {
-    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore', 'CloudTrailTelemetryRule'],
     property: 'fieldSelectors',
     rule: 'Some fields take only some operators, e.g. readOnly and resources.type only Equals, eventSource on trail management selectors only NotEquals.',
     source: 'AdvancedFieldSelector Field',
     fix: 'Use an operator the field takes.',
   },
   SelectorFieldValue: {
-    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore', 'CloudTrailTelemetryRule'],
     property: 'fieldSelectors',
     rule: 'Some fields take only documented values: readOnly \'true\' or \'false\', sessionCredentialFromConsole \'true\', eventSource on trail management selectors \'kms.amazonaws.com\' or \'rdsdata.amazonaws.com\'.',
     source: 'AdvancedFieldSelector Field',
     fix: 'Use a documented value.',
   },
   SelectorFieldFormat: {
-    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore', 'CloudTrailTelemetryRule'],
     property: 'fieldSelectors',
     rule: 'Equals and NotEquals values of a field with a documented form have that form: vpcEndpointId is \'vpce-\' and 8 or 17 lowercase hexadecimal characters.',
     source: 'AdvancedFieldSelector Field, vpcEndpointId; Amazon EC2 resource IDs',
@@ -991,10 +992,10 @@ export const RULES = {
     fix: 'Leave the selector out, or use READ_ONLY, WRITE_ONLY or ALL.',
   },
   ManagementEventsNoneNeedsData: {
-    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore', 'CloudTrailTelemetryRule'],
     property: 'managementEvents',
-    rule: 'managementEvents ReadWriteType.NONE needs data events, since without selectors CloudTrail logs all management events.',
-    source: 'PutEventSelectors',
+    rule: 'managementEvents ReadWriteType.NONE needs data events, since without selectors CloudTrail logs all management events, and a CloudWatch telemetry rule needs a selector.',
+    source: 'PutEventSelectors; CloudWatch Observability Admin API CloudtrailParameters AdvancedEventSelectors (required)',
     fix: 'Add data events, or log management events.',
   },
   ExcludedSourcesNeedManagementEvents: {
@@ -1269,6 +1270,43 @@ export const RULES = {
     rule: 'A channel\'s resource policy has at most 20 statements.',
     source: 'PutResourcePolicy ResourcePolicy',
     fix: 'Grant several principals in one statement, or whole accounts.',
+  },
+
+  // ---- CloudTrailTelemetryRule (CloudTrail events into CloudWatch)
+  TelemetryRuleNameLength: {
+    owners: ['CloudTrailTelemetryRule'],
+    property: 'ruleName',
+    rule: 'A telemetry rule name has 1 to 100 characters.',
+    source: 'AWS::ObservabilityAdmin::TelemetryRule and OrganizationTelemetryRule RuleName; CreateTelemetryRuleForOrganization RuleName',
+    fix: 'Shorten the name, or leave ruleName out for a generated one.',
+  },
+  TelemetryRuleNameCharacters: {
+    owners: ['CloudTrailTelemetryRule'],
+    property: 'ruleName',
+    rule: 'A telemetry rule name has only ASCII letters, digits and \'-\' (CloudFormation\'s pattern; the API would also take \'_\', \'.\', \'#\' and \'/\').',
+    source: 'AWS::ObservabilityAdmin::TelemetryRule and OrganizationTelemetryRule RuleName, pattern ^[0-9A-Za-z-]+$',
+    fix: 'Replace the other characters with \'-\'.',
+  },
+  TelemetryRuleRegions: {
+    owners: ['CloudTrailTelemetryRule'],
+    property: 'regions',
+    rule: 'regions, when given, names at least one Region, and no entry is empty.',
+    source: 'CloudWatch Observability Admin API TelemetryRule Regions (minimum 1 item) and Region (minimum length 1)',
+    fix: 'Leave regions out to replicate the rule to every Region, or name the Regions.',
+  },
+  TelemetryRetention: {
+    owners: ['CloudTrailTelemetryRule'],
+    property: 'retention',
+    rule: 'The log groups of a telemetry rule keep events 1 to 3653 days: RetentionDays.INFINITE is not accepted.',
+    source: 'CloudWatch Observability Admin API TelemetryDestinationConfiguration RetentionInDays (1 to 3653)',
+    fix: 'Use a logs.RetentionDays of at most TEN_YEARS.',
+  },
+  TelemetryKmsKeyArn: {
+    owners: ['CloudTrailTelemetryRule'],
+    property: 'encryptionKey',
+    rule: 'The key that encrypts the log groups is named by its key ARN, not an alias ARN or a key ID.',
+    source: 'CloudWatch Observability Admin API TelemetryDestinationConfiguration KmsKeyArn, pattern arn:aws[a-zA-Z-]*:kms:[a-z0-9-]+:\\d{12}:key/(mrk-)?[a-f0-9-]+',
+    fix: 'Import the key with kms.Key.fromKeyArn and its key ARN.',
   },
 } satisfies Record<string, RuleEntry>;
 
