@@ -16,6 +16,7 @@ const RESOURCES: Record<string, { default: number; full: number }> = {
   CloudTrailTrustedAccess: { default: 6, full: 15 },
   TrailProtectionPolicy: { default: 1, full: 1 },
   TrailLogArchive: { default: 6, full: 6 },
+  CloudTrailTelemetryRule: { default: 1, full: 1 },
 };
 
 // Unit tests run without aws-cdk-lib's CloudFormation schema validation; here it judges the default and the

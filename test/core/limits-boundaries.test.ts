@@ -14,7 +14,8 @@ import { organizationIdProblems } from '../../src/core/organization';
 import { Problem } from '../../src/core/problems';
 import { deliveryS3UriProblems, queryStatementProblems, scheduledQueryConcurrencyProblems } from '../../src/core/query-rules';
 import type { RuleId } from '../../src/core/rule-registry';
-import { tagProblems } from '../../src/core/tags';
+import { OBSERVABILITY_TAG_RULES, tagProblems } from '../../src/core/tags';
+import { telemetryRetentionProblems, telemetryRuleNameProblems } from '../../src/core/telemetry-rules';
 import { organizationsPolicyNameProblems, protectionListProblems, servicePolicySizeProblems } from '../../src/core/trail-protection-rules';
 import { aggregationTemplateProblems, s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems } from '../../src/core/trail-rules';
 import { delegatedAdminsProblems } from '../../src/organization/delegated-admin-rules';
@@ -348,6 +349,22 @@ const BOUNDS: Bound[] = [
     // {"x":"…"} is 8 characters besides the value
     limit: 'SERVICE_CONTROL_POLICY_MAX_SIZE', id: 'TrailProtectionPolicySize',
     at: () => servicePolicySizeProblems('trailArns', { x: x(5120 - 8) }), beyond: () => servicePolicySizeProblems('trailArns', { x: x(5121 - 8) }),
+  },
+  {
+    limit: 'TELEMETRY_RULE_NAME_LENGTH.max', id: 'TelemetryRuleNameLength',
+    at: () => telemetryRuleNameProblems('ruleName', x(100)), beyond: () => telemetryRuleNameProblems('ruleName', x(101)),
+  },
+  {
+    limit: 'TELEMETRY_RULE_NAME_LENGTH.min', id: 'TelemetryRuleNameLength',
+    at: () => telemetryRuleNameProblems('ruleName', 'x'), beyond: () => telemetryRuleNameProblems('ruleName', ''),
+  },
+  { limit: 'TELEMETRY_RETENTION_DAYS.max', id: 'TelemetryRetention', at: () => telemetryRetentionProblems('retention', 3653), beyond: () => telemetryRetentionProblems('retention', 3654) },
+  { limit: 'TELEMETRY_RETENTION_DAYS.min', id: 'TelemetryRetention', at: () => telemetryRetentionProblems('retention', 1), beyond: () => telemetryRetentionProblems('retention', 0) },
+  {
+    // the lower bound is 0: an empty value is accepted, and no value is shorter
+    limit: 'OBSERVABILITY_TAG_VALUE_LENGTH.max', id: 'TagValueLength',
+    at: () => tagProblems('tags', [{ key: 'k', value: x(256) }, { key: 'e', value: '' }], OBSERVABILITY_TAG_RULES),
+    beyond: () => tagProblems('tags', [{ key: 'k', value: x(257) }], OBSERVABILITY_TAG_RULES),
   },
 ];
 
