@@ -107,11 +107,9 @@ export class CloudTrailTelemetryRule extends Resource {
       rule: {
         resourceType: RESOURCE_TYPE,
         telemetryType: TELEMETRY_TYPE,
-        ...(rule.regions === undefined ? { allRegions: true } : { regions: rule.regions }),
         destinationConfiguration: {
           destinationType: DESTINATION_TYPE,
           retentionInDays: rule.retention,
-          kmsKeyArn: rule.keyArn,
           destinationPattern: rule.destinationPattern,
           cloudtrailParameters: { advancedEventSelectors: advancedEventSelectors! },
         },
@@ -120,6 +118,16 @@ export class CloudTrailTelemetryRule extends Resource {
     const resource = rule.organizationEnabled
       ? new CfnOrganizationTelemetryRule(this, 'Resource', properties)
       : new CfnTelemetryRule(this, 'Resource', properties);
+    // The L1s of aws-cdk-lib 2.252 (the peer floor) know neither AllRegions, Regions nor KmsKeyArn and would drop them
+    // without a word, leaving a rule of one Region and unencrypted log groups: they are written to the template directly.
+    if (rule.regions === undefined) {
+      resource.addPropertyOverride('Rule.AllRegions', true);
+    } else {
+      resource.addPropertyOverride('Rule.Regions', rule.regions);
+    }
+    if (rule.keyArn !== undefined) {
+      resource.addPropertyOverride('Rule.DestinationConfiguration.KmsKeyArn', rule.keyArn);
+    }
     this.ruleArn = resource.attrRuleArn;
     validateAtSynth(this, () => tagProblems('tags', renderedTags(this, resource.cdkTagManager), OBSERVABILITY_TAG_RULES));
   }
