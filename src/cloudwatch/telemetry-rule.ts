@@ -1,14 +1,17 @@
-import { IResolvable, Names, PhysicalName, Resource } from 'aws-cdk-lib';
+import { IResolvable, Names, PhysicalName, Resource, Stack } from 'aws-cdk-lib';
 import { ManagementEventSources, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { CfnOrganizationTelemetryRule, CfnTelemetryRule } from 'aws-cdk-lib/aws-observabilityadmin';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { CloudTrailTelemetryRuleProps } from './telemetry-rule-props';
 import { TELEMETRY_RULE_NAME_LENGTH } from '../core/limits';
-import { renderedTags } from '../core/placement';
+import { placedInAccount, placementOf, renderedTags } from '../core/placement';
 import { Problem, throwIfProblems, validateAtSynth } from '../core/problems';
 import { OBSERVABILITY_TAG_RULES, tagProblems } from '../core/tags';
-import { telemetryKeyArnProblems, telemetryRegionsProblems, telemetryRetentionProblems, telemetryRuleNameProblems } from '../core/telemetry-rules';
+import {
+  duplicateTelemetryRuleProblems, PlacedTelemetryRule, telemetryKeyArnProblems, telemetryRegionsProblems, telemetryRetentionProblems,
+  telemetryRuleNameProblems,
+} from '../core/telemetry-rules';
 import { DataEventSelectors } from '../selectors/data-event-selectors';
 import { bindSelectors, SelectorSet, selectorSetProblems } from '../selectors/selector-binding';
 
@@ -93,6 +96,9 @@ export class CloudTrailTelemetryRule extends Resource {
    */
   public readonly ruleName: string;
 
+  /** Where the rule is created and what makes it unique in its scope; undefined when the stack's account or Region is unknown. */
+  private readonly place: () => PlacedTelemetryRule | undefined;
+
   constructor(scope: Construct, id: string, props: CloudTrailTelemetryRuleProps = {}) {
     super(scope, id, { physicalName: props.ruleName ?? PhysicalName.GENERATE_IF_NEEDED });
     const rule = resolveTelemetryRule(props);
@@ -129,6 +135,22 @@ export class CloudTrailTelemetryRule extends Resource {
       resource.addPropertyOverride('Rule.DestinationConfiguration.KmsKeyArn', rule.keyArn);
     }
     this.ruleArn = resource.attrRuleArn;
-    validateAtSynth(this, () => tagProblems('tags', renderedTags(this, resource.cdkTagManager), OBSERVABILITY_TAG_RULES));
+    this.place = () => {
+      const placed = placementOf(this);
+      const destination = { ...properties.rule, destinationConfiguration: { ...properties.rule.destinationConfiguration, kmsKeyArn: rule.keyArn } };
+      return placed && { ...placed, organization: rule.organizationEnabled, identity: JSON.stringify(Stack.of(this).resolve(destination)) };
+    };
+    validateAtSynth(this, () => {
+      const placed = this.place();
+      return [
+        ...tagProblems('tags', renderedTags(this, resource.cdkTagManager), OBSERVABILITY_TAG_RULES),
+        ...(placed ? duplicateTelemetryRuleProblems(placed, placedInAccount(this, placed.account, isTelemetryRule, other => other.place())) : []),
+      ];
+    });
   }
+
+}
+
+function isTelemetryRule(construct: IConstruct): construct is CloudTrailTelemetryRule {
+  return construct instanceof CloudTrailTelemetryRule;
 }

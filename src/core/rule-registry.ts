@@ -1308,6 +1308,13 @@ export const RULES = {
     source: 'CloudWatch Observability Admin API TelemetryDestinationConfiguration KmsKeyArn, pattern arn:aws[a-zA-Z-]*:kms:[a-z0-9-]+:\\d{12}:key/(mrk-)?[a-f0-9-]+',
     fix: 'Import the key with kms.Key.fromKeyArn and its key ARN.',
   },
+  TelemetryRuleDuplicate: {
+    owners: ['CloudTrailTelemetryRule'],
+    property: 'dataEvents',
+    rule: 'Two rules of one scope (the organization, or one account) in one account and Region do not send the same events to the same destination.',
+    source: 'CloudWatch User Guide, "Telemetry enablement rules" (rules are unique by resource type, telemetry type and destination configuration)',
+    fix: 'Remove one of the rules, or give them different selectors or destinations.',
+  },
 } satisfies Record<string, RuleEntry>;
 
 /** The id of a rule in the registry. */

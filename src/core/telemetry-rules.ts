@@ -1,5 +1,6 @@
 import { TELEMETRY_RETENTION_DAYS, TELEMETRY_RULE_NAME_LENGTH } from './limits';
 import { lengthProblems, quoteList } from './names';
+import type { Placement } from './placement';
 import { isUnresolved, Problem } from './problems';
 
 // The rules of CloudWatch telemetry rules (AWS::ObservabilityAdmin::TelemetryRule and OrganizationTelemetryRule) that
@@ -91,5 +92,35 @@ export function telemetryKeyArnProblems(property: string, keyArn: string | undef
     rule: 'must be the ARN of a KMS key, arn:<partition>:kms:<region>:<account>:key/<key id>, not an alias or a key ID '
       + '(CloudWatch Observability Admin API TelemetryDestinationConfiguration KmsKeyArn)',
     fix: 'import the key with kms.Key.fromKeyArn and its key ARN',
+  }];
+}
+
+/** A telemetry rule where it is created, with what makes it unique in its scope. */
+export interface PlacedTelemetryRule extends Placement {
+  /** An organization rule, or a rule of its account. */
+  readonly organization: boolean;
+  /** Its resource type, telemetry type and destination configuration, as text to compare. */
+  readonly identity: string;
+}
+
+/**
+ * Within one scope (the organization, or one account) rules are unique by resource type, telemetry type and destination
+ * configuration; a duplicate fails with a conflict (CloudWatch User Guide, "Telemetry enablement rules"). Rules are
+ * compared within one account and home Region; the first one is left alone, the others are reported.
+ */
+export function duplicateTelemetryRuleProblems(rule: PlacedTelemetryRule, all: PlacedTelemetryRule[]): Problem[] {
+  const same = all.filter(other => other.account === rule.account && other.region === rule.region
+    && other.organization === rule.organization && other.identity === rule.identity);
+  if (same.length < 2 || same[0].path === rule.path) {
+    return [];
+  }
+  return [{
+    id: 'TelemetryRuleDuplicate',
+    property: 'dataEvents',
+    value: same.map(other => other.path),
+    rule: `sends the same CloudTrail events to the same destination as ${same[0].path}; within ${rule.organization ? 'the organization' : `account ${rule.account}`} `
+      + 'rules are unique by resource type, telemetry type and destination configuration, and a duplicate fails with a conflict '
+      + '(CloudWatch User Guide, "Telemetry enablement rules")',
+    fix: 'remove one of the rules, or give them different selectors or destinations',
   }];
 }

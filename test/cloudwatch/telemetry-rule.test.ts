@@ -1,4 +1,4 @@
-import { Stack, Tags } from 'aws-cdk-lib';
+import { App, Stack, Tags } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -171,5 +171,46 @@ describe('CloudTrailTelemetryRule', () => {
     };
     expect(tagged(50)).not.toThrow();
     expect(tagged(51)).toThrow(/\[TagCount\] tags \["empty","k1",.* \(length 51\): 51 tags, but a CloudWatch telemetry rule takes at most 50 \(CloudWatch Observability Admin API TagMapInput\)/);
+  });
+
+  describe('[TelemetryRuleDuplicate] rules of one scope are unique by their destination configuration', () => {
+    function synthesized(build: (first: Stack, second: Stack) => void): () => void {
+      const app = new App();
+      const first = new Stack(app, 'First', { env: ENV });
+      const second = new Stack(app, 'Second', { env: ENV });
+      build(first, second);
+      return () => app.synth();
+    }
+
+    test('the same events to the same destination twice in one account: the second rule is reported, wherever its stack', () => {
+      const sameStack = synthesized(first => {
+        new CloudTrailTelemetryRule(first, 'Rule');
+        new CloudTrailTelemetryRule(first, 'Again', { ruleName: 'cloudtrail-events' });
+      });
+      expect(sameStack).toThrow('[First/Again] [TelemetryRuleDuplicate] dataEvents ["First/Rule","First/Again"]: sends the same CloudTrail events to the same '
+        + 'destination as First/Rule; within account 111111111111 rules are unique by resource type, telemetry type and destination configuration, and a '
+        + 'duplicate fails with a conflict (CloudWatch User Guide, "Telemetry enablement rules"). Fix: remove one of the rules, or give them different '
+        + 'selectors or destinations');
+      expect(sameStack).not.toThrow(/\[First\/Rule\] \[TelemetryRuleDuplicate\]/);
+      const twoStacks = synthesized((first, second) => {
+        new CloudTrailTelemetryRule(first, 'Rule', { organizationEnabled: true });
+        new CloudTrailTelemetryRule(second, 'Rule', { organizationEnabled: true });
+      });
+      expect(twoStacks).toThrow(/\[Second\/Rule\] \[TelemetryRuleDuplicate\] .*within the organization rules are unique/);
+    });
+
+    test('other selectors, another retention, an organization rule beside an account rule, or another account: no conflict', () => {
+      expect(synthesized(first => {
+        new CloudTrailTelemetryRule(first, 'Rule');
+        new CloudTrailTelemetryRule(first, 'Writes', { managementEvents: cloudtrail.ReadWriteType.WRITE_ONLY });
+        new CloudTrailTelemetryRule(first, 'Longer', { retention: logs.RetentionDays.TWO_YEARS });
+        new CloudTrailTelemetryRule(first, 'Organization', { organizationEnabled: true });
+      })).not.toThrow();
+      const app = new App();
+      new CloudTrailTelemetryRule(new Stack(app, 'Management', { env: ENV }), 'Rule');
+      new CloudTrailTelemetryRule(new Stack(app, 'Member', { env: { account: '222222222222', region: 'us-east-1' } }), 'Rule');
+      new CloudTrailTelemetryRule(new Stack(app, 'Agnostic'), 'Rule');
+      expect(() => app.synth()).not.toThrow();
+    });
   });
 });
