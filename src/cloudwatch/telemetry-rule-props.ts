@@ -18,7 +18,8 @@ export interface CloudTrailTelemetryRuleProps {
    * Apply the rule to every account of the organization (`AWS::ObservabilityAdmin::OrganizationTelemetryRule`) instead
    * of this stack's account (`AWS::ObservabilityAdmin::TelemetryRule`). Deploy an organization rule from the
    * management account or a CloudWatch delegated administrator account, after trusted access for
-   * `observabilityadmin.amazonaws.com` and telemetry evaluation for the organization are turned on.
+   * `observabilityadmin.amazonaws.com` and telemetry evaluation for the organization are turned on. The rule covers the
+   * whole organization: its Scope (accounts or organizational units) is not offered, since the docs do not give its format.
    *
    * @default false
    */
