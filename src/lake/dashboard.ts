@@ -22,7 +22,7 @@ const MINUTES_PER_DAY = 1440;
  * CloudTrail Lake takes no new customers since 2026-05-31: only accounts that already use it can create event data stores.
  *
  * @example
- * declare const lake: LakeEventDataStore;
+ * const lake = new LakeEventDataStore(this, 'Lake');
  * new LakeDashboard(this, 'Dashboard', {
  *   widgets: [{
  *     title: 'Top errors',
