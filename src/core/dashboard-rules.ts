@@ -1,5 +1,7 @@
-import { DASHBOARD_MAX_QUERY_PARAMETERS, DASHBOARD_MAX_WIDGETS, DASHBOARD_NAME_LENGTH, DASHBOARD_REFRESH_HOURS, VIEW_PROPERTY_KEY_LENGTH,
-  VIEW_PROPERTY_VALUE_LENGTH } from './limits';
+import {
+  DASHBOARD_MAX_QUERY_PARAMETERS, DASHBOARD_MAX_WIDGETS, DASHBOARD_NAME_LENGTH, DASHBOARD_REFRESH_HOURS, VIEW_PROPERTY_KEY_LENGTH,
+  VIEW_PROPERTY_VALUE_LENGTH,
+} from './limits';
 import { lengthProblems, quoteList } from './names';
 import { isUnresolved, Problem } from './problems';
 import { queryStatementProblems } from './query-rules';
@@ -29,7 +31,7 @@ export function dashboardNameProblems(property: string, name: string): Problem[]
       id: 'DashboardNameReserved',
       property,
       value: name,
-      rule: `names the Highlights dashboard, which CloudTrail manages: it takes no widgets and refreshes every 6 hours (CreateDashboard Name)`,
+      rule: 'names the Highlights dashboard, which CloudTrail manages: it takes no widgets and refreshes every 6 hours (CreateDashboard Name)',
       fix: 'choose another name for a custom dashboard',
     });
   }

@@ -7,8 +7,14 @@ const ids = (problems: Problem[]) => problems.map(problem => problem.id);
 /** The problems of a table widget on store a1b2c3d4 with this statement and these parameters. */
 function widget(queryStatement: string, queryParameters: string[] = [], overrides: Partial<WidgetSpec> = {}): Problem[] {
   return dashboardWidgetProblems('widgets[0]', {
-    queryStatement, storeIds: ['a1b2c3d4'], queryParameters, view: 'Table', height: 2, width: 4,
-    viewProperties: { Title: 'Top errors', View: 'Table', Height: '2', Width: '4' }, ...overrides,
+    queryStatement,
+    storeIds: ['a1b2c3d4'],
+    queryParameters,
+    view: 'Table',
+    height: 2,
+    width: 4,
+    viewProperties: { Title: 'Top errors', View: 'Table', Height: '2', Width: '4' },
+    ...overrides,
   });
 }
 

@@ -54,7 +54,7 @@ describe('LakeDashboard', () => {
     expect(message).toContain(`[DashboardStorePolicyNotManaged] event data store ${STORE_ARN} is not managed by this stack, so its resource-based policy was not changed. `
       + 'CloudTrail cannot run this dashboard\'s queries on it (the widgets stay empty after a refresh) unless its owner adds these statements:');
     expect(message).toContain('"cloudtrail:StartQuery"');
-    expect(message).toContain(`"aws:SourceArn": "arn:\${AWS::Partition}:cloudtrail:us-east-1:111111111111:dashboard/audit"`);
+    expect(message).toContain('"aws:SourceArn": "arn:${AWS::Partition}:cloudtrail:us-east-1:111111111111:dashboard/audit"');
   });
 
   test('full form: a store of the stack gains the StartQuery statement for this dashboard, and the dashboard waits for it', () => {

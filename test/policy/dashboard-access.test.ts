@@ -29,13 +29,19 @@ const rows: Array<[string, Omit<AccessRequest, 'principal'>, Decision]> = [
   ['denied: a query for another dashboard', { action: 'cloudtrail:StartQuery', resource: storeArn, context: { ...forDashboard, 'aws:SourceArn': otherDashboardArn } },
     'ImplicitlyDenied'],
   ['denied: a query with no SourceArn', { action: 'cloudtrail:StartQuery', resource: storeArn, context: { 'aws:SourceAccount': ACCOUNT } }, 'ImplicitlyDenied'],
-  ['denied: a query for this dashboard from another account', { action: 'cloudtrail:StartQuery', resource: storeArn,
-    context: { ...forDashboard, 'aws:SourceAccount': '999999999999' } }, 'ImplicitlyDenied'],
+  ['denied: a query for this dashboard from another account', {
+    action: 'cloudtrail:StartQuery',
+    resource: storeArn,
+    context: { ...forDashboard, 'aws:SourceAccount': '999999999999' },
+  }, 'ImplicitlyDenied'],
   ['denied: reading the results through the store\'s policy', { action: 'cloudtrail:GetQueryResults', resource: storeArn, context: forDashboard }, 'ImplicitlyDenied'],
   ['denied: a store no widget reads', { action: 'cloudtrail:StartQuery', resource: unreadStoreArn, context: forDashboard }, 'ImplicitlyDenied'],
   ['CloudTrail refreshes the dashboard on its schedule', { action: 'cloudtrail:StartDashboardRefresh', resource: dashboardArn, context: forDashboard }, 'Allowed'],
-  ['denied: a refresh for another dashboard\'s schedule', { action: 'cloudtrail:StartDashboardRefresh', resource: dashboardArn,
-    context: { ...forDashboard, 'aws:SourceArn': otherDashboardArn } }, 'ImplicitlyDenied'],
+  ['denied: a refresh for another dashboard\'s schedule', {
+    action: 'cloudtrail:StartDashboardRefresh',
+    resource: dashboardArn,
+    context: { ...forDashboard, 'aws:SourceArn': otherDashboardArn },
+  }, 'ImplicitlyDenied'],
   ['denied: a refresh with no SourceArn', { action: 'cloudtrail:StartDashboardRefresh', resource: dashboardArn, context: { 'aws:SourceAccount': ACCOUNT } },
     'ImplicitlyDenied'],
 ];
