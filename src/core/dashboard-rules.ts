@@ -1,6 +1,5 @@
 import {
-  DASHBOARD_MAX_QUERY_PARAMETERS, DASHBOARD_MAX_WIDGETS, DASHBOARD_NAME_LENGTH, DASHBOARD_REFRESH_HOURS, VIEW_PROPERTY_KEY_LENGTH,
-  VIEW_PROPERTY_VALUE_LENGTH,
+  DASHBOARD_MAX_QUERY_PARAMETERS, DASHBOARD_MAX_WIDGETS, DASHBOARD_NAME_LENGTH, DASHBOARD_REFRESH_HOURS, VIEW_PROPERTY_VALUE_LENGTH,
 } from './limits';
 import { lengthProblems, quoteList } from './names';
 import { isUnresolved, Problem } from './problems';
@@ -78,8 +77,8 @@ const WIDGET_SOURCE = 'RequestWidget; CloudTrail User Guide, "View properties fo
 
 /**
  * The rules of one widget: its query as every Lake query (query-rules: length, one read-only statement, naming
- * each store it reads), its query parameters (at most 10, one per '?' placeholder), its view properties (API model
- * ViewPropertiesKey/Value) and the columns its view type requires.
+ * each store it reads), its query parameters (at most 10, one per '?' placeholder), its view property values (API model
+ * ViewPropertiesValue) and the columns its view type requires.
  */
 export function dashboardWidgetProblems(property: string, widget: WidgetSpec): Problem[] {
   const statement = `${property}.queryStatement`;
@@ -98,7 +97,7 @@ export function dashboardWidgetProblems(property: string, widget: WidgetSpec): P
   }
   problems.push(...parameterProblems(`${property}.queryParameters`, widget));
   for (const [key, value] of Object.entries(widget.viewProperties)) {
-    problems.push(...viewPropertyProblems(`${property}.viewProperties.${key}`, key, value));
+    problems.push(...viewPropertyProblems(`${property}.${key.charAt(0).toLowerCase()}${key.slice(1)}`, value));
   }
   for (const [name, size] of [['height', widget.height], ['width', widget.width]] as const) {
     if (!isUnresolved(size) && !(size > 0 && Number.isFinite(size))) {
@@ -162,18 +161,12 @@ function placeholderCount(statement: string): number {
   return code.split('?').length - 1;
 }
 
-/** A view property's key and value (API model ViewPropertiesKey, ViewPropertiesValue). Tokens are not checked. */
-function viewPropertyProblems(property: string, key: string, value: string): Problem[] {
+/**
+ * A view property's value (API model ViewPropertiesValue); the names are the library's, which follow ViewPropertiesKey.
+ * Tokens are not checked.
+ */
+function viewPropertyProblems(property: string, value: string): Problem[] {
   const problems: Problem[] = [];
-  if (!isUnresolved(key) && (!/^[A-Za-z0-9._-]+$/.test(key) || key.length < VIEW_PROPERTY_KEY_LENGTH.min || key.length > VIEW_PROPERTY_KEY_LENGTH.max)) {
-    problems.push({
-      id: 'DashboardViewPropertyKey',
-      property,
-      value: key,
-      rule: `a view property's name is ${VIEW_PROPERTY_KEY_LENGTH.min} to ${VIEW_PROPERTY_KEY_LENGTH.max} ASCII letters, digits, '.', '_' or '-' (API model ViewPropertiesKey)`,
-      fix: 'use a property name of the view type, e.g. FilterColumn or Orientation',
-    });
-  }
   if (!isUnresolved(value) && (!/^[A-Za-z0-9._\- ]+$/.test(value) || value.length < VIEW_PROPERTY_VALUE_LENGTH.min || value.length > VIEW_PROPERTY_VALUE_LENGTH.max)) {
     problems.push({
       id: 'DashboardViewPropertyValue',

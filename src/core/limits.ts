@@ -145,9 +145,6 @@ export const DASHBOARD_MAX_WIDGETS = 10;
 // API model QueryParameters: min 1, max 10 per widget (RequestWidget QueryParameters); none is sent as no list
 export const DASHBOARD_MAX_QUERY_PARAMETERS = 10;
 
-// API model ViewPropertiesKey: min 3, max 128, pattern ^[a-zA-Z0-9._\-]+$
-export const VIEW_PROPERTY_KEY_LENGTH: Range = { min: 3, max: 128 };
-
 // API model ViewPropertiesValue: min 1, max 128, pattern ^[a-zA-Z0-9._\- ]+$
 export const VIEW_PROPERTY_VALUE_LENGTH: Range = { min: 1, max: 128 };
 

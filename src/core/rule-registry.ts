@@ -1322,16 +1322,9 @@ export const RULES = {
     source: 'CloudTrail User Guide, "Create a dashboard with the AWS CLI"; RequestWidget QueryStatement and QueryParameters',
     fix: 'Give one DashboardQueryParameter per placeholder, in the order they appear.',
   },
-  DashboardViewPropertyKey: {
-    owners: ['LakeDashboard'],
-    property: 'widgets[].viewProperties',
-    rule: 'A view property name is 3 to 128 ASCII letters, digits, \'.\', \'_\' or \'-\'.',
-    source: 'API model ViewPropertiesKey',
-    fix: 'Use a property name of the view type, e.g. FilterColumn or Orientation.',
-  },
   DashboardViewPropertyValue: {
     owners: ['LakeDashboard'],
-    property: 'widgets[].title, the columns and viewProperties',
+    property: 'widgets[].title and the columns',
     rule: 'A view property value (the title and column names included) is 1 to 128 ASCII letters, digits, spaces, \'.\', \'_\' or \'-\'.',
     source: 'API model ViewPropertiesValue',
     fix: 'Remove the other characters.',

@@ -13,6 +13,14 @@ export enum DashboardWidgetView {
   BAR_CHART = 'BarChart',
 }
 
+/** Which way a bar chart's bars run. */
+export enum BarChartOrientation {
+  /** Bars run left to right. */
+  HORIZONTAL = 'Horizontal',
+  /** Bars run bottom to top. */
+  VERTICAL = 'Vertical',
+}
+
 /** A value CloudTrail puts into a widget's query, in place of a '?', each time the dashboard refreshes. */
 export enum DashboardQueryParameter {
   /** The start of the time range the dashboard shows. */
@@ -108,12 +116,11 @@ export interface DashboardWidget {
   readonly filterColumn?: string;
 
   /**
-   * Further view properties, sent as they are, e.g. `{ Orientation: 'Horizontal' }` for a bar chart. They override the
-   * properties the other fields set.
+   * Which way the bars of a bar chart run.
    *
-   * @default - none
+   * @default - CloudTrail's default
    */
-  readonly viewProperties?: { [key: string]: string };
+  readonly orientation?: BarChartOrientation;
 }
 
 /** When CloudTrail refreshes a dashboard on its own. */

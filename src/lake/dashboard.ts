@@ -130,6 +130,7 @@ function resolveWidget(widget: DashboardWidget): { spec: WidgetSpec; rendered: C
     LabelColumn: widget.labelColumn,
     ValueColumn: widget.valueColumn,
     FilterColumn: widget.filterColumn,
+    Orientation: widget.orientation,
   };
   const viewProperties: Record<string, string> = {
     Title: widget.title,
@@ -137,7 +138,6 @@ function resolveWidget(widget: DashboardWidget): { spec: WidgetSpec; rendered: C
     Height: Tokenization.stringifyNumber(height),
     Width: Tokenization.stringifyNumber(width),
     ...Object.fromEntries(Object.entries(columns).filter((entry): entry is [string, string] => entry[1] !== undefined)),
-    ...widget.viewProperties,
   };
   const queryParameters = widget.queryParameters ?? [];
   return {

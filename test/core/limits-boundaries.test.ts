@@ -326,11 +326,6 @@ const BOUNDS: Bound[] = [
     at: () => widget(parameters(10)), beyond: () => widget(parameters(11)),
   },
   ...(['max', 'min'] as const).flatMap((side): Bound[] => {
-    const [at, beyond] = side === 'max' ? [128, 129] : [3, 2];
-    const key = (length: number) => widget({ viewProperties: { [x(length)]: 'v' } });
-    return [{ limit: `VIEW_PROPERTY_KEY_LENGTH.${side}`, id: 'DashboardViewPropertyKey', at: () => key(at), beyond: () => key(beyond) }];
-  }),
-  ...(['max', 'min'] as const).flatMap((side): Bound[] => {
     const [at, beyond] = side === 'max' ? [128, 129] : [1, 0];
     const value = (length: number) => widget({ viewProperties: { Title: x(length) } });
     return [{ limit: `VIEW_PROPERTY_VALUE_LENGTH.${side}`, id: 'DashboardViewPropertyValue', at: () => value(at), beyond: () => value(beyond) }];

@@ -1,7 +1,8 @@
 import { Annotations, Duration, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
-  DashboardQueryParameter, DashboardWidget, DashboardWidgetView, IEventDataStore, LakeDashboard, LakeDashboardProps, LakeEventDataStore,
+  BarChartOrientation, DashboardQueryParameter, DashboardWidget, DashboardWidgetView, IEventDataStore, LakeDashboard, LakeDashboardProps,
+  LakeEventDataStore,
 } from '../../src';
 import { errorOf, testStack, validatingApp } from '../util';
 
@@ -87,7 +88,7 @@ describe('LakeDashboard', () => {
       labelColumn: 'eventSource',
       valueColumn: 'n',
       filterColumn: 'eventSource',
-      viewProperties: { Orientation: 'Horizontal' },
+      orientation: BarChartOrientation.HORIZONTAL,
     });
     const template = Template.fromStack(stack);
     const dashboardArn = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudtrail:us-east-1:111111111111:dashboard/account-activity']] };
@@ -182,8 +183,11 @@ describe('LakeDashboard', () => {
       'widgets[0].queryParameters ["$StartTime$"]: 1 query parameters for 2 \'?\' placeholders in the statement; CloudTrail puts each parameter, in order, '
       + 'where a \'?\' stands (CloudTrail User Guide, "Create a dashboard with the AWS CLI"). Fix: give one parameter per \'?\', in order; '
       + 'write \'?\' in single quotes where it is compared with eventTime'],
-    ['DashboardViewPropertyValue', store => ({ widgets: [errorsWidget(store, { title: 'Top errors (24h)' })] }), 'widgets[0].viewProperties.Title "Top errors (24h)"'],
-    ['DashboardViewPropertyKey', store => ({ widgets: [errorsWidget(store, { viewProperties: { 'X Y': 'z' } })] }), 'widgets[0].viewProperties.X Y "X Y"'],
+    ['DashboardViewPropertyValue', store => ({ widgets: [errorsWidget(store, { title: 'Top errors (24h)' })] }),
+      'widgets[0].title "Top errors (24h)": a view property\'s value is 1 to 128 ASCII letters, digits, spaces, \'.\', \'_\' or \'-\' (API model ViewPropertiesValue). '
+      + 'Fix: remove other characters (a title such as "Top errors" is fine; "Top errors (24h)" is not)'],
+    ['DashboardViewPropertyValue', store => ({ widgets: [errorsWidget(store, { view: DashboardWidgetView.LINE_CHART, xAxisColumn: 'day/hour', yAxisColumn: 'n' })] }),
+      'widgets[0].xAxisColumn "day/hour"'],
     ['DashboardWidgetSize', store => ({ widgets: [errorsWidget(store, { height: 0 })] }), 'widgets[0].height 0: must be a positive number of inches'],
     ['DashboardWidgetViewColumns', store => ({ widgets: [errorsWidget(store, { view: DashboardWidgetView.PIE_CHART, labelColumn: 'errorCode' })] }),
       'widgets[0] "PieChart": a PieChart widget needs \'ValueColumn\''],
