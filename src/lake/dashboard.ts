@@ -106,16 +106,13 @@ export class LakeDashboard extends Resource {
       return;
     }
     this.stores.add(store);
-    const stack = Stack.of(this);
-    addOrRequestStatements(this, store, [dashboardQueryStatement(store.eventDataStoreArn, this.sourceArn, stack.account)], {
+    const policies = addOrRequestStatements(this, store, [dashboardQueryStatement(store.eventDataStoreArn, this.sourceArn, Stack.of(this).account)], {
       id: 'DashboardStorePolicyNotManaged',
       resource: `event data store ${store.eventDataStoreArn}`,
       policy: 'resource-based policy',
       consequence: 'CloudTrail cannot run this dashboard\'s queries on it (the widgets stay empty after a refresh)',
     });
-    if (Stack.of(store) === stack) {
-      this.resource.node.addDependency(store);
-    }
+    this.resource.node.addDependency(...policies);
   }
 }
 
