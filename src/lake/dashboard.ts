@@ -1,4 +1,4 @@
-import { ArnFormat, Lazy, Names, PhysicalName, Resource, Stack, Tokenization } from 'aws-cdk-lib';
+import { ArnFormat, Lazy, Names, PhysicalName, Resource, Stack, TagManager, Tokenization } from 'aws-cdk-lib';
 import { CfnDashboard, CfnResourcePolicy } from 'aws-cdk-lib/aws-cloudtrail';
 import { Construct } from 'constructs';
 import { dashboardQueryStatement, dashboardRefreshPolicy } from './dashboard-policies';
@@ -80,7 +80,8 @@ export class LakeDashboard extends Resource {
     widgets.forEach((widget, i) => this.bindWidget(widget, resolved[i].rendered));
     validateAtSynth(this, () => [
       ...dashboardWidgetCountProblems('widgets', this.widgets.length),
-      ...tagProblems('tags', renderedTags(this, this.resource.cdkTagManager)),
+      // TagManager.of: the L1's tag manager property differs between aws-cdk-lib versions (tags or cdkTagManager)
+      ...tagProblems('tags', renderedTags(this, TagManager.of(this.resource)!)),
     ]);
   }
 
