@@ -18,6 +18,8 @@ export * from './lake/lake-import-props';
 export * from './lake/lake-import';
 export * from './lake/channel-props';
 export * from './lake/channel';
+export * from './lake/dashboard-props';
+export * from './lake/dashboard';
 export * from './organization/delegated-admin-props';
 export * from './organization/delegated-admin';
 export * from './organization/trusted-access-props';

@@ -12,6 +12,7 @@ const RESOURCES: Record<string, { default: number; full: number }> = {
   ScheduledLakeQuery: { default: 11, full: 11 },
   LakeImport: { default: 26, full: 26 },
   LakeChannel: { default: 1, full: 2 },
+  LakeDashboard: { default: 1, full: 5 },
   OrganizationDelegatedAdmin: { default: 6, full: 7 },
   CloudTrailTrustedAccess: { default: 6, full: 15 },
   TrailProtectionPolicy: { default: 1, full: 1 },

@@ -19,6 +19,7 @@ export type RuleOwner =
   | 'Operations'
   | 'TrailProtectionPolicy'
   | 'LakeChannel'
+  | 'LakeDashboard'
   | 'CloudTrailTelemetryRule';
 
 /** One rule as RULES.md shows it. */
@@ -38,7 +39,7 @@ export interface RuleEntry {
 }
 
 const ALL: readonly RuleOwner[] = ['OrganizationTrail', 'LakeEventDataStore', 'LakeQuery', 'ScheduledLakeQuery', 'LakeImport',
-  'OrganizationDelegatedAdmin', 'DataEventSelectors', 'TrailProtectionPolicy', 'LakeChannel', 'CloudTrailTelemetryRule'];
+  'OrganizationDelegatedAdmin', 'DataEventSelectors', 'TrailProtectionPolicy', 'LakeChannel', 'LakeDashboard', 'CloudTrailTelemetryRule'];
 
 export const RULES = {
   // ---- Shared by several constructs
@@ -61,24 +62,24 @@ export const RULES = {
     warning: true,
   },
   TagCount: {
-    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel', 'CloudTrailTelemetryRule'],
+    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel', 'LakeDashboard', 'CloudTrailTelemetryRule'],
     property: 'tags',
     rule: 'A CloudTrail resource takes at most 50 tags, those Tags.of(...) adds included.',
     source: 'AddTags TagsList rules',
     fix: 'Remove tags, or exclude the resource from broad Tags.of(...) calls.',
   },
   TagKeyLength: {
-    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel', 'CloudTrailTelemetryRule'],
+    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel', 'LakeDashboard', 'CloudTrailTelemetryRule'],
     property: 'tags',
     rule: 'A tag key has 1 to 128 characters.',
     source: 'AddTags TagsList rules',
     fix: 'Shorten the key.',
   },
   TagValueLength: {
-    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel', 'CloudTrailTelemetryRule'],
+    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel', 'LakeDashboard', 'CloudTrailTelemetryRule'],
     property: 'tags',
-    rule: 'A tag value has 1 to 256 characters.',
-    source: 'AddTags TagsList rules',
+    rule: 'A tag value has 1 to 256 characters (0 to 256 on a CloudWatch telemetry rule).',
+    source: 'AddTags TagsList rules; CloudWatch Observability Admin API TagMapInput',
     fix: 'Shorten the value.',
   },
 
@@ -551,7 +552,7 @@ export const RULES = {
 
   // ---- Lake operations
   QueryStatementLength: {
-    owners: ['LakeQuery', 'ScheduledLakeQuery'],
+    owners: ['LakeQuery', 'ScheduledLakeQuery', 'LakeDashboard'],
     property: 'queryStatement',
     rule: 'A query statement has 1 to 10000 characters; with tokens, its literal part is checked as a lower bound.',
     source: 'API model QueryStatement',
@@ -565,28 +566,28 @@ export const RULES = {
     fix: 'Shorten the description.',
   },
   QueryStatementSingle: {
-    owners: ['LakeQuery', 'ScheduledLakeQuery'],
+    owners: ['LakeQuery', 'ScheduledLakeQuery', 'LakeDashboard'],
     property: 'queryStatement',
     rule: "A query statement holds one SQL statement; ';' inside string literals, quoted identifiers and comments does not count.",
     source: 'StartQuery QueryStatement',
     fix: 'Split it into one LakeQuery per statement.',
   },
   QueryStatementReadOnly: {
-    owners: ['LakeQuery', 'ScheduledLakeQuery'],
+    owners: ['LakeQuery', 'ScheduledLakeQuery', 'LakeDashboard'],
     property: 'queryStatement',
     rule: 'A query statement is a read-only SELECT query, or WITH … SELECT.',
     source: 'StartQuery QueryStatement',
     fix: 'Write a SELECT query; CloudTrail Lake cannot change data.',
   },
   QueryStatementWithSelect: {
-    owners: ['LakeQuery', 'ScheduledLakeQuery'],
+    owners: ['LakeQuery', 'ScheduledLakeQuery', 'LakeDashboard'],
     property: 'queryStatement',
     rule: 'A WITH clause is followed by a SELECT query.',
     source: 'StartQuery QueryStatement',
     fix: 'End the query with a SELECT.',
   },
   QueryStatementStoreReference: {
-    owners: ['LakeQuery', 'ScheduledLakeQuery'],
+    owners: ['LakeQuery', 'ScheduledLakeQuery', 'LakeDashboard'],
     property: 'queryStatement',
     rule: 'A query statement names the event data store it runs on by its ID, as in FROM <event data store ID>.',
     source: 'StartQuery QueryStatement',
@@ -1271,7 +1272,101 @@ export const RULES = {
     source: 'PutResourcePolicy ResourcePolicy',
     fix: 'Grant several principals in one statement, or whole accounts.',
   },
-
+  // ---- LakeDashboard (issue 17)
+  DashboardNameLength: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'dashboardName',
+    rule: 'A dashboard name is 3 to 128 characters long.',
+    source: 'API model DashboardName (CreateDashboard Name)',
+    fix: 'Shorten or lengthen the name, or leave it out for a generated one.',
+  },
+  DashboardNameCharacters: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'dashboardName',
+    rule: 'A dashboard name has only ASCII letters, digits, \'_\' and \'-\' (no \'.\', unlike store and channel names).',
+    source: 'API model DashboardName, pattern ^[a-zA-Z0-9_\\-]+$',
+    fix: 'Remove or replace the other characters.',
+  },
+  DashboardNameReserved: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'dashboardName',
+    rule: 'AWSCloudTrail-Highlights names the Highlights dashboard CloudTrail manages (no widgets, a 6-hour refresh); a custom dashboard takes another name.',
+    source: 'CreateDashboard Name and RefreshSchedule',
+    fix: 'Choose another name.',
+  },
+  DashboardWidgetCount: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets',
+    rule: 'A custom dashboard holds at most 10 widgets, those of the props and those addWidget adds together.',
+    source: 'CreateDashboard Widgets; AWS::CloudTrail::Dashboard Widgets',
+    fix: 'Move widgets to a second dashboard.',
+  },
+  DashboardWidgetStores: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets[].eventDataStores',
+    rule: 'A widget names the event data stores its query reads: at least one.',
+    source: 'RequestWidget QueryStatement (FROM <event data store ID>)',
+    fix: 'Give the stores the query reads and interpolate their eventDataStoreId into the statement.',
+  },
+  DashboardWidgetParameterCount: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets[].queryParameters',
+    rule: 'A widget takes at most 10 query parameters.',
+    source: 'API model QueryParameters (RequestWidget)',
+    fix: 'Use fewer placeholders in the statement.',
+  },
+  DashboardWidgetParameterPlaceholders: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets[].queryParameters',
+    rule: 'A widget has one query parameter per \'?\' placeholder of its statement, in order (a \'?\' compared with eventTime is written \'?\' in quotes; '
+      + 'a \'?\' in any other string literal or comment is text).',
+    source: 'CloudTrail User Guide, "Create a dashboard with the AWS CLI"; RequestWidget QueryStatement and QueryParameters',
+    fix: 'Give one DashboardQueryParameter per placeholder, in the order they appear.',
+  },
+  DashboardViewPropertyValue: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets[].title and the columns',
+    rule: 'A view property value (the title and column names included) is 1 to 128 ASCII letters, digits, spaces, \'.\', \'_\' or \'-\'.',
+    source: 'API model ViewPropertiesValue',
+    fix: 'Remove the other characters.',
+  },
+  DashboardWidgetSize: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets[].height, widgets[].width',
+    rule: 'A widget\'s height and width are positive numbers of inches.',
+    source: 'CloudTrail User Guide, "View properties for widgets" (Height, Width)',
+    fix: 'Leave them out for 2 by 4 inches, or give positive sizes.',
+  },
+  DashboardWidgetViewColumns: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets[].view',
+    rule: 'A line chart needs xAxisColumn and yAxisColumn; a pie or bar chart needs labelColumn and valueColumn.',
+    source: 'CloudTrail User Guide, "View properties for widgets"',
+    fix: 'Name the result columns the chart plots.',
+  },
+  DashboardRefreshFrequency: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'refreshSchedule.frequency',
+    rule: 'A custom dashboard refreshes every 1, 6, 12 or 24 hours (a day).',
+    source: 'API model RefreshScheduleFrequency (Unit HOURS: 1, 6, 12, 24; Unit DAYS: 1)',
+    fix: 'Use Duration.hours(1), Duration.hours(6), Duration.hours(12) or Duration.days(1).',
+  },
+  DashboardRefreshTimeOfDay: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'refreshSchedule.timeOfDay',
+    rule: 'The refresh time of day is a UTC time HH:MM, 00:00 to 23:59.',
+    source: 'API model TimeOfDay, pattern ^[0-9]{2}:[0-9]{2}',
+    fix: 'Write two-digit hours and minutes, e.g. "06:30".',
+  },
+  DashboardStorePolicyNotManaged: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets[].eventDataStores',
+    rule: 'A store a widget reads that this stack does not manage (imported, or of another stack) does not gain the statement that lets CloudTrail '
+      + 'run the dashboard\'s queries; the warning shows the statement its owner must add.',
+    source: 'CloudTrail User Guide, "Example: Allow CloudTrail to run queries to refresh a dashboard"; StartDashboardRefresh',
+    fix: 'Add the statement to the store\'s resource-based policy (PutResourcePolicy), then acknowledge the warning.',
+    warning: true,
+  },
   // ---- CloudTrailTelemetryRule (CloudTrail events into CloudWatch)
   TelemetryRuleNameLength: {
     owners: ['CloudTrailTelemetryRule'],

@@ -5,6 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LakeEventDataStore, LakeQuery, ScheduledLakeQuery } from '../../src';
 import { channelDestinationProblems, channelNameProblems, channelPolicyProblems, channelSourceProblems } from '../../src/core/channel-rules';
+import { dashboardNameProblems, dashboardWidgetCountProblems, dashboardWidgetProblems, refreshScheduleProblems, WidgetSpec } from '../../src/core/dashboard-rules';
 import { contextKeySelectorProblems, eventDataStoreQuotaProblems, federationRoleArnProblems, resourcePolicyProblems, retentionProblems } from '../../src/core/lake-rules';
 import * as limits from '../../src/core/limits';
 import { metricNamespaceProblems } from '../../src/core/metric-namespace';
@@ -37,6 +38,17 @@ const x = (length: number): string => 'x'.repeat(length);
 const externalStores = (count: number) => Array.from({ length: count }, (_, i) => ({
   eventDataStoreArn: `arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/store-${i}`, category: 'ActivityAuditLog',
 }));
+
+/** The problems of a dashboard widget on store a1b2c3d4, with these query parameters and view properties. */
+function widget(overrides: Partial<WidgetSpec> = {}): Problem[] {
+  return dashboardWidgetProblems('widgets[0]', {
+    queryStatement: 'SELECT * FROM a1b2c3d4', storeIds: ['a1b2c3d4'], queryParameters: [], view: 'Table', height: 2, width: 4,
+    viewProperties: { Title: 'Top errors', View: 'Table', Height: '2', Width: '4' }, ...overrides,
+  });
+}
+
+/** This many '$Period$' parameters, each for a placeholder of the statement. */
+const parameters = (count: number) => ({ queryStatement: `SELECT ${Array(count).fill("'?'").join(', ')} FROM a1b2c3d4`, queryParameters: Array(count).fill('$Period$') });
 
 /** The concurrency problems of scheduled queries of one account and Region, run every so many minutes. */
 function scheduledConcurrency(intervals: number[]): Problem[] {
@@ -297,6 +309,33 @@ const BOUNDS: Bound[] = [
     limit: 'CHANNEL_POLICY_MAX_STATEMENTS', id: 'ChannelPolicyStatementCount',
     at: () => channelPolicyProblems('resourcePolicy', 20, ['cloudtrail-data:PutAuditEvents']),
     beyond: () => channelPolicyProblems('resourcePolicy', 21, ['cloudtrail-data:PutAuditEvents']),
+  },
+  {
+    limit: 'DASHBOARD_NAME_LENGTH.max', id: 'DashboardNameLength',
+    at: () => dashboardNameProblems('dashboardName', x(128)), beyond: () => dashboardNameProblems('dashboardName', x(129)),
+  },
+  {
+    limit: 'DASHBOARD_NAME_LENGTH.min', id: 'DashboardNameLength',
+    at: () => dashboardNameProblems('dashboardName', x(3)), beyond: () => dashboardNameProblems('dashboardName', x(2)),
+  },
+  {
+    limit: 'DASHBOARD_MAX_WIDGETS', id: 'DashboardWidgetCount',
+    at: () => dashboardWidgetCountProblems('widgets', 10), beyond: () => dashboardWidgetCountProblems('widgets', 11),
+  },
+  {
+    limit: 'DASHBOARD_MAX_QUERY_PARAMETERS', id: 'DashboardWidgetParameterCount',
+    at: () => widget(parameters(10)), beyond: () => widget(parameters(11)),
+  },
+  ...(['max', 'min'] as const).flatMap((side): Bound[] => {
+    const [at, beyond] = side === 'max' ? [128, 129] : [1, 0];
+    const value = (length: number) => widget({ viewProperties: { Title: x(length) } });
+    return [{ limit: `VIEW_PROPERTY_VALUE_LENGTH.${side}`, id: 'DashboardViewPropertyValue', at: () => value(at), beyond: () => value(beyond) }];
+  }),
+  {
+    // the longest interval and the next one a Duration of whole hours gives
+    limit: 'DASHBOARD_REFRESH_HOURS', id: 'DashboardRefreshFrequency',
+    at: () => refreshScheduleProblems('refreshSchedule', { intervalMinutes: 24 * 60 }),
+    beyond: () => refreshScheduleProblems('refreshSchedule', { intervalMinutes: 25 * 60 }),
   },
   {
     limit: 'SCHEDULED_RUN_MINUTES', id: 'ScheduledQueryConcurrency',
