@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Arn, ArnFormat, Aws, CustomResource, Duration, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Aws, CustomResource, Duration, Names, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -9,6 +9,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as observabilityadmin from 'aws-cdk-lib/aws-observabilityadmin';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -343,6 +344,34 @@ export class BaselineAuditStack extends Stack {
       });
       alarm.addAlarmAction(alarmAction);
     }
+
+    // The same management and data events in CloudWatch Logs, in every account and Region of the organization
+
+    const search = new Construct(this, 'CloudWatchSearch');
+    new observabilityadmin.CfnOrganizationTelemetryRule(search, 'Rule', {
+      ruleName: Names.uniqueResourceName(search, { maxLength: 100, separator: '-', allowedSpecialCharacters: '-' }),
+      rule: {
+        resourceType: 'AWS::CloudTrail',
+        telemetryType: 'Logs',
+        allRegions: true,
+        destinationConfiguration: {
+          destinationType: 'cloud-watch-logs',
+          retentionInDays: 365,
+          cloudtrailParameters: {
+            advancedEventSelectors: [
+              {
+                name: 'Management events',
+                fieldSelectors: [
+                  { field: 'eventCategory', equalTo: ['Management'] },
+                  { field: 'eventSource', notEquals: ['kms.amazonaws.com'] },
+                ],
+              },
+              ...dataEventSelectors,
+            ],
+          },
+        },
+      },
+    });
 
     // CloudTrail Lake: write management events and the same data events, queryable by the security tooling account
 

@@ -7,7 +7,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import {
-  AggregationTemplate, DataEventSelectors, DataResourceType, InsightEventCategory, LakeEventDataStore, LakeImport, LakeQuery, OrganizationTrail,
+  AggregationTemplate, CloudTrailTelemetryRule, DataEventSelectors, DataResourceType, InsightEventCategory, LakeEventDataStore, LakeImport, LakeQuery,
+  OrganizationTrail,
 } from '../src';
 import { securityAlarmTopic } from './security-topic';
 
@@ -22,8 +23,9 @@ export const WORKLOAD_ACCOUNT = '222222222222';
 /**
  * An organization audit stack for the management account: one organization trail for every account,
  * logging management events (without the noisy AWS KMS calls), Insights, and the data events of the
- * payments workload in a member account; CIS security alarms on its log group; and an organization
- * event data store with the same data events, which the security tooling account may query.
+ * payments workload in a member account; CIS security alarms on its log group; the same events in CloudWatch
+ * Logs for search, through an organization telemetry rule; and an organization event data store with the same
+ * data events, which the security tooling account may query.
  */
 export class OrganizationAuditStack extends Stack {
   public readonly trail: OrganizationTrail;
@@ -59,6 +61,14 @@ export class OrganizationAuditStack extends Stack {
     this.trail.addSecurityAlarms('SecurityAlarms', { topic: securityTopic });
     // Calls that stop, delete or weaken the trail reach the security team in real time.
     this.trail.onTamper('TrailTampering', { target: new targets.SnsTopic(securityTopic) });
+
+    // The trail's S3 archive is the record; CloudWatch Logs is where the same events are searched, in every
+    // account and Region of the organization.
+    new CloudTrailTelemetryRule(this, 'CloudWatchSearch', {
+      organizationEnabled: true,
+      excludeManagementEventSources: [cloudtrail.ManagementEventSources.KMS],
+      dataEvents,
+    });
 
     // CloudTrail Lake: two years of the organization's write management events and the workload's data
     // events, queryable with SQL from the security tooling account.

@@ -5,7 +5,13 @@ interface TemplateResource {
   readonly Properties?: Record<string, any>;
 }
 
-const SELECTOR_HOLDERS = ['AWS::CloudTrail::Trail', 'AWS::CloudTrail::EventDataStore'];
+// Where each resource type holds its advanced event selectors, and the quota of their values it documents.
+const SELECTOR_HOLDERS: Record<string, { selectors: (properties: any) => any[] | undefined; quota: string }> = {
+  'AWS::CloudTrail::Trail': { selectors: properties => properties?.AdvancedEventSelectors, quota: ' (quota 500)' },
+  'AWS::CloudTrail::EventDataStore': { selectors: properties => properties?.AdvancedEventSelectors, quota: ' (quota 500)' },
+  'AWS::ObservabilityAdmin::OrganizationTelemetryRule': { selectors: telemetrySelectors, quota: '' },
+  'AWS::ObservabilityAdmin::TelemetryRule': { selectors: telemetrySelectors, quota: '' },
+};
 const OPERATORS = ['Equals', 'NotEquals', 'StartsWith', 'NotStartsWith', 'EndsWith', 'NotEndsWith'];
 
 /** A short, human-readable account of a synthesized assembly: stacks, resources, selectors, warnings. */
@@ -28,10 +34,11 @@ function summarizeStack(stack: CloudFormationStackArtifact): string[] {
     `Stack ${stack.stackName} (${stack.environment.account}/${stack.environment.region}): ${resources.length} resources`,
     ...[...byType.entries()].sort().map(([type, count]) => `  ${String(count).padStart(3)} × ${type}`),
   ];
-  for (const [logicalId, resource] of resources.filter(([, r]) => SELECTOR_HOLDERS.includes(r.Type))) {
-    const selectors: any[] = resource.Properties?.AdvancedEventSelectors ?? [];
+  for (const [logicalId, resource] of resources.filter(([, r]) => r.Type in SELECTOR_HOLDERS)) {
+    const holder = SELECTOR_HOLDERS[resource.Type];
+    const selectors: any[] = holder.selectors(resource.Properties) ?? [];
     const total = selectors.reduce((sum, selector) => sum + valueCount(selector), 0);
-    lines.push(`  ${resource.Type} ${logicalId}: ${selectors.length} advanced event selector(s), ${total} value(s) (quota 500)`);
+    lines.push(`  ${resource.Type} ${logicalId}: ${selectors.length} advanced event selector(s), ${total} value(s)${holder.quota}`);
     selectors.forEach((selector, i) => {
       lines.push(`    [${i}] ${selector.Name ?? '(unnamed)'}: ${describe(selector)} — ${valueCount(selector)} value(s)`);
     });
@@ -42,6 +49,10 @@ function summarizeStack(stack: CloudFormationStackArtifact): string[] {
     lines.push(`    ${warning.id}: ${String(warning.entry.data).split('\n')[0]}`);
   }
   return lines;
+}
+
+function telemetrySelectors(properties: any): any[] | undefined {
+  return properties?.Rule?.DestinationConfiguration?.CloudtrailParameters?.AdvancedEventSelectors;
 }
 
 function valueCount(selector: any): number {

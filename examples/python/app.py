@@ -21,6 +21,7 @@ from constructs import Construct
 
 from cdk_cloudtrail_org import (
     AggregationTemplate,
+    CloudTrailTelemetryRule,
     DataEventSelectors,
     DataResourceType,
     FieldConditions,
@@ -41,8 +42,9 @@ WORKLOAD_ACCOUNT = "222222222222"
 
 
 class OrganizationAuditStack(Stack):
-    """An organization trail with data events and CIS security alarms, and an organization event data store
-    that the security tooling account may query, filled from the trail's logs."""
+    """An organization trail with data events and CIS security alarms, the same events in CloudWatch Logs through
+    an organization telemetry rule, and an organization event data store that the security tooling account may
+    query, filled from the trail's logs."""
 
     def __init__(self, scope: Construct, id: str, **kwargs) -> None:
         super().__init__(scope, id, **kwargs)
@@ -87,6 +89,16 @@ class OrganizationAuditStack(Stack):
         self.trail.add_security_alarms("SecurityAlarms", topic=security_topic)
         # Calls that stop, delete or weaken the trail reach the security team in real time.
         self.trail.on_tamper("TrailTampering", target=targets.SnsTopic(security_topic))
+
+        # The trail's S3 archive is the record; CloudWatch Logs is where the same events are searched, in every
+        # account and Region of the organization.
+        CloudTrailTelemetryRule(
+            self,
+            "CloudWatchSearch",
+            organization_enabled=True,
+            exclude_management_event_sources=[cloudtrail.ManagementEventSources.KMS],
+            data_events=data_events,
+        )
 
         # CloudTrail Lake: two years of the organization's write management events and the workload's data
         # events, queryable with SQL from the security tooling account.

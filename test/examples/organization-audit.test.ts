@@ -49,6 +49,17 @@ describe('example organization audit app', () => {
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SecurityAlarmKey'), 'Arn'] } });
   });
 
+  test('an organization telemetry rule sends the same management and data events to CloudWatch Logs in every Region', () => {
+    const rule = Object.values(template.findResources('AWS::ObservabilityAdmin::OrganizationTelemetryRule'))[0].Properties.Rule;
+    expect(rule).toMatchObject({ ResourceType: 'AWS::CloudTrail', TelemetryType: 'Logs', AllRegions: true });
+    expect(rule.DestinationConfiguration).toMatchObject({ DestinationType: 'cloud-watch-logs', RetentionInDays: 365 });
+    const selectors = rule.DestinationConfiguration.CloudtrailParameters.AdvancedEventSelectors;
+    expect(selectors.map((s: any) => s.Name)).toEqual([
+      'Management events', 'Payment object writes', 'Ledger item access', 'Settlement invocations', 'SNS publishes',
+    ]);
+    expect(selectors[0].FieldSelectors).toContainEqual({ Field: 'eventSource', NotEquals: ['kms.amazonaws.com'] });
+  });
+
   test('the organization event data store logs write management events and the same data events for two years', () => {
     template.hasResourceProperties('AWS::CloudTrail::EventDataStore', {
       Name: 'organization-audit-lake',
@@ -126,10 +137,11 @@ describe('example organization audit app', () => {
 
   test('the summary names the stack, its selectors and their value counts', () => {
     const summary = summarize(app.synth());
-    expect(summary).toContain('Stack OrganizationAudit (111111111111/us-east-1): 71 resources');
+    expect(summary).toContain('Stack OrganizationAudit (111111111111/us-east-1): 72 resources');
     expect(summary).toMatch(/AWS::CloudTrail::Trail OrganizationTrail\w+: 5 advanced event selector\(s\), 16 value\(s\) \(quota 500\)/);
     expect(summary).toContain('[1] Payment object writes: Data AWS::S3::Object — 4 value(s)');
     expect(summary).toContain('[4] SNS publishes: Data AWS::SNS::Topic — 4 value(s)');
+    expect(summary).toMatch(/AWS::ObservabilityAdmin::OrganizationTelemetryRule CloudWatchSearch\w+: 5 advanced event selector\(s\), 16 value\(s\)\n/);
     expect(summary).toMatch(/AWS::CloudTrail::EventDataStore OrganizationLake\w+: 5 advanced event selector\(s\), 16 value\(s\) \(quota 500\)/);
     expect(summary).toContain('warnings: 0');
   });

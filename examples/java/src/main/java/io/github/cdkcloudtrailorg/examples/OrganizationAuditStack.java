@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.cdkcloudtrailorg.AggregationTemplate;
+import io.github.cdkcloudtrailorg.CloudTrailTelemetryRule;
 import io.github.cdkcloudtrailorg.DataEventOptions;
 import io.github.cdkcloudtrailorg.DataEventSelectors;
 import io.github.cdkcloudtrailorg.DataResourceType;
@@ -44,8 +45,9 @@ import software.constructs.Construct;
 
 /**
  * The example organization audit stack (examples/organization-audit.ts) in Java: an organization trail with data
- * events and CIS security alarms, and an organization event data store that the security tooling account may query,
- * filled from the trail's logs. Same construct ids and values as the TypeScript one.
+ * events and CIS security alarms, the same events in CloudWatch Logs through an organization telemetry rule, and an
+ * organization event data store that the security tooling account may query, filled from the trail's logs. Same
+ * construct ids and values as the TypeScript one.
  */
 public class OrganizationAuditStack extends Stack {
     static final String EXAMPLE_ORG_ID = "o-a1b2c3d4e5";
@@ -99,6 +101,14 @@ public class OrganizationAuditStack extends Stack {
         this.trail.addSecurityAlarms("SecurityAlarms", SecurityAlarmsOptions.builder().topic(securityTopic).build());
         // Calls that stop, delete or weaken the trail reach the security team in real time.
         this.trail.onTamper("TrailTampering", OnEventOptions.builder().target(new SnsTopic(securityTopic)).build());
+
+        // The trail's S3 archive is the record; CloudWatch Logs is where the same events are searched, in every
+        // account and Region of the organization.
+        CloudTrailTelemetryRule.Builder.create(this, "CloudWatchSearch")
+                .organizationEnabled(true)
+                .excludeManagementEventSources(List.of(ManagementEventSources.KMS))
+                .dataEvents(dataEvents)
+                .build();
 
         // CloudTrail Lake: two years of the organization's write management events and the workload's data
         // events, queryable with SQL from the security tooling account.
