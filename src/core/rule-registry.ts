@@ -18,7 +18,8 @@ export type RuleOwner =
   | 'DataEventSelectors'
   | 'Operations'
   | 'TrailProtectionPolicy'
-  | 'LakeChannel';
+  | 'LakeChannel'
+  | 'LakeExportToCloudWatch';
 
 /** One rule as RULES.md shows it. */
 export interface RuleEntry {
@@ -37,7 +38,7 @@ export interface RuleEntry {
 }
 
 const ALL: readonly RuleOwner[] = ['OrganizationTrail', 'LakeEventDataStore', 'LakeQuery', 'ScheduledLakeQuery', 'LakeImport',
-  'OrganizationDelegatedAdmin', 'DataEventSelectors', 'TrailProtectionPolicy', 'LakeChannel'];
+  'OrganizationDelegatedAdmin', 'DataEventSelectors', 'TrailProtectionPolicy', 'LakeChannel', 'LakeExportToCloudWatch'];
 
 export const RULES = {
   // ---- Shared by several constructs
@@ -680,10 +681,10 @@ export const RULES = {
     warning: true,
   },
   RolePolicyNotManaged: {
-    owners: ['LakeEventDataStore', 'LakeImport'],
-    property: 'federationRole, role',
+    owners: ['LakeEventDataStore', 'LakeImport', 'LakeExportToCloudWatch'],
+    property: 'federationRole, role, importRole',
     rule: "A role this stack does not manage keeps its policies; the service cannot use it until the role's owner adds the statements the warning lists.",
-    source: 'StartImport InvalidImportSourceException; CloudTrail User Guide, "Federate an event data store"',
+    source: 'StartImport InvalidImportSourceException; CloudTrail User Guide, "Federate an event data store"; CloudWatch Logs CreateImportTask',
     fix: 'Add the statements to the role, or leave the role out for one the construct creates; then acknowledge the warning.',
     warning: true,
   },
@@ -704,10 +705,10 @@ export const RULES = {
     fix: "Pass the source bucket's Region, or leave sourceRegion out for the bucket's.",
   },
   ImportEventTimeValid: {
-    owners: ['LakeImport'],
+    owners: ['LakeImport', 'LakeExportToCloudWatch'],
     property: 'startEventTime, endEventTime',
     rule: 'An import time bound is a valid date.',
-    source: 'StartImport StartEventTime / EndEventTime',
+    source: 'StartImport StartEventTime / EndEventTime; CloudWatch Logs CreateImportTask importFilter',
     fix: "Pass a Date such as new Date('2026-01-01T00:00:00Z').",
   },
   ImportTimeRange: {
@@ -1269,6 +1270,22 @@ export const RULES = {
     rule: 'A channel\'s resource policy has at most 20 statements.',
     source: 'PutResourcePolicy ResourcePolicy',
     fix: 'Grant several principals in one statement, or whole accounts.',
+  },
+
+  // ---- LakeExportToCloudWatch
+  ExportTimeRange: {
+    owners: ['LakeExportToCloudWatch'],
+    property: 'startEventTime',
+    rule: 'An export\'s time window does not start after it ends.',
+    source: 'CloudWatch Logs API Reference, CreateImportTask: startEventTime must be less than or equal to endEventTime',
+    fix: 'Swap the two dates, or move startEventTime earlier.',
+  },
+  ExportsAtATime: {
+    owners: ['LakeExportToCloudWatch'],
+    property: 'waitForCompletion',
+    rule: 'Of the LakeExportToCloudWatch operations of a stack, each one three places before another waits for completion, because CloudWatch Logs runs at most 3 active imports per account.',
+    source: 'CloudWatch Logs API Reference, CreateImportTask: no more than 3 active imports per account at a given time',
+    fix: 'Let the earlier export wait for completion, or deploy the later one in a later deployment.',
   },
 } satisfies Record<string, RuleEntry>;
 
