@@ -77,36 +77,57 @@ async function runExport(properties: ResourceProperties, log: Logger, window?: A
 
 async function startTask(request: ExportRequest, log: Logger): Promise<FoundTask> {
   log.info('Starting the import task', { startEventTime: request.startEventTime, endEventTime: request.endEventTime });
+  let started: FoundTask;
   try {
-    const started = await cloudWatchLogs().send(new CreateImportTaskCommand({
-      importSourceArn: request.eventDataStoreArn,
-      importRoleArn: request.importRoleArn,
-      importFilter: request.startEventTime || request.endEventTime
-        ? { startEventTime: request.startEventTime?.getTime(), endEventTime: request.endEventTime?.getTime() }
-        : undefined,
-    }));
-    if (!started.importId) {
-      throw new OperationFailure('CreateImportTask returned no import ID.', 'Deploy again.');
-    }
-    log.info('Started the import task', { importId: started.importId, importDestinationArn: started.importDestinationArn });
-    return { ...started, importId: started.importId, importStatus: ImportStatus.IN_PROGRESS, importSourceArn: request.eventDataStoreArn };
+    started = await createTask(request);
   } catch (error) {
     if (isNamed(error, REJECTED)) {
       throw rejected(error);
     }
-    if (!isNamed(error, REFUSED)) {
-      throw error;
-    }
-    // The active task may be this request's own: another delivery of it started it, or the SDK sent CreateImportTask
-    // again after its answer was lost. CloudWatch Logs may list it only a moment later.
+    // The task may have started all the same: the answer was lost (a 5xx, a dropped connection, throttling of the SDK's
+    // retry), or another delivery of this request started it and CloudWatch Logs refused a second one beside it. It may
+    // be listed only a moment later.
     const own = await retryingNotFound(async () => await findStartedTask(request) ?? Promise.reject(new NotListedYet()),
       (reason) => reason instanceof NotListedYet).catch(() => undefined);
     if (own) {
-      log.info('The active import task is this request\'s own; adopting it', { importId: own.importId });
+      log.info('The import task of this request started all the same; adopting it', { importId: own.importId, reason: errorName(error) });
       return own;
     }
-    throw await refused(error);
+    throw isNamed(error, REFUSED) ? await refused(error) : error;
   }
+  log.info('Started the import task', { importId: started.importId, importDestinationArn: started.importDestinationArn });
+  return keepFirst(request, started, log);
+}
+
+async function createTask(request: ExportRequest): Promise<FoundTask> {
+  const started = await cloudWatchLogs().send(new CreateImportTaskCommand({
+    importSourceArn: request.eventDataStoreArn,
+    importRoleArn: request.importRoleArn,
+    importFilter: request.startEventTime || request.endEventTime
+      ? { startEventTime: request.startEventTime?.getTime(), endEventTime: request.endEventTime?.getTime() }
+      : undefined,
+  }));
+  if (!started.importId) {
+    throw new OperationFailure('CreateImportTask returned no import ID.', 'Deploy again.');
+  }
+  return { ...started, importId: started.importId, importStatus: ImportStatus.IN_PROGRESS, importSourceArn: request.eventDataStoreArn };
+}
+
+/**
+ * The task to keep when the one just started has an elder twin: the SDK sent CreateImportTask again after a lost answer,
+ * or another delivery of this request started one at the same moment. Every delivery keeps the first task of the window
+ * and cancels its own later one, so that the store's events are copied once (a cancelled twin may have copied some).
+ */
+async function keepFirst(request: ExportRequest, started: FoundTask, log: Logger): Promise<FoundTask> {
+  const first = await findStartedTask(request).catch(() => undefined);
+  if (!first || first.importId === started.importId) {
+    return started;
+  }
+  log.warn('An earlier import task of this request exists; cancelling the one just started and keeping it', {
+    importId: first.importId, cancelled: started.importId,
+  });
+  await cancelQuietly(started.importId, log);
+  return first;
 }
 
 class NotListedYet extends Error {}
