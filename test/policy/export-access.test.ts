@@ -6,7 +6,7 @@
  * source's KMS key.
  */
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { ACCOUNT, Decision, RequestPrincipal, simulate, synthesize } from './simulator';
+import { ACCOUNT, Decision, PolicyDocument, RequestPrincipal, simulate, synthesize } from './simulator';
 import { LakeEventDataStore, LakeExportToCloudWatch } from '../../src';
 
 const REGION = 'us-east-1';
@@ -18,7 +18,7 @@ const LOG_GROUP = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:aws/cloudtrail/${
 const OTHER_LOG_GROUP = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:aws/cloudtrail/00000000-0000-4000-8000-000000000000`;
 
 /** The imported key's policy: the default one, which lets the account's IAM policies decide. */
-const KEY_POLICY = {
+const KEY_POLICY: PolicyDocument = {
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' }],
 };
