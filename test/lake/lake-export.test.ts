@@ -66,7 +66,9 @@ describe('LakeExportToCloudWatch', () => {
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
         Statement: [{
-          Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudtrail.amazonaws.com' },
           Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
         }],
       },
@@ -86,11 +88,14 @@ describe('LakeExportToCloudWatch', () => {
     expect(handlerStatements(stack)).toEqual(expect.arrayContaining([
       {
         Action: ['logs:CreateImportTask', 'logs:DescribeImportTasks', 'logs:DescribeImportTaskBatches', 'logs:CancelImportTask'],
-        Effect: 'Allow', Resource: '*',
+        Effect: 'Allow',
+        Resource: '*',
       },
       { Action: 'cloudtrail:GetEventDataStoreData', Effect: 'Allow', Resource: STORE_ARN },
       {
-        Action: 'iam:PassRole', Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalIdOf(stack, construct.importRole as iam.Role), 'Arn'] },
+        Action: 'iam:PassRole',
+        Effect: 'Allow',
+        Resource: { 'Fn::GetAtt': [logicalIdOf(stack, construct.importRole as iam.Role), 'Arn'] },
         Condition: { StringLike: { 'iam:AssociatedResourceARN': LOG_GROUPS } },
       },
       { Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Effect: 'Allow', Resource: KEY_ARN },

@@ -146,18 +146,27 @@ test('the onEvent and isComplete bundles run a CloudWatch Logs import task with 
   const saved = { ...process.env };
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-    AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'not-a-secret',
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'not-a-secret',
   });
   try {
     const event = createEvent({
-      ServiceToken: 'arn', Operation: 'LakeExportToCloudWatch', EventDataStoreArn: STORE_ARN, ImportRoleArn: 'arn:aws:iam::111111111111:role/export',
-      StartEventTime: '2026-01-01T00:00:00.000Z', WaitForCompletion: 'true', TimeoutSeconds: '1800',
+      ServiceToken: 'arn',
+      Operation: 'LakeExportToCloudWatch',
+      EventDataStoreArn: STORE_ARN,
+      ImportRoleArn: 'arn:aws:iam::111111111111:role/export',
+      StartEventTime: '2026-01-01T00:00:00.000Z',
+      WaitForCompletion: 'true',
+      TimeoutSeconds: '1800',
     });
 
     const started = await handlerOf<typeof event>('operation-event')(event);
     const done = await handlerOf<ReturnType<typeof completeEvent>>('operation-complete')(completeEvent(event, started));
 
-    expect(started).toEqual(expect.objectContaining({ PhysicalResourceId: importId, Data: expect.objectContaining({ ImportDestinationArn: destination }) }));
+    expect(started).toEqual(expect.objectContaining({
+      PhysicalResourceId: importId, Data: expect.objectContaining({ ImportDestinationArn: destination }),
+    }));
     expect(done).toEqual({ IsComplete: true, Data: { ImportId: importId, ImportStatus: 'COMPLETED', ImportDestinationArn: destination, BytesImported: 2048 } });
     // look for an earlier attempt's task, start one, see that it is the first of its window, then follow it
     expect(operations).toEqual(['DescribeImportTasks', 'CreateImportTask', 'DescribeImportTasks', 'DescribeImportTasks']);

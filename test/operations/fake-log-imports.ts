@@ -131,7 +131,9 @@ export class FakeLogImports {
       throw logsError('ConflictException', 'Too many active imports');
     }
     const task = this.add({
-      importSourceArn: input.importSourceArn!, importRoleArn: input.importRoleArn!, importFilter: input.importFilter,
+      importSourceArn: input.importSourceArn!,
+      importRoleArn: input.importRoleArn!,
+      importFilter: input.importFilter,
       creationTime: Date.now() + this.sequence++,
     });
     if (this.lagCalls > 0) {

@@ -47,7 +47,8 @@ describe('create', () => {
     const response = await onEvent(createEvent(EXPORT));
 
     expect(logs.commandCalls(CreateImportTaskCommand).map(call => call.args[0].input)).toEqual([{
-      importSourceArn: STORE_ARN, importRoleArn: ROLE_ARN,
+      importSourceArn: STORE_ARN,
+      importRoleArn: ROLE_ARN,
       importFilter: { startEventTime: Date.parse('2026-01-01T00:00:00Z'), endEventTime: Date.parse('2026-02-01T00:00:00Z') },
     }]);
     const task = only();
@@ -168,7 +169,9 @@ describe('adoption: one task per resource under retries', () => {
   ])('a CreateImportTask that took effect but answered %s adopts the task it started', async (_case, fault) => {
     // the task starts, then the call fails as the SDK saw it
     logs.on(CreateImportTaskCommand).callsFake(async (input) => {
-      service.add({ importSourceArn: input.importSourceArn!, importRoleArn: input.importRoleArn!, importFilter: input.importFilter, creationTime: NOW });
+      service.add({
+        importSourceArn: input.importSourceArn!, importRoleArn: input.importRoleArn!, importFilter: input.importFilter, creationTime: NOW,
+      });
       throw fault();
     });
 
@@ -191,7 +194,8 @@ describe('adoption: one task per resource under retries', () => {
   test('a task of another window of the store, or of a failed attempt, is not adopted', async () => {
     service.add({ importSourceArn: STORE_ARN, importFilter: { startEventTime: Date.parse('2025-01-01T00:00:00Z') } });
     service.add({
-      importSourceArn: STORE_ARN, importStatus: ImportStatus.FAILED,
+      importSourceArn: STORE_ARN,
+      importStatus: ImportStatus.FAILED,
       importFilter: { startEventTime: Date.parse(EXPORT.StartEventTime), endEventTime: Date.parse(EXPORT.EndEventTime) },
     });
     await onEvent(createEvent(EXPORT));
