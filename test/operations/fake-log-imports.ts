@@ -42,7 +42,7 @@ export function logsError(name: string, message: string = `${name} message`, sta
 export class FakeLogImports {
   public readonly tasks = new Map<string, FakeTask>();
   public pageSize = 50;
-  private readonly faults = new Map<FaultyLogsCommand, Error[]>();
+  private readonly faults = new Map<FaultyLogsCommand, Array<Error | undefined>>();
   private lostCreates = 0;
   private readonly hidden = new Map<string, number>();
   private lagCalls = 0;
@@ -85,7 +85,12 @@ export class FakeLogImports {
 
   /** The next calls of the command throw these errors, one each, before it answers again. */
   public fail(command: FaultyLogsCommand, ...errors: Error[]): void {
-    this.faults.set(command, [...this.faults.get(command) ?? [], ...errors]);
+    this.failLater(command, 0, ...errors);
+  }
+
+  /** The calls of the command after the next `answered` ones throw these errors, one each. */
+  public failLater(command: FaultyLogsCommand, answered: number, ...errors: Error[]): void {
+    this.faults.set(command, [...this.faults.get(command) ?? [], ...Array.from({ length: answered }, () => undefined), ...errors]);
   }
 
   /** The next `times` CreateImportTask calls take effect, but their answer is lost, and the SDK sends the same request again. */

@@ -180,6 +180,20 @@ describe('adoption: one task per resource under retries', () => {
     expect(response.PhysicalResourceId).toBe(only().importId);
   });
 
+  test.each([
+    ['a 5xx', () => logsError('InternalFailure', 'internal', 500)],
+    ['a network error', () => networkError('ETIMEDOUT')],
+  ])('DescribeImportTasks failing (%s) right after the start still answers with the task\'s id, which the rollback\'s delete cancels', async (_case, fault) => {
+    // the first DescribeImportTasks looks for an earlier attempt's task; the second, after the start, fails
+    service.failLater('DescribeImportTasks', 1, fault());
+
+    const response = await onEvent(createEvent(EXPORT));
+
+    expect(response.PhysicalResourceId).toBe(only().importId);
+    await onEvent(deleteEvent(EXPORT, response.PhysicalResourceId));
+    expect(only().importStatus).toBe(ImportStatus.CANCELLED);
+  });
+
   test('the same Create delivered twice starts one task', async () => {
     const event = createEvent(EXPORT);
     service.lag(1);
