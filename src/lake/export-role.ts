@@ -25,8 +25,12 @@ export function destinationLogGroupArns(scope: IConstruct, store: IEventDataStor
   });
 }
 
-/** The import role's own policy: read the store (and decrypt with its key), create its log group, streams and delivery policy. */
-export function exportRoleStatements(scope: IConstruct, store: IEventDataStore): iam.PolicyStatement[] {
+/**
+ * What the import role needs, and its caller with it (CreateImportTask: the caller needs the access to the source that
+ * the role it passes has, and the reference's example policy gives the caller the log-group actions too): read the
+ * store (and decrypt with its key), create its log group, streams and delivery policy.
+ */
+export function exportAccessStatements(scope: IConstruct, store: IEventDataStore): iam.PolicyStatement[] {
   const statements = [
     new iam.PolicyStatement({ actions: STORE_ACTIONS, resources: [store.eventDataStoreArn] }),
     new iam.PolicyStatement({ actions: LOG_GROUP_ACTIONS, resources: destinationLogGroupArns(scope, store) }),
@@ -49,8 +53,8 @@ export function createExportRole(scope: Construct, id: string, store: IEventData
   });
 }
 
-/** Acknowledges the wildcards of the role's policy: the log group's streams, and PutResourcePolicy, which has no resource type. */
-export function acknowledgeExportWildcards(scope: Construct, store: IEventDataStore): void {
+/** Acknowledges the wildcards of a policy of those statements: the log group's streams, and PutResourcePolicy, which has no resource type. */
+export function acknowledgeExportWildcards(scope: IConstruct, store: IEventDataStore): void {
   acknowledgeWildcardResources(scope, [...destinationLogGroupArns(scope, store).filter((arn) => arn.endsWith('*')), '*'],
     'CloudTrail names the log streams of the store\'s log group itself, and logs:PutResourcePolicy takes no resource (CreateImportTask)');
 }

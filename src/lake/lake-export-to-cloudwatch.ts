@@ -1,7 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { acknowledgeExportWildcards, createExportRole, destinationLogGroupArns, exportRoleStatements } from './export-role';
+import { acknowledgeExportWildcards, createExportRole, destinationLogGroupArns, exportAccessStatements } from './export-role';
 import { exportChainProblems, lakeExportProblems } from './export-rules';
 import { LakeExportToCloudWatchProps } from './lake-export-props';
 import { MAX_ACTIVE_LOG_IMPORTS } from '../core/limits';
@@ -49,7 +49,7 @@ export class LakeExportToCloudWatch extends Construct {
 
     const store = props.eventDataStore;
     this.importRole = props.importRole ?? createExportRole(this, 'Role', store);
-    const rolePolicy = attachOrRequestPolicy(this, 'RolePolicy', this.importRole, exportRoleStatements(this, store), {
+    const rolePolicy = attachOrRequestPolicy(this, 'RolePolicy', this.importRole, exportAccessStatements(this, store), {
       description: `Lets CloudTrail copy events of ${store.node.path} into CloudWatch Logs`,
       warningId: 'RolePolicyNotManaged',
       roleName: 'import role',
@@ -65,16 +65,16 @@ export class LakeExportToCloudWatch extends Construct {
       actions: ['logs:CreateImportTask', 'logs:DescribeImportTasks', 'logs:DescribeImportTaskBatches', 'logs:CancelImportTask'],
       resources: ['*'],
     }));
-    // CreateImportTask: the caller may read the source's data, and pass the role for this store's log group only
-    provider.addToHandlerPolicy(new iam.PolicyStatement({ actions: ['cloudtrail:GetEventDataStoreData'], resources: [store.eventDataStoreArn] }));
+    // CreateImportTask: the caller has the role's access, and may pass the role for this store's log group only
+    for (const statement of exportAccessStatements(this, store)) {
+      provider.addToHandlerPolicy(statement);
+    }
+    acknowledgeExportWildcards(provider.handlerPolicy, store);
     provider.addToHandlerPolicy(new iam.PolicyStatement({
       actions: ['iam:PassRole'],
       resources: [this.importRole.roleArn],
       conditions: { StringLike: { 'iam:AssociatedResourceARN': destinationLogGroupArns(this, store) } },
     }));
-    if (store.encryptionKey) {
-      provider.addToHandlerPolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [store.encryptionKey.keyArn] }));
-    }
 
     const properties: LakeExportProperties = {
       Operation: OperationKind.LAKE_EXPORT_TO_CLOUDWATCH,
@@ -85,7 +85,7 @@ export class LakeExportToCloudWatch extends Construct {
       ...settings.properties,
     };
     const resource = provider.createResource(this, 'Resource', {
-      resourceType: 'Custom::CloudWatchLogsLakeImport', properties, serviceTimeout: settings.serviceTimeout,
+      resourceType: 'Custom::CloudTrailLakeExportToCloudWatch', properties, serviceTimeout: settings.serviceTimeout,
     });
     if (rolePolicy) {
       resource.node.addDependency(rolePolicy);

@@ -41,7 +41,7 @@ describe('LakeExportToCloudWatch', () => {
     const { stack, construct } = lakeExport({
       startEventTime: new Date('2026-01-01T00:00:00Z'), endEventTime: new Date('2026-02-01T00:00:00Z'),
     }, new Stack(validatingApp(), 'Stack', { env: { account: '111111111111', region: 'us-east-1' } }));
-    const [resource] = resourcesOf(stack, 'Custom::CloudWatchLogsLakeImport');
+    const [resource] = resourcesOf(stack, 'Custom::CloudTrailLakeExportToCloudWatch');
     expect(resource.Properties).toEqual({
       ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CloudTrailOrgOperationsProviderframeworkonEvent/), 'Arn'] },
       ServiceTimeout: '2100',
@@ -83,7 +83,7 @@ describe('LakeExportToCloudWatch', () => {
     ]);
   });
 
-  test('lets the handler start, follow and cancel import tasks, read the store and pass only this role for this store\'s log group', () => {
+  test('lets the handler start, follow and cancel import tasks, with the role\'s access, and pass only this role for this store\'s log group', () => {
     const { stack, construct } = lakeExport();
     expect(handlerStatements(stack)).toEqual(expect.arrayContaining([
       {
@@ -92,6 +92,8 @@ describe('LakeExportToCloudWatch', () => {
         Resource: '*',
       },
       { Action: 'cloudtrail:GetEventDataStoreData', Effect: 'Allow', Resource: STORE_ARN },
+      { Action: ['logs:CreateLogGroup', 'logs:CreateLogStream'], Effect: 'Allow', Resource: LOG_GROUPS },
+      { Action: 'logs:PutResourcePolicy', Effect: 'Allow', Resource: '*' },
       {
         Action: 'iam:PassRole',
         Effect: 'Allow',
@@ -109,7 +111,7 @@ describe('LakeExportToCloudWatch', () => {
     expect(construct.importRole).toBe(theirs);
     expect(resourcesOf(stack, 'AWS::IAM::Role').filter(r => r.Properties.AssumeRolePolicyDocument.Statement[0].Principal?.Service === 'cloudtrail.amazonaws.com'))
       .toEqual([]);
-    expect(resourcesOf(stack, 'Custom::CloudWatchLogsLakeImport')[0].Properties.ImportRoleArn).toBe('arn:aws:iam::111111111111:role/export');
+    expect(resourcesOf(stack, 'Custom::CloudTrailLakeExportToCloudWatch')[0].Properties.ImportRoleArn).toBe('arn:aws:iam::111111111111:role/export');
     const warnings = Annotations.fromStack(stack).findWarning('/Stack/Export', Match.stringLikeRegexp('^\\[RolePolicyNotManaged\\] import role')).map(w => String(w.entry.data));
     expect(warnings).toEqual([expect.stringMatching(new RegExp('^\\[RolePolicyNotManaged\\] import role arn:aws:iam::111111111111:role/export is not managed by this '
       + 'stack, so its policy was not changed\\. The import task fails unless the role\'s owner adds these statements:\n.*cloudtrail:GetEventDataStoreData', 's'))]);
@@ -117,7 +119,7 @@ describe('LakeExportToCloudWatch', () => {
 
   test('exposes the task\'s attributes and the destination log group', () => {
     const { stack, construct: e } = lakeExport();
-    const logicalId = Object.keys(Template.fromStack(stack).findResources('Custom::CloudWatchLogsLakeImport'))[0];
+    const logicalId = Object.keys(Template.fromStack(stack).findResources('Custom::CloudTrailLakeExportToCloudWatch'))[0];
     expect([e.importId, e.importStatus, e.importDestinationArn, e.bytesImported].map(a => stack.resolve(a)))
       .toEqual(['ImportId', 'ImportStatus', 'ImportDestinationArn', 'BytesImported'].map(name => ({ 'Fn::GetAtt': [logicalId, name] })));
     // aws-cdk-lib's ILogGroup convention: the ARN ends with ':*', the name is the ARN's resource name
@@ -127,7 +129,7 @@ describe('LakeExportToCloudWatch', () => {
 
   test('without a window, sends no bounds; without waiting, answers once the task started', () => {
     const { stack } = lakeExport({ waitForCompletion: false });
-    const properties = resourcesOf(stack, 'Custom::CloudWatchLogsLakeImport')[0].Properties;
+    const properties = resourcesOf(stack, 'Custom::CloudTrailLakeExportToCloudWatch')[0].Properties;
     expect(properties).not.toHaveProperty('StartEventTime');
     expect(properties).not.toHaveProperty('EndEventTime');
     expect(properties).toMatchObject({ WaitForCompletion: 'false', ServiceTimeout: '300' });

@@ -135,11 +135,15 @@ describe('create', () => {
     expect(await isComplete(completeEvent(event, started))).toEqual(expect.objectContaining({ IsComplete: true }));
   });
 
-  test('a request CloudWatch Logs rejects says what must hold', async () => {
-    service.fail('CreateImportTask', logsError('InvalidParameterException', 'The time range is outside the retention period of the source'));
-    expect(await rejection(onEvent(createEvent(EXPORT)))).toBe('LakeExportToCloudWatch on eventdatastore/abc: CloudWatch Logs rejected the import task '
-      + '(InvalidParameterException): The time range is outside the retention period of the source. The event data store must be ENABLED, the time window '
-      + 'must lie within its retention period and not start after it ends, and the import role must trust cloudtrail.amazonaws.com; correct it, then deploy again.');
+  test.each([
+    ['InvalidParameterException', 'The time range is outside the retention period of the source.'],
+    ['ResourceNotFoundException', 'Event data store not found'],
+  ])('a request CloudWatch Logs rejects (%s) says what must hold, without looking for a task', async (name, text) => {
+    service.fail('CreateImportTask', logsError(name, text));
+    expect(await rejection(onEvent(createEvent(EXPORT)))).toBe(`LakeExportToCloudWatch on eventdatastore/abc: CloudWatch Logs rejected the import task (${name}): `
+      + `${text.replace(/\.?$/, '.')} The event data store must exist in this account and Region and be ENABLED, the time window must lie within its `
+      + 'retention period and not start after it ends, and the import role must trust cloudtrail.amazonaws.com; correct it, then deploy again.');
+    expect(logs.commandCalls(DescribeImportTasksCommand)).toHaveLength(1);
   });
 
   test('a fourth active import is refused, naming the three that run', async () => {

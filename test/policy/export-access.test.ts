@@ -1,6 +1,6 @@
 /**
  * LakeExportToCloudWatch's access paths, asked of the IAM policy simulator (./simulator.ts). CloudWatch Logs API
- * Reference, CreateImportTask: the caller may read the source's data and pass the import role (iam:PassRole, with
+ * Reference, CreateImportTask: the caller has the import role's access and may pass the role (iam:PassRole, with
  * iam:AssociatedResourceARN naming the store's log group); the role trusts cloudtrail.amazonaws.com and may call
  * cloudtrail:GetEventDataStoreData, logs:CreateLogGroup, logs:CreateLogStream, logs:PutResourcePolicy, and use the
  * source's KMS key.
@@ -49,7 +49,9 @@ const rows: Array<[string, RequestPrincipal, string, string, Record<string, stri
   ['denied: the handler passes the import role with no associated resource', handler, 'iam:PassRole', importRole, {}, 'ImplicitlyDenied'],
   ['denied: the handler passes another role', handler, 'iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/administrator`,
     { 'iam:AssociatedResourceArn': `${LOG_GROUP}:*` }, 'ImplicitlyDenied'],
-  ['denied: the handler creates a log group itself', handler, 'logs:CreateLogGroup', LOG_GROUP, {}, 'ImplicitlyDenied'],
+  ['the handler may create the store\'s log group, as the reference\'s caller policy does', handler, 'logs:CreateLogGroup', LOG_GROUP, {}, 'Allowed'],
+  ['denied: the handler creates another log group', handler, 'logs:CreateLogGroup', OTHER_LOG_GROUP, {}, 'ImplicitlyDenied'],
+  ['denied: the handler deletes the store\'s log group', handler, 'logs:DeleteLogGroup', LOG_GROUP, {}, 'ImplicitlyDenied'],
   ['CloudTrail of this account assumes the import role', CLOUDTRAIL, 'sts:AssumeRole', importRole, { 'aws:SourceAccount': ACCOUNT }, 'Allowed'],
   ['denied: CloudTrail on behalf of another account assumes the import role', CLOUDTRAIL, 'sts:AssumeRole', importRole,
     { 'aws:SourceAccount': '999999999999' }, 'ImplicitlyDenied'],

@@ -60,8 +60,8 @@ const NOT_FOUND = 'ResourceNotFoundException';
 const isNotFound = (error: unknown) => isNamed(error, [NOT_FOUND]);
 // CreateImportTask's answer when the task cannot start beside the active ones (or, after a lost answer, beside itself)
 const REFUSED = ['ConflictException', 'LimitExceededException'];
-// CreateImportTask's answers for a request CloudWatch Logs or CloudTrail finds wrong
-const REJECTED = ['InvalidParameterException', 'ValidationException', 'InvalidOperationException'];
+// CreateImportTask's answers for a request CloudWatch Logs or CloudTrail finds wrong (a store that does not exist among them)
+const REJECTED = ['InvalidParameterException', 'ValidationException', 'InvalidOperationException', 'ResourceNotFoundException'];
 // API reference, DescribeImportTasks importId: pattern [\-a-zA-Z0-9]+; a failed create leaves another physical id behind
 const TASK_ID = /^[-a-zA-Z0-9]{1,256}$/;
 
@@ -135,7 +135,7 @@ class NotListedYet extends Error {}
 function rejected(error: unknown): OperationFailure {
   const message = errorMessage(error);
   return new OperationFailure(`CloudWatch Logs rejected the import task (${errorName(error)}): ${/[.!?]$/.test(message) ? message : `${message}.`}`,
-    'The event data store must be ENABLED, the time window must lie within its retention period and not start after it ends, and the import '
+    'The event data store must exist in this account and Region and be ENABLED, the time window must lie within its retention period and not start after it ends, and the import '
       + `role must trust cloudtrail.amazonaws.com; correct it, ${DEPLOY_AGAIN}`);
 }
 
