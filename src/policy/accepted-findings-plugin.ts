@@ -13,7 +13,7 @@ import { ACCEPTED_FINDINGS_METADATA_KEY, ACCEPTED_REASON_RULE_METADATA_KEY } fro
 
 /**
  * A policy validation plugin that runs another one and accepts, among its findings, exactly those this
- * library documents for its own resources (the README lists them with their reasons); every other finding is
+ * library documents for its own resources (GATES.md lists them with their reasons); every other finding is
  * reported, and decides the outcome, as the wrapped plugin reported it.
  *
  * The library acknowledges no AWS Control Tower (cfn-guard) finding by itself, because aws-cdk-lib passes a

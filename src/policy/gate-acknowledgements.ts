@@ -5,7 +5,7 @@ import { flattenIntrinsics } from '../core/intrinsics';
 /**
  * A finding of a policy gate (a cdk-nag pack or the Control Tower proactive controls of
  * `@cdklabs/cdk-validator-cfnguard`) that a construct of this library has by design, with why.
- * Ids are namespaced with the gate (`<plugin>::<rule>`). The README lists every entry.
+ * Ids are namespaced with the gate (`<plugin>::<rule>`). GATES.md lists every entry.
  */
 export interface GateAcknowledgement {
   readonly ids: string[];

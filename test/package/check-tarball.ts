@@ -5,7 +5,7 @@ import { buildProblems, handlerBundles, libraryFiles, PACKAGE_METADATA_FILES, Pa
 
 // Checks the npm package file by file: what `npm pack --dry-run` would pack from the working tree, or a
 // tarball already made (`--tarball dist/js/cdk-cloudtrail-org@0.0.0.jsii.tgz`), must hold exactly
-//   package.json, README.md, LICENSE, API.md, .jsii,
+//   package.json, README.md, RULES.md, GATES.md, LICENSE, API.md, .jsii,
 //   the lib/ files lib/index.js loads (with their .d.ts) and those lib/index.d.ts refers to,
 //   a handler bundle for every src/**/*.lambda.ts, each used by lib/,
 // and nothing else (no .ci/, tests, examples, rosetta fixtures, handler sources compiled into lib/ ...).

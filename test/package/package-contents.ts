@@ -11,7 +11,7 @@ import * as path from 'path';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /** Files every tarball holds besides lib/ and assets/ (npm adds package.json, README.md and LICENSE itself). */
-export const PACKAGE_METADATA_FILES = ['package.json', 'README.md', 'RULES.md', 'LICENSE', 'API.md', '.jsii'];
+export const PACKAGE_METADATA_FILES = ['package.json', 'README.md', 'RULES.md', 'GATES.md', 'LICENSE', 'API.md', '.jsii'];
 
 /** Paths relative to `root`, with forward slashes, sorted. */
 function relativeSorted(root: string, files: Iterable<string>): string[] {
