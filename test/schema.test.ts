@@ -13,10 +13,12 @@ const RESOURCES: Record<string, { default: number; full: number }> = {
   LakeImport: { default: 26, full: 26 },
   LakeExportToCloudWatch: { default: 24, full: 24 },
   LakeChannel: { default: 1, full: 2 },
+  LakeDashboard: { default: 1, full: 5 },
   OrganizationDelegatedAdmin: { default: 6, full: 7 },
   CloudTrailTrustedAccess: { default: 6, full: 15 },
   TrailProtectionPolicy: { default: 1, full: 1 },
   TrailLogArchive: { default: 6, full: 6 },
+  CloudTrailTelemetryRule: { default: 1, full: 1 },
 };
 
 // Unit tests run without aws-cdk-lib's CloudFormation schema validation; here it judges the default and the

@@ -138,3 +138,29 @@ export const CHANNEL_DESTINATIONS: Range = { min: 1, max: 10 };
 
 // PutResourcePolicy ResourcePolicy of a channel: at most 20 statements
 export const CHANNEL_POLICY_MAX_STATEMENTS = 20;
+
+// API model DashboardName: min 3, max 128, pattern ^[a-zA-Z0-9_\-]+$ (CreateDashboard Name)
+export const DASHBOARD_NAME_LENGTH: Range = { min: 3, max: 128 };
+
+// CreateDashboard Widgets: "A custom dashboard can have a maximum of ten widgets"
+export const DASHBOARD_MAX_WIDGETS = 10;
+
+// API model QueryParameters: min 1, max 10 per widget (RequestWidget QueryParameters); none is sent as no list
+export const DASHBOARD_MAX_QUERY_PARAMETERS = 10;
+
+// API model ViewPropertiesValue: min 1, max 128, pattern ^[a-zA-Z0-9._\- ]+$
+export const VIEW_PROPERTY_VALUE_LENGTH: Range = { min: 1, max: 128 };
+
+// API model RefreshScheduleFrequency Value: a custom dashboard refreshes every 1, 6, 12 or 24 hours (unit HOURS),
+// or every day (unit DAYS, value 1)
+export const DASHBOARD_REFRESH_HOURS: readonly number[] = [1, 6, 12, 24];
+
+// AWS::ObservabilityAdmin::TelemetryRule and OrganizationTelemetryRule RuleName: 1 to 100 characters, pattern
+// ^[0-9A-Za-z-]+$ (CreateTelemetryRuleForOrganization RuleName has the same rule)
+export const TELEMETRY_RULE_NAME_LENGTH: Range = { min: 1, max: 100 };
+
+// CloudWatch Observability Admin API TelemetryDestinationConfiguration RetentionInDays: 1 to 3653
+export const TELEMETRY_RETENTION_DAYS: Range = { min: 1, max: 3653 };
+
+// CloudWatch Observability Admin API TagMapInput: at most 50 tags; TagKey 1 to 128 characters, TagValue 0 to 256
+export const OBSERVABILITY_TAG_VALUE_LENGTH: Range = { min: 0, max: 256 };

@@ -19,6 +19,8 @@ export type RuleOwner =
   | 'Operations'
   | 'TrailProtectionPolicy'
   | 'LakeChannel'
+  | 'LakeDashboard'
+  | 'CloudTrailTelemetryRule'
   | 'LakeExportToCloudWatch';
 
 /** One rule as RULES.md shows it. */
@@ -38,7 +40,8 @@ export interface RuleEntry {
 }
 
 const ALL: readonly RuleOwner[] = ['OrganizationTrail', 'LakeEventDataStore', 'LakeQuery', 'ScheduledLakeQuery', 'LakeImport',
-  'OrganizationDelegatedAdmin', 'DataEventSelectors', 'TrailProtectionPolicy', 'LakeChannel', 'LakeExportToCloudWatch'];
+  'OrganizationDelegatedAdmin', 'DataEventSelectors', 'TrailProtectionPolicy', 'LakeChannel', 'LakeDashboard', 'CloudTrailTelemetryRule',
+  'LakeExportToCloudWatch'];
 
 export const RULES = {
   // ---- Shared by several constructs
@@ -61,24 +64,24 @@ export const RULES = {
     warning: true,
   },
   TagCount: {
-    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel'],
+    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel', 'LakeDashboard', 'CloudTrailTelemetryRule'],
     property: 'tags',
     rule: 'A CloudTrail resource takes at most 50 tags, those Tags.of(...) adds included.',
     source: 'AddTags TagsList rules',
     fix: 'Remove tags, or exclude the resource from broad Tags.of(...) calls.',
   },
   TagKeyLength: {
-    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel'],
+    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel', 'LakeDashboard', 'CloudTrailTelemetryRule'],
     property: 'tags',
     rule: 'A tag key has 1 to 128 characters.',
     source: 'AddTags TagsList rules',
     fix: 'Shorten the key.',
   },
   TagValueLength: {
-    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel'],
+    owners: ['OrganizationTrail', 'LakeEventDataStore', 'LakeChannel', 'LakeDashboard', 'CloudTrailTelemetryRule'],
     property: 'tags',
-    rule: 'A tag value has 1 to 256 characters.',
-    source: 'AddTags TagsList rules',
+    rule: 'A tag value has 1 to 256 characters (0 to 256 on a CloudWatch telemetry rule).',
+    source: 'AddTags TagsList rules; CloudWatch Observability Admin API TagMapInput',
     fix: 'Shorten the value.',
   },
 
@@ -551,7 +554,7 @@ export const RULES = {
 
   // ---- Lake operations
   QueryStatementLength: {
-    owners: ['LakeQuery', 'ScheduledLakeQuery'],
+    owners: ['LakeQuery', 'ScheduledLakeQuery', 'LakeDashboard'],
     property: 'queryStatement',
     rule: 'A query statement has 1 to 10000 characters; with tokens, its literal part is checked as a lower bound.',
     source: 'API model QueryStatement',
@@ -565,28 +568,28 @@ export const RULES = {
     fix: 'Shorten the description.',
   },
   QueryStatementSingle: {
-    owners: ['LakeQuery', 'ScheduledLakeQuery'],
+    owners: ['LakeQuery', 'ScheduledLakeQuery', 'LakeDashboard'],
     property: 'queryStatement',
     rule: "A query statement holds one SQL statement; ';' inside string literals, quoted identifiers and comments does not count.",
     source: 'StartQuery QueryStatement',
     fix: 'Split it into one LakeQuery per statement.',
   },
   QueryStatementReadOnly: {
-    owners: ['LakeQuery', 'ScheduledLakeQuery'],
+    owners: ['LakeQuery', 'ScheduledLakeQuery', 'LakeDashboard'],
     property: 'queryStatement',
     rule: 'A query statement is a read-only SELECT query, or WITH … SELECT.',
     source: 'StartQuery QueryStatement',
     fix: 'Write a SELECT query; CloudTrail Lake cannot change data.',
   },
   QueryStatementWithSelect: {
-    owners: ['LakeQuery', 'ScheduledLakeQuery'],
+    owners: ['LakeQuery', 'ScheduledLakeQuery', 'LakeDashboard'],
     property: 'queryStatement',
     rule: 'A WITH clause is followed by a SELECT query.',
     source: 'StartQuery QueryStatement',
     fix: 'End the query with a SELECT.',
   },
   QueryStatementStoreReference: {
-    owners: ['LakeQuery', 'ScheduledLakeQuery'],
+    owners: ['LakeQuery', 'ScheduledLakeQuery', 'LakeDashboard'],
     property: 'queryStatement',
     rule: 'A query statement names the event data store it runs on by its ID, as in FROM <event data store ID>.',
     source: 'StartQuery QueryStatement',
@@ -795,7 +798,7 @@ export const RULES = {
     fix: 'Shorten the value, or match a prefix of it with startsWith.',
   },
   SelectorsUnique: {
-    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore', 'CloudTrailTelemetryRule'],
     property: 'dataEvents',
     rule: 'No selector repeats another exactly.',
     source: 'CloudFormation AdvancedEventSelectors schema (unique items)',
@@ -872,35 +875,35 @@ export const RULES = {
     fix: 'Use one selector per event category.',
   },
   EventCategoryValue: {
-    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore', 'CloudTrailTelemetryRule'],
     property: 'fieldSelectors',
-    rule: 'eventCategory is Management, Data or NetworkActivity on a trail; an event data store also takes Insight, ConfigurationItem, Evidence and ActivityAuditLog.',
-    source: 'AdvancedFieldSelector Field, eventCategory',
+    rule: 'eventCategory is Management, Data or NetworkActivity on a trail; an event data store also takes Insight, ConfigurationItem, Evidence and ActivityAuditLog; a CloudWatch telemetry rule takes only Management and Data.',
+    source: 'AdvancedFieldSelector Field, eventCategory; CloudWatch User Guide, "Telemetry discovery and enablement" (data sources)',
     fix: 'Correct the spelling, or log store-only categories to a LakeEventDataStore.',
   },
   SelectorFieldAllowed: {
-    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore', 'CloudTrailTelemetryRule'],
     property: 'fieldSelectors',
     rule: 'A field is used only in the selectors of the event categories and targets (trail or event data store) the documentation allows it in.',
     source: 'AdvancedFieldSelector Field',
     fix: 'Remove the field selector, or move it to a selector or target that allows it.',
   },
   SelectorFieldOperator: {
-    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore', 'CloudTrailTelemetryRule'],
     property: 'fieldSelectors',
     rule: 'Some fields take only some operators, e.g. readOnly and resources.type only Equals, eventSource on trail management selectors only NotEquals.',
     source: 'AdvancedFieldSelector Field',
     fix: 'Use an operator the field takes.',
   },
   SelectorFieldValue: {
-    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore', 'CloudTrailTelemetryRule'],
     property: 'fieldSelectors',
     rule: 'Some fields take only documented values: readOnly \'true\' or \'false\', sessionCredentialFromConsole \'true\', eventSource on trail management selectors \'kms.amazonaws.com\' or \'rdsdata.amazonaws.com\'.',
     source: 'AdvancedFieldSelector Field',
     fix: 'Use a documented value.',
   },
   SelectorFieldFormat: {
-    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore', 'CloudTrailTelemetryRule'],
     property: 'fieldSelectors',
     rule: 'Equals and NotEquals values of a field with a documented form have that form: vpcEndpointId is \'vpce-\' and 8 or 17 lowercase hexadecimal characters.',
     source: 'AdvancedFieldSelector Field, vpcEndpointId; Amazon EC2 resource IDs',
@@ -992,10 +995,10 @@ export const RULES = {
     fix: 'Leave the selector out, or use READ_ONLY, WRITE_ONLY or ALL.',
   },
   ManagementEventsNoneNeedsData: {
-    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore'],
+    owners: ['DataEventSelectors', 'OrganizationTrail', 'LakeEventDataStore', 'CloudTrailTelemetryRule'],
     property: 'managementEvents',
-    rule: 'managementEvents ReadWriteType.NONE needs data events, since without selectors CloudTrail logs all management events.',
-    source: 'PutEventSelectors',
+    rule: 'managementEvents ReadWriteType.NONE needs data events, since without selectors CloudTrail logs all management events, and a CloudWatch telemetry rule needs a selector.',
+    source: 'PutEventSelectors; CloudWatch Observability Admin API CloudtrailParameters AdvancedEventSelectors (required)',
     fix: 'Add data events, or log management events.',
   },
   ExcludedSourcesNeedManagementEvents: {
@@ -1270,6 +1273,144 @@ export const RULES = {
     rule: 'A channel\'s resource policy has at most 20 statements.',
     source: 'PutResourcePolicy ResourcePolicy',
     fix: 'Grant several principals in one statement, or whole accounts.',
+  },
+  // ---- LakeDashboard (issue 17)
+  DashboardNameLength: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'dashboardName',
+    rule: 'A dashboard name is 3 to 128 characters long.',
+    source: 'API model DashboardName (CreateDashboard Name)',
+    fix: 'Shorten or lengthen the name, or leave it out for a generated one.',
+  },
+  DashboardNameCharacters: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'dashboardName',
+    rule: 'A dashboard name has only ASCII letters, digits, \'_\' and \'-\' (no \'.\', unlike store and channel names).',
+    source: 'API model DashboardName, pattern ^[a-zA-Z0-9_\\-]+$',
+    fix: 'Remove or replace the other characters.',
+  },
+  DashboardNameReserved: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'dashboardName',
+    rule: 'AWSCloudTrail-Highlights names the Highlights dashboard CloudTrail manages (no widgets, a 6-hour refresh); a custom dashboard takes another name.',
+    source: 'CreateDashboard Name and RefreshSchedule',
+    fix: 'Choose another name.',
+  },
+  DashboardWidgetCount: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets',
+    rule: 'A custom dashboard holds at most 10 widgets, those of the props and those addWidget adds together.',
+    source: 'CreateDashboard Widgets; AWS::CloudTrail::Dashboard Widgets',
+    fix: 'Move widgets to a second dashboard.',
+  },
+  DashboardWidgetStores: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets[].eventDataStores',
+    rule: 'A widget names the event data stores its query reads: at least one.',
+    source: 'RequestWidget QueryStatement (FROM <event data store ID>)',
+    fix: 'Give the stores the query reads and interpolate their eventDataStoreId into the statement.',
+  },
+  DashboardWidgetParameterCount: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets[].queryParameters',
+    rule: 'A widget takes at most 10 query parameters.',
+    source: 'API model QueryParameters (RequestWidget)',
+    fix: 'Use fewer placeholders in the statement.',
+  },
+  DashboardWidgetParameterPlaceholders: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets[].queryParameters',
+    rule: 'A widget has one query parameter per \'?\' placeholder of its statement, in order (a \'?\' compared with eventTime is written \'?\' in quotes; '
+      + 'a \'?\' in any other string literal or comment is text).',
+    source: 'CloudTrail User Guide, "Create a dashboard with the AWS CLI"; RequestWidget QueryStatement and QueryParameters',
+    fix: 'Give one DashboardQueryParameter per placeholder, in the order they appear.',
+  },
+  DashboardViewPropertyValue: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets[].title and the columns',
+    rule: 'A view property value (the title and column names included) is 1 to 128 ASCII letters, digits, spaces, \'.\', \'_\' or \'-\'.',
+    source: 'API model ViewPropertiesValue',
+    fix: 'Remove the other characters.',
+  },
+  DashboardWidgetSize: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets[].height, widgets[].width',
+    rule: 'A widget\'s height and width are positive numbers of inches.',
+    source: 'CloudTrail User Guide, "View properties for widgets" (Height, Width)',
+    fix: 'Leave them out for 2 by 4 inches, or give positive sizes.',
+  },
+  DashboardWidgetViewColumns: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets[].view',
+    rule: 'A line chart needs xAxisColumn and yAxisColumn; a pie or bar chart needs labelColumn and valueColumn.',
+    source: 'CloudTrail User Guide, "View properties for widgets"',
+    fix: 'Name the result columns the chart plots.',
+  },
+  DashboardRefreshFrequency: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'refreshSchedule.frequency',
+    rule: 'A custom dashboard refreshes every 1, 6, 12 or 24 hours (a day).',
+    source: 'API model RefreshScheduleFrequency (Unit HOURS: 1, 6, 12, 24; Unit DAYS: 1)',
+    fix: 'Use Duration.hours(1), Duration.hours(6), Duration.hours(12) or Duration.days(1).',
+  },
+  DashboardRefreshTimeOfDay: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'refreshSchedule.timeOfDay',
+    rule: 'The refresh time of day is a UTC time HH:MM, 00:00 to 23:59.',
+    source: 'API model TimeOfDay, pattern ^[0-9]{2}:[0-9]{2}',
+    fix: 'Write two-digit hours and minutes, e.g. "06:30".',
+  },
+  DashboardStorePolicyNotManaged: {
+    owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],
+    property: 'widgets[].eventDataStores',
+    rule: 'A store a widget reads that this stack does not manage (imported, or of another stack) does not gain the statement that lets CloudTrail '
+      + 'run the dashboard\'s queries; the warning shows the statement its owner must add.',
+    source: 'CloudTrail User Guide, "Example: Allow CloudTrail to run queries to refresh a dashboard"; StartDashboardRefresh',
+    fix: 'Add the statement to the store\'s resource-based policy (PutResourcePolicy), then acknowledge the warning.',
+    warning: true,
+  },
+  // ---- CloudTrailTelemetryRule (CloudTrail events into CloudWatch)
+  TelemetryRuleNameLength: {
+    owners: ['CloudTrailTelemetryRule'],
+    property: 'ruleName',
+    rule: 'A telemetry rule name has 1 to 100 characters.',
+    source: 'AWS::ObservabilityAdmin::TelemetryRule and OrganizationTelemetryRule RuleName; CreateTelemetryRuleForOrganization RuleName',
+    fix: 'Shorten the name, or leave ruleName out for a generated one.',
+  },
+  TelemetryRuleNameCharacters: {
+    owners: ['CloudTrailTelemetryRule'],
+    property: 'ruleName',
+    rule: 'A telemetry rule name has only ASCII letters, digits and \'-\' (CloudFormation\'s pattern; the API would also take \'_\', \'.\', \'#\' and \'/\').',
+    source: 'AWS::ObservabilityAdmin::TelemetryRule and OrganizationTelemetryRule RuleName, pattern ^[0-9A-Za-z-]+$',
+    fix: 'Replace the other characters with \'-\'.',
+  },
+  TelemetryRuleRegions: {
+    owners: ['CloudTrailTelemetryRule'],
+    property: 'regions',
+    rule: 'regions, when given, names at least one Region, and no entry is empty.',
+    source: 'CloudWatch Observability Admin API TelemetryRule Regions (minimum 1 item) and Region (minimum length 1)',
+    fix: 'Leave regions out to replicate the rule to every Region, or name the Regions.',
+  },
+  TelemetryRetention: {
+    owners: ['CloudTrailTelemetryRule'],
+    property: 'retention',
+    rule: 'The log groups of a telemetry rule keep events 1 to 3653 days: RetentionDays.INFINITE is not accepted.',
+    source: 'CloudWatch Observability Admin API TelemetryDestinationConfiguration RetentionInDays (1 to 3653)',
+    fix: 'Use a logs.RetentionDays of at most TEN_YEARS.',
+  },
+  TelemetryKmsKeyArn: {
+    owners: ['CloudTrailTelemetryRule'],
+    property: 'encryptionKey',
+    rule: 'The key that encrypts the log groups is named by its key ARN, not an alias ARN or a key ID.',
+    source: 'CloudWatch Observability Admin API TelemetryDestinationConfiguration KmsKeyArn, pattern arn:aws[a-zA-Z-]*:kms:[a-z0-9-]+:\\d{12}:key/(mrk-)?[a-f0-9-]+',
+    fix: 'Import the key with kms.Key.fromKeyArn and its key ARN.',
+  },
+  TelemetryRuleDuplicate: {
+    owners: ['CloudTrailTelemetryRule'],
+    property: 'dataEvents',
+    rule: 'Two rules of one scope (the organization, or one account) in one account and Region do not send the same events to the same destination.',
+    source: 'CloudWatch User Guide, "Telemetry enablement rules" (rules are unique by resource type, telemetry type and destination configuration)',
+    fix: 'Remove one of the rules, or give them different selectors or destinations.',
   },
 
   // ---- LakeExportToCloudWatch

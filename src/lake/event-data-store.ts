@@ -93,6 +93,7 @@ export class LakeEventDataStore extends EventDataStoreBase {
 
   private readonly resource: CfnEventDataStore;
   private resourcePolicy?: iam.PolicyDocument;
+  private policyResource?: CfnResourcePolicy;
 
   constructor(scope: Construct, id: string, props: LakeEventDataStoreProps = {}) {
     super(scope, id, { physicalName: props.eventDataStoreName ?? PhysicalName.GENERATE_IF_NEEDED });
@@ -150,12 +151,13 @@ export class LakeEventDataStore extends EventDataStoreBase {
   }
 
   public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
-    if (!this.resourcePolicy) {
+    if (!this.resourcePolicy || !this.policyResource) {
       this.resourcePolicy = new iam.PolicyDocument();
-      new CfnResourcePolicy(this, 'Policy', { resourceArn: this.eventDataStoreArn, resourcePolicy: this.resourcePolicy });
+      this.policyResource = new CfnResourcePolicy(this, 'Policy', { resourceArn: this.eventDataStoreArn, resourcePolicy: this.resourcePolicy });
     }
     this.resourcePolicy.addStatements(statement);
-    return { statementAdded: true, policyDependable: this.resourcePolicy };
+    // the policy resource, which a construct can depend on (a PolicyDocument is no IDependable)
+    return { statementAdded: true, policyDependable: this.policyResource };
   }
 
   private selectEvents(store: ResolvedStore): void {

@@ -1,6 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { IConstruct } from 'constructs';
+import { IConstruct, IDependable } from 'constructs';
 import { flattenIntrinsics } from '../core/intrinsics';
 import { warnRule } from '../core/problems';
 import type { RuleId } from '../core/rule-registry';
@@ -25,17 +25,21 @@ export interface PolicyWarning {
 /**
  * Adds statements to a resource's policy when the resource belongs to the scope's stack; otherwise
  * (an imported resource, or one from another stack) warns with the exact statements its owner must add.
- * Statements are never added to another stack, which would make it depend on this one.
+ * Statements are never added to another stack, which would make it depend on this one. Returns what a
+ * resource that needs the statements in place can depend on: nothing when they were not added.
  */
 export function addOrRequestStatements(scope: IConstruct, holder: PolicyHolder, statements: iam.PolicyStatement[],
-  warning: PolicyWarning): void {
+  warning: PolicyWarning): IDependable[] {
   const ownStack = Stack.of(holder) === Stack.of(scope);
-  const added = ownStack && statements.every(statement => holder.addToResourcePolicy(statement).statementAdded);
-  if (!added) {
-    warnRule(scope, warning.id,
-      `${warning.resource} is not managed by this stack, so its ${warning.policy} was not changed. ${warning.consequence} `
-      + `unless its owner adds these statements:\n${policyText(scope, statements)}`);
+  const results = ownStack ? statements.map(statement => holder.addToResourcePolicy(statement)) : [];
+  const added = ownStack && results.every(result => result.statementAdded);
+  if (added) {
+    return results.flatMap(result => result.policyDependable ? [result.policyDependable] : []);
   }
+  warnRule(scope, warning.id,
+    `${warning.resource} is not managed by this stack, so its ${warning.policy} was not changed. ${warning.consequence} `
+    + `unless its owner adds these statements:\n${policyText(scope, statements)}`);
+  return [];
 }
 
 /**

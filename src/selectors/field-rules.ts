@@ -18,8 +18,12 @@ export const OPERATORS: Operator[] = [
   { key: 'notEndsWith', apiName: 'NotEndsWith' },
 ];
 
-/** Where a selector is used: the same selector can be valid on a trail and not on an event data store. */
-export type SelectorTarget = 'trail' | 'eventDataStore';
+/**
+ * Where a selector is used: the same selector can be valid on a trail and not on an event data store. A CloudWatch
+ * telemetry rule (AWS::ObservabilityAdmin::TelemetryRule and OrganizationTelemetryRule, CloudtrailParameters) takes
+ * the selectors of a trail.
+ */
+export type SelectorTarget = 'trail' | 'eventDataStore' | 'telemetryRule';
 
 /** The values of `eventCategory`. */
 export enum EventCategory {
@@ -34,9 +38,12 @@ export enum EventCategory {
 
 // AdvancedFieldSelector Field, eventCategory: Insight, ConfigurationItem, Evidence and ActivityAuditLog
 // "are used only for event data stores"
+// CloudWatch User Guide, "Telemetry discovery and enablement": the CloudTrail data source of telemetry rules is
+// "CloudTrail Data Events and Management Events"; network activity events are not among them
 export const CATEGORIES_BY_TARGET: Record<SelectorTarget, EventCategory[]> = {
   trail: [EventCategory.MANAGEMENT, EventCategory.DATA, EventCategory.NETWORK_ACTIVITY],
   eventDataStore: Object.values(EventCategory),
+  telemetryRule: [EventCategory.MANAGEMENT, EventCategory.DATA],
 };
 
 /** The kinds of CloudTrail events; any other category is a store kind of its own. */
@@ -67,9 +74,12 @@ export interface FieldUse {
   readonly source: string;
 }
 
-const BOTH: SelectorTarget[] = ['trail', 'eventDataStore'];
+// CloudWatch documents no field or operator rules of its own for the selectors of a telemetry rule (API reference
+// CloudtrailParameters and AdvancedFieldSelector; User Guide, "Telemetry enablement rules"), and CloudTrail is what
+// evaluates them: wherever the trail's rules apply, they apply to telemetry rules too.
+const BOTH: SelectorTarget[] = ['trail', 'eventDataStore', 'telemetryRule'];
 const STORE: SelectorTarget[] = ['eventDataStore'];
-const TRAIL: SelectorTarget[] = ['trail'];
+const TRAIL: SelectorTarget[] = ['trail', 'telemetryRule'];
 const { MANAGEMENT, DATA, NETWORK_ACTIVITY } = EventCategory;
 const FIELD_DOC = 'AdvancedFieldSelector Field';
 const BOOLEAN_VALUES = ['true', 'false'];

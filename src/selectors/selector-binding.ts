@@ -21,7 +21,7 @@ export interface SelectorSource {
   _origins(): Array<SelectorOrigin | undefined>;
 }
 
-/** Everything that decides the advanced event selectors of one trail or event data store. */
+/** Everything that decides the advanced event selectors of one trail, event data store or CloudWatch telemetry rule. */
 export interface SelectorSet {
   readonly target: SelectorTarget;
   readonly managementEvents?: ReadWriteType;
@@ -56,7 +56,9 @@ export function selectorSetProblems(set: SelectorSet): Problem[] {
       id: 'ManagementEventsNoneNeedsData',
       property: 'managementEvents',
       value: set.managementEvents,
-      rule: 'ReadWriteType.NONE leaves no selector, and without selectors CloudTrail logs all management events (PutEventSelectors)',
+      rule: set.target === 'telemetryRule'
+        ? 'ReadWriteType.NONE leaves no selector, and a CloudWatch telemetry rule needs at least one (CloudtrailParameters AdvancedEventSelectors, required)'
+        : 'ReadWriteType.NONE leaves no selector, and without selectors CloudTrail logs all management events (PutEventSelectors)',
       fix: 'add data events, or log management events',
     });
   }

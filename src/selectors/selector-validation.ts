@@ -28,7 +28,18 @@ export interface SelectorContext {
   readonly declaredTypes: DataResourceType[];
 }
 
-const TARGET_LABEL: Record<SelectorTarget, string> = { trail: 'a trail', eventDataStore: 'an event data store' };
+const TARGET_LABEL: Record<SelectorTarget, string> = {
+  trail: 'a trail',
+  eventDataStore: 'an event data store',
+  telemetryRule: 'a CloudWatch telemetry rule',
+};
+const TARGETS_LABEL: Record<SelectorTarget, string> = {
+  trail: 'trails',
+  eventDataStore: 'event data stores',
+  telemetryRule: 'CloudWatch telemetry rules',
+};
+// CloudWatch User Guide, "Telemetry discovery and enablement": the CloudTrail data source is management and data events
+const TELEMETRY_CATEGORIES_DOC = 'CloudWatch User Guide, "Telemetry discovery and enablement"';
 const FIELD_PATTERN = /^[\w.]+$/; // API model SelectorField pattern [\w|\d|\.|_]+
 const FIELD_DOC = 'AdvancedFieldSelector Field';
 
@@ -203,19 +214,45 @@ function categoryOf(fieldSelectors: AdvancedFieldSelector[], property: string, t
     return undefined;
   }
   if (!(allowed as string[]).includes(value)) {
-    const storeOnly = (CATEGORIES_BY_TARGET.eventDataStore as string[]).includes(value);
-    problems.push({
-      id: 'EventCategoryValue',
-      property: `${at}.equalTo`,
-      value,
-      rule: storeOnly
-        ? `eventCategory ${value} is only for event data stores, not trails (${source})`
-        : `eventCategory on ${TARGET_LABEL[target]} must be ${quoteList(allowed)} (${source})`,
-      fix: storeOnly ? 'log these events to a LakeEventDataStore' : `did you mean '${closestMatch(value, allowed) ?? allowed[0]}'?`,
-    });
+    problems.push(categoryValueProblem(`${at}.equalTo`, value, target, source));
     return undefined;
   }
   return value as EventCategory;
+}
+
+/** The problem with an eventCategory value the target does not take: the targets that take it, when some do. */
+function categoryValueProblem(property: string, value: string, target: SelectorTarget, source: string): Problem {
+  const allowed = CATEGORIES_BY_TARGET[target];
+  const known = (CATEGORIES_BY_TARGET.eventDataStore as string[]).includes(value);
+  if (known && target === 'telemetryRule') {
+    const onTrails = (CATEGORIES_BY_TARGET.trail as string[]).includes(value);
+    return {
+      id: 'EventCategoryValue',
+      property,
+      value,
+      rule: `eventCategory ${value} is not for CloudWatch telemetry rules, which take only ${quoteList(allowed)} events (${TELEMETRY_CATEGORIES_DOC})`,
+      fix: onTrails ? 'log these events with an OrganizationTrail or a LakeEventDataStore' : 'log these events to a LakeEventDataStore',
+    };
+  }
+  return {
+    id: 'EventCategoryValue',
+    property,
+    value,
+    rule: known
+      ? `eventCategory ${value} is only for event data stores, not trails (${source})`
+      : `eventCategory on ${TARGET_LABEL[target]} must be ${quoteList(allowed)} (${source})`,
+    fix: known ? 'log these events to a LakeEventDataStore' : `did you mean '${closestMatch(value, allowed) ?? allowed[0]}'?`,
+  };
+}
+
+/**
+ * The targets of a field use as a message names them. Telemetry rules take the trail's selectors, so where trails are
+ * named they are not named again.
+ */
+function targetsLabel(targets: SelectorTarget[]): string {
+  const named = targets.includes('trail') ? targets.filter(target => target !== 'telemetryRule') : targets;
+  const labels = named.map(target => TARGETS_LABEL[target]);
+  return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
 /** Whether this field may be used this way in a selector of this category on this target. */
@@ -224,7 +261,7 @@ function fieldUseProblems(fs: AdvancedFieldSelector, property: string, category:
   const use = fieldUse(fs.field, category, context.target);
   if (!use) {
     const elsewhere = FIELD_USES.filter(u => u.field === fs.field)
-      .map(u => `${u.categories.join('/')} selectors on ${u.targets.length === 2 ? 'trails and event data stores' : u.targets[0] === 'trail' ? 'trails' : 'event data stores'}`);
+      .map(u => `${u.categories.join('/')} selectors on ${targetsLabel(u.targets)}`);
     return [{
       id: 'SelectorFieldAllowed',
       property: `${property}.field`,

@@ -5,7 +5,7 @@ import * as path from 'path';
 // library imports itself back, type-only imports included.
 
 const SRC = path.join(__dirname, '..', '..', 'src');
-const FEATURES = ['trail', 'lake', 'organization'];
+const FEATURES = ['trail', 'lake', 'organization', 'cloudwatch'];
 /** Shared folders: the rules, the selectors, policies and keys, and the custom-resource runtime the operations run on. */
 const SHARED = ['core', 'selectors', 'policy', 'kms', 'operations'];
 

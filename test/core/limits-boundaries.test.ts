@@ -5,6 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LakeEventDataStore, LakeExportToCloudWatch, LakeQuery, ScheduledLakeQuery } from '../../src';
 import { channelDestinationProblems, channelNameProblems, channelPolicyProblems, channelSourceProblems } from '../../src/core/channel-rules';
+import { dashboardNameProblems, dashboardWidgetCountProblems, dashboardWidgetProblems, refreshScheduleProblems, WidgetSpec } from '../../src/core/dashboard-rules';
 import { contextKeySelectorProblems, eventDataStoreQuotaProblems, federationRoleArnProblems, resourcePolicyProblems, retentionProblems } from '../../src/core/lake-rules';
 import * as limits from '../../src/core/limits';
 import { metricNamespaceProblems } from '../../src/core/metric-namespace';
@@ -14,7 +15,8 @@ import { organizationIdProblems } from '../../src/core/organization';
 import { Problem } from '../../src/core/problems';
 import { deliveryS3UriProblems, queryStatementProblems, scheduledQueryConcurrencyProblems } from '../../src/core/query-rules';
 import type { RuleId } from '../../src/core/rule-registry';
-import { tagProblems } from '../../src/core/tags';
+import { OBSERVABILITY_TAG_RULES, tagProblems } from '../../src/core/tags';
+import { telemetryRetentionProblems, telemetryRuleNameProblems } from '../../src/core/telemetry-rules';
 import { organizationsPolicyNameProblems, protectionListProblems, servicePolicySizeProblems } from '../../src/core/trail-protection-rules';
 import { aggregationTemplateProblems, s3KeyPrefixProblems, snsTopicNameProblems, trailQuotaProblems } from '../../src/core/trail-rules';
 import { delegatedAdminsProblems } from '../../src/organization/delegated-admin-rules';
@@ -36,6 +38,17 @@ const x = (length: number): string => 'x'.repeat(length);
 const externalStores = (count: number) => Array.from({ length: count }, (_, i) => ({
   eventDataStoreArn: `arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/store-${i}`, category: 'ActivityAuditLog',
 }));
+
+/** The problems of a dashboard widget on store a1b2c3d4, with these query parameters and view properties. */
+function widget(overrides: Partial<WidgetSpec> = {}): Problem[] {
+  return dashboardWidgetProblems('widgets[0]', {
+    queryStatement: 'SELECT * FROM a1b2c3d4', storeIds: ['a1b2c3d4'], queryParameters: [], view: 'Table', height: 2, width: 4,
+    viewProperties: { Title: 'Top errors', View: 'Table', Height: '2', Width: '4' }, ...overrides,
+  });
+}
+
+/** This many '$Period$' parameters, each for a placeholder of the statement. */
+const parameters = (count: number) => ({ queryStatement: `SELECT ${Array(count).fill("'?'").join(', ')} FROM a1b2c3d4`, queryParameters: Array(count).fill('$Period$') });
 
 /** The concurrency problems of scheduled queries of one account and Region, run every so many minutes. */
 function scheduledConcurrency(intervals: number[]): Problem[] {
@@ -298,6 +311,33 @@ const BOUNDS: Bound[] = [
     beyond: () => channelPolicyProblems('resourcePolicy', 21, ['cloudtrail-data:PutAuditEvents']),
   },
   {
+    limit: 'DASHBOARD_NAME_LENGTH.max', id: 'DashboardNameLength',
+    at: () => dashboardNameProblems('dashboardName', x(128)), beyond: () => dashboardNameProblems('dashboardName', x(129)),
+  },
+  {
+    limit: 'DASHBOARD_NAME_LENGTH.min', id: 'DashboardNameLength',
+    at: () => dashboardNameProblems('dashboardName', x(3)), beyond: () => dashboardNameProblems('dashboardName', x(2)),
+  },
+  {
+    limit: 'DASHBOARD_MAX_WIDGETS', id: 'DashboardWidgetCount',
+    at: () => dashboardWidgetCountProblems('widgets', 10), beyond: () => dashboardWidgetCountProblems('widgets', 11),
+  },
+  {
+    limit: 'DASHBOARD_MAX_QUERY_PARAMETERS', id: 'DashboardWidgetParameterCount',
+    at: () => widget(parameters(10)), beyond: () => widget(parameters(11)),
+  },
+  ...(['max', 'min'] as const).flatMap((side): Bound[] => {
+    const [at, beyond] = side === 'max' ? [128, 129] : [1, 0];
+    const value = (length: number) => widget({ viewProperties: { Title: x(length) } });
+    return [{ limit: `VIEW_PROPERTY_VALUE_LENGTH.${side}`, id: 'DashboardViewPropertyValue', at: () => value(at), beyond: () => value(beyond) }];
+  }),
+  {
+    // the longest interval and the next one a Duration of whole hours gives
+    limit: 'DASHBOARD_REFRESH_HOURS', id: 'DashboardRefreshFrequency',
+    at: () => refreshScheduleProblems('refreshSchedule', { intervalMinutes: 24 * 60 }),
+    beyond: () => refreshScheduleProblems('refreshSchedule', { intervalMinutes: 25 * 60 }),
+  },
+  {
     limit: 'SCHEDULED_RUN_MINUTES', id: 'ScheduledQueryConcurrency',
     at: () => scheduledConcurrency(Array(10).fill(15)), beyond: () => scheduledConcurrency(Array(10).fill(14)),
   },
@@ -348,6 +388,22 @@ const BOUNDS: Bound[] = [
     // {"x":"…"} is 8 characters besides the value
     limit: 'SERVICE_CONTROL_POLICY_MAX_SIZE', id: 'TrailProtectionPolicySize',
     at: () => servicePolicySizeProblems('trailArns', { x: x(5120 - 8) }), beyond: () => servicePolicySizeProblems('trailArns', { x: x(5121 - 8) }),
+  },
+  {
+    limit: 'TELEMETRY_RULE_NAME_LENGTH.max', id: 'TelemetryRuleNameLength',
+    at: () => telemetryRuleNameProblems('ruleName', x(100)), beyond: () => telemetryRuleNameProblems('ruleName', x(101)),
+  },
+  {
+    limit: 'TELEMETRY_RULE_NAME_LENGTH.min', id: 'TelemetryRuleNameLength',
+    at: () => telemetryRuleNameProblems('ruleName', 'x'), beyond: () => telemetryRuleNameProblems('ruleName', ''),
+  },
+  { limit: 'TELEMETRY_RETENTION_DAYS.max', id: 'TelemetryRetention', at: () => telemetryRetentionProblems('retention', 3653), beyond: () => telemetryRetentionProblems('retention', 3654) },
+  { limit: 'TELEMETRY_RETENTION_DAYS.min', id: 'TelemetryRetention', at: () => telemetryRetentionProblems('retention', 1), beyond: () => telemetryRetentionProblems('retention', 0) },
+  {
+    // the lower bound is 0: an empty value is accepted, and no value is shorter
+    limit: 'OBSERVABILITY_TAG_VALUE_LENGTH.max', id: 'TagValueLength',
+    at: () => tagProblems('tags', [{ key: 'k', value: x(256) }, { key: 'e', value: '' }], OBSERVABILITY_TAG_RULES),
+    beyond: () => tagProblems('tags', [{ key: 'k', value: x(257) }], OBSERVABILITY_TAG_RULES),
   },
 ];
 

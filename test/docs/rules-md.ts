@@ -6,7 +6,7 @@ import { RuleEntry, RuleOwner, RULES } from '../../src/core/rule-registry';
 export const RULES_MD = path.join(__dirname, '..', '..', 'RULES.md');
 
 const OWNER_ORDER: RuleOwner[] = ['OrganizationTrail', 'SecurityAlarms', 'LakeEventDataStore', 'LakeQuery', 'ScheduledLakeQuery',
-  'LakeImport', 'LakeChannel', 'OrganizationDelegatedAdmin', 'TrailProtectionPolicy', 'TrailLogArchive', 'DataEventSelectors', 'Operations'];
+  'LakeImport', 'LakeChannel', 'LakeDashboard', 'OrganizationDelegatedAdmin', 'TrailProtectionPolicy', 'TrailLogArchive', 'DataEventSelectors', 'Operations'];
 
 /** RULES.md, generated from the rule registry: one table per construct, shared rules first. */
 export function renderRulesMarkdown(): string {

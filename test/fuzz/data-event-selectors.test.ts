@@ -11,7 +11,11 @@ import { SelectorTarget } from '../../src/selectors/field-rules';
 import { advancedSelectorProblems } from '../../src/selectors/selector-validation';
 
 const TARGETS: SelectorTarget[] = ['trail', 'eventDataStore'];
-const RESOURCE_TYPES: Record<SelectorTarget, string> = { trail: 'AWS::CloudTrail::Trail', eventDataStore: 'AWS::CloudTrail::EventDataStore' };
+const RESOURCE_TYPES: Record<SelectorTarget, string> = {
+  trail: 'AWS::CloudTrail::Trail',
+  eventDataStore: 'AWS::CloudTrail::EventDataStore',
+  telemetryRule: 'AWS::ObservabilityAdmin::TelemetryRule',
+};
 const SUBJECT: Subject = { path: 'Stack/Target', properties: ['dataEvents', 'managementEvents', 'excludeManagementEventSources', 'eventSelectors'] };
 
 /** Management options that go with any data events, and those that need some. */

@@ -576,6 +576,18 @@ describe('imported stores', () => {
     expect(store.encryptionKey).toBeUndefined();
   });
 
+  test('a resource can depend on the store\'s resource policy that addToResourcePolicy returns', () => {
+    const stack = testStack();
+    const store = new LakeEventDataStore(stack, 'Store');
+    const result = store.addToResourcePolicy(new iam.PolicyStatement({
+      actions: ['cloudtrail:StartQuery'], principals: [new iam.AccountPrincipal('444455556666')], resources: ['*'],
+    }));
+    const waiting = new cloudtrail.CfnDashboard(stack, 'Waiting', { name: 'waiting' });
+    waiting.node.addDependency(result.policyDependable!);
+    const policyId = Object.keys(Template.fromStack(stack).findResources('AWS::CloudTrail::ResourcePolicy'))[0];
+    expect(Template.fromStack(stack).toJSON().Resources[stack.getLogicalId(waiting)].DependsOn).toEqual([policyId]);
+  });
+
   test('grantQuery on an imported store grants through IAM only; with a key, the key too', () => {
     const stack = testStack();
     const key = kms.Key.fromKeyArn(stack, 'Key', 'arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab');

@@ -62,6 +62,7 @@ const NAME_PROPERTIES: Record<string, string> = {
   'AWS::Logs::LogGroup': 'LogGroupName',
   'AWS::CloudTrail::Trail': 'TrailName',
   'AWS::CloudTrail::EventDataStore': 'Name',
+  'AWS::CloudTrail::Dashboard': 'Name',
   'AWS::Lambda::Function': 'FunctionName',
   'AWS::SNS::Topic': 'TopicName',
   'AWS::StepFunctions::StateMachine': 'StateMachineName',
@@ -144,6 +145,8 @@ export class ResolvedTemplate {
         Arn: () => `arn:${PARTITION}:cloudtrail:${REGION}:${ACCOUNT}:eventdatastore/${this.uuid(logicalId)}`,
       },
       'AWS::CloudTrail::Channel': { ChannelArn: () => `arn:${PARTITION}:cloudtrail:${REGION}:${ACCOUNT}:channel/${this.uuid(logicalId)}` },
+      // a dashboard's ARN ends with its name (CloudTrail User Guide, "Manage dashboards with the AWS CLI")
+      'AWS::CloudTrail::Dashboard': { DashboardArn: () => `arn:${PARTITION}:cloudtrail:${REGION}:${ACCOUNT}:dashboard/${name()}` },
       'AWS::Lambda::Function': { Arn: () => `arn:${PARTITION}:lambda:${REGION}:${ACCOUNT}:function:${name()}` },
       'AWS::SNS::Topic': {
         TopicArn: () => `arn:${PARTITION}:sns:${REGION}:${ACCOUNT}:${name()}`,

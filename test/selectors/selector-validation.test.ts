@@ -13,7 +13,7 @@ function messages(selectors: AdvancedEventSelector[], target: SelectorTarget, de
 }
 
 const TARGETS: SelectorTarget[] = ['trail', 'eventDataStore'];
-const LABEL: Record<SelectorTarget, string> = { trail: 'a trail', eventDataStore: 'an event data store' };
+const LABEL: Record<SelectorTarget, string> = { trail: 'a trail', eventDataStore: 'an event data store', telemetryRule: 'a CloudWatch telemetry rule' };
 const FIELD = 'AdvancedFieldSelector Field';
 const KNOWN_FIELDS = 'eventCategory, readOnly, eventSource, eventName, eventType, errorCode, sessionCredentialFromConsole, '
   + 'resources.type, resources.ARN, userIdentity.arn, vpcEndpointId';
@@ -556,4 +556,27 @@ describe('the fix for a wrong ARN names the selector of its real type', () => {
     expect(message).toMatch(/^\[ResourceArnFormat\] /);
     expect(message.slice(message.indexOf('. Fix: ') + 7)).toBe(fix);
   });
+});
+
+describe('the CloudWatch telemetry rule target: management and data events, with the trail\'s field rules', () => {
+  const TELEMETRY_DOC = 'CloudWatch User Guide, "Telemetry discovery and enablement"';
+  check([
+    valid('Management and Data', ['telemetryRule'], [management(), data('AWS::S3::Object', { field: 'readOnly', equalTo: ['false'] })]),
+    valid('NotEquals kms on Management, as on a trail', ['telemetryRule'], [management({ field: 'eventSource', notEquals: ['kms.amazonaws.com'] })]),
+    invalid('NetworkActivity', 'telemetryRule', [network(s3Source())], [
+      `[EventCategoryValue] dataEvents[0].fieldSelectors[0].equalTo "NetworkActivity": eventCategory NetworkActivity is not for CloudWatch telemetry rules, which take only 'Management' or 'Data' events (${TELEMETRY_DOC}). Fix: log these events with an OrganizationTrail or a LakeEventDataStore`,
+    ]),
+    invalid('Insight', 'telemetryRule', [selector(category('Insight'))], [
+      `[EventCategoryValue] dataEvents[0].fieldSelectors[0].equalTo "Insight": eventCategory Insight is not for CloudWatch telemetry rules, which take only 'Management' or 'Data' events (${TELEMETRY_DOC}). Fix: log these events to a LakeEventDataStore`,
+    ]),
+    invalid('misspelt', 'telemetryRule', [selector(category('Managment'))], [
+      `[EventCategoryValue] dataEvents[0].fieldSelectors[0].equalTo "Managment": eventCategory on a CloudWatch telemetry rule must be 'Management' or 'Data' (${FIELD}, eventCategory). Fix: did you mean 'Management'?`,
+    ]),
+    invalid('eventName on Management, which only event data stores take', 'telemetryRule', [management({ field: 'eventName', equalTo: ['ConsoleLogin'] })], [
+      `[SelectorFieldAllowed] dataEvents[0].fieldSelectors[1].field "eventName": eventName is not allowed in Management selectors on a CloudWatch telemetry rule; it is allowed in Data/NetworkActivity selectors on trails and event data stores, Management selectors on event data stores (${FIELD}). Fix: remove this field selector`,
+    ]),
+    invalid('eventSource Equals on Management, which trails do not take', 'telemetryRule', [management({ field: 'eventSource', equalTo: ['s3.amazonaws.com'] })], [
+      `[SelectorFieldOperator] dataEvents[0].fieldSelectors[1].equalTo ["s3.amazonaws.com"]: eventSource in Management selectors on a CloudWatch telemetry rule takes only NotEquals, not Equals (${FIELD}, eventSource for management events on trails). Fix: use notEquals`,
+    ]),
+  ]);
 });
