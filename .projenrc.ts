@@ -59,6 +59,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-cloudtrail@^3.1137.0',
     '@aws-sdk/client-organizations@^3.1137.0',
     '@aws-sdk/client-sns@^3.1137.0',
+    // bundled into the waiting-operation handlers (see lambdaOptions): CreateImportTask is newer than the runtime's SDK
+    '@aws-sdk/client-cloudwatch-logs@^3.1178.0',
     'aws-sdk-client-mock@^4.1.0',
     '@types/aws-lambda@^8.10.164',
     // the access-path tests (test/policy): an IAM policy simulator (AGPL-3.0, imported by tests only, never bundled or
@@ -71,10 +73,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@stryker-mutator/jest-runner@9.6.1',
   ],
 
-  // *.lambda.ts handlers are bundled with esbuild at build time, for the Node.js 22 runtime, whose AWS SDK v3 they use
+  // *.lambda.ts handlers are bundled with esbuild at build time, for the Node.js 22 runtime, whose AWS SDK v3 clients they
+  // use; the CloudWatch Logs client (with its SDK core) is bundled, because the runtime's may predate CreateImportTask
   lambdaOptions: {
     runtime: LambdaRuntime.NODEJS_22_X,
-    bundlingOptions: { externals: ['@aws-sdk/*'] },
+    bundlingOptions: { externals: ['@aws-sdk/client-cloudtrail', '@aws-sdk/client-organizations', '@aws-sdk/client-sns'] },
   },
 
   jestOptions: {

@@ -16,6 +16,8 @@ export * from './lake/lake-query-props';
 export * from './lake/lake-query';
 export * from './lake/lake-import-props';
 export * from './lake/lake-import';
+export * from './lake/lake-export-props';
+export * from './lake/lake-export-to-cloudwatch';
 export * from './lake/channel-props';
 export * from './lake/channel';
 export * from './lake/dashboard-props';

@@ -11,6 +11,7 @@ const RESOURCES: Record<string, { default: number; full: number }> = {
   LakeQuery: { default: 24, full: 24 },
   ScheduledLakeQuery: { default: 11, full: 11 },
   LakeImport: { default: 26, full: 26 },
+  LakeExportToCloudWatch: { default: 24, full: 24 },
   LakeChannel: { default: 1, full: 2 },
   LakeDashboard: { default: 1, full: 5 },
   OrganizationDelegatedAdmin: { default: 6, full: 7 },

@@ -72,6 +72,9 @@ export const DELIVERY_S3_URI_MAX_LENGTH = 1024;
 // StartQuery / MaxConcurrentQueriesException: at most 10 queries run at once per account
 export const MAX_CONCURRENT_QUERIES = 10;
 
+// CloudWatch Logs API Reference, CreateImportTask: "no more than 3 active imports per account at a given time"
+export const MAX_ACTIVE_LOG_IMPORTS = 3;
+
 // Lambda's longest run (15 minutes): a scheduled run's function waits for its query this long at most; a run is
 // counted as holding one of the concurrent queries for that long
 export const SCHEDULED_RUN_MINUTES = 15;

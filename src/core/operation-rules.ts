@@ -57,24 +57,14 @@ export function keyPrefixProblems(property: string, prefix: string | undefined):
 }
 
 const IMPORT_SOURCE = 'StartImport StartEventTime / EndEventTime';
+const EXPORT_SOURCE = 'CloudWatch Logs CreateImportTask importFilter';
 
 /**
  * The rules of an import's time range (StartImport): each bound a valid date, and the start before the
  * end, because CloudTrail imports the log files whose names carry a date between them.
  */
 export function importTimeRangeProblems(startProperty: string, start: Date | undefined, endProperty: string, end: Date | undefined): Problem[] {
-  const problems: Problem[] = [];
-  for (const [property, date] of [[startProperty, start], [endProperty, end]] as const) {
-    if (date !== undefined && !Number.isFinite(date.getTime())) {
-      problems.push({
-        id: 'ImportEventTimeValid',
-        property,
-        value: date,
-        rule: `must be a valid date (${IMPORT_SOURCE})`,
-        fix: "pass a Date such as new Date('2026-01-01T00:00:00Z')",
-      });
-    }
-  }
+  const problems = eventTimeProblems(IMPORT_SOURCE, [[startProperty, start], [endProperty, end]]);
   if (problems.length === 0 && start && end && start.getTime() >= end.getTime()) {
     problems.push({
       id: 'ImportTimeRange',
@@ -85,4 +75,33 @@ export function importTimeRangeProblems(startProperty: string, start: Date | und
     });
   }
   return problems;
+}
+
+/**
+ * The rules of an export's time window (CreateImportTask importFilter): each bound a valid date, and the start not
+ * after the end ("startEventTime must be less than or equal to endEventTime").
+ */
+export function exportTimeRangeProblems(startProperty: string, start: Date | undefined, endProperty: string, end: Date | undefined): Problem[] {
+  const problems = eventTimeProblems(EXPORT_SOURCE, [[startProperty, start], [endProperty, end]]);
+  if (problems.length === 0 && start && end && start.getTime() > end.getTime()) {
+    problems.push({
+      id: 'ExportTimeRange',
+      property: startProperty,
+      value: start.toISOString(),
+      rule: `must not be after ${endProperty} ${end.toISOString()} (${EXPORT_SOURCE})`,
+      fix: `swap the two dates, or move ${startProperty} earlier`,
+    });
+  }
+  return problems;
+}
+
+/** The rule that each bound of a time range is a valid date (an invalid Date has no time to send). */
+function eventTimeProblems(source: string, bounds: ReadonlyArray<readonly [string, Date | undefined]>): Problem[] {
+  return bounds.filter(([, date]) => date !== undefined && !Number.isFinite(date.getTime())).map(([property, date]) => ({
+    id: 'ImportEventTimeValid',
+    property,
+    value: date,
+    rule: `must be a valid date (${source})`,
+    fix: "pass a Date such as new Date('2026-01-01T00:00:00Z')",
+  }));
 }

@@ -20,7 +20,8 @@ export type RuleOwner =
   | 'TrailProtectionPolicy'
   | 'LakeChannel'
   | 'LakeDashboard'
-  | 'CloudTrailTelemetryRule';
+  | 'CloudTrailTelemetryRule'
+  | 'LakeExportToCloudWatch';
 
 /** One rule as RULES.md shows it. */
 export interface RuleEntry {
@@ -39,7 +40,8 @@ export interface RuleEntry {
 }
 
 const ALL: readonly RuleOwner[] = ['OrganizationTrail', 'LakeEventDataStore', 'LakeQuery', 'ScheduledLakeQuery', 'LakeImport',
-  'OrganizationDelegatedAdmin', 'DataEventSelectors', 'TrailProtectionPolicy', 'LakeChannel', 'LakeDashboard', 'CloudTrailTelemetryRule'];
+  'OrganizationDelegatedAdmin', 'DataEventSelectors', 'TrailProtectionPolicy', 'LakeChannel', 'LakeDashboard', 'CloudTrailTelemetryRule',
+  'LakeExportToCloudWatch'];
 
 export const RULES = {
   // ---- Shared by several constructs
@@ -682,10 +684,10 @@ export const RULES = {
     warning: true,
   },
   RolePolicyNotManaged: {
-    owners: ['LakeEventDataStore', 'LakeImport'],
-    property: 'federationRole, role',
+    owners: ['LakeEventDataStore', 'LakeImport', 'LakeExportToCloudWatch'],
+    property: 'federationRole, role, importRole',
     rule: "A role this stack does not manage keeps its policies; the service cannot use it until the role's owner adds the statements the warning lists.",
-    source: 'StartImport InvalidImportSourceException; CloudTrail User Guide, "Federate an event data store"',
+    source: 'StartImport InvalidImportSourceException; CloudTrail User Guide, "Federate an event data store"; CloudWatch Logs CreateImportTask',
     fix: 'Add the statements to the role, or leave the role out for one the construct creates; then acknowledge the warning.',
     warning: true,
   },
@@ -706,10 +708,10 @@ export const RULES = {
     fix: "Pass the source bucket's Region, or leave sourceRegion out for the bucket's.",
   },
   ImportEventTimeValid: {
-    owners: ['LakeImport'],
+    owners: ['LakeImport', 'LakeExportToCloudWatch'],
     property: 'startEventTime, endEventTime',
     rule: 'An import time bound is a valid date.',
-    source: 'StartImport StartEventTime / EndEventTime',
+    source: 'StartImport StartEventTime / EndEventTime; CloudWatch Logs CreateImportTask importFilter',
     fix: "Pass a Date such as new Date('2026-01-01T00:00:00Z').",
   },
   ImportTimeRange: {
@@ -1409,6 +1411,22 @@ export const RULES = {
     rule: 'Two rules of one scope (the organization, or one account) in one account and Region do not send the same events to the same destination.',
     source: 'CloudWatch User Guide, "Telemetry enablement rules" (rules are unique by resource type, telemetry type and destination configuration)',
     fix: 'Remove one of the rules, or give them different selectors or destinations.',
+  },
+
+  // ---- LakeExportToCloudWatch
+  ExportTimeRange: {
+    owners: ['LakeExportToCloudWatch'],
+    property: 'startEventTime',
+    rule: 'An export\'s time window does not start after it ends.',
+    source: 'CloudWatch Logs API Reference, CreateImportTask: startEventTime must be less than or equal to endEventTime',
+    fix: 'Swap the two dates, or move startEventTime earlier.',
+  },
+  ExportsAtATime: {
+    owners: ['LakeExportToCloudWatch'],
+    property: 'waitForCompletion',
+    rule: 'Of the LakeExportToCloudWatch operations of a stack, each one three places before another waits for completion, because CloudWatch Logs runs at most 3 active imports per account.',
+    source: 'CloudWatch Logs API Reference, CreateImportTask: no more than 3 active imports per account at a given time',
+    fix: 'Let the earlier export wait for completion, or deploy the later one in a later deployment.',
   },
 } satisfies Record<string, RuleEntry>;
 

@@ -10,6 +10,7 @@ export enum OperationKind {
   LAKE_IMPORT = 'LakeImport',
   ORGANIZATION_DELEGATED_ADMIN = 'OrganizationDelegatedAdmin',
   CLOUDTRAIL_TRUSTED_ACCESS = 'CloudTrailTrustedAccess',
+  LAKE_EXPORT_TO_CLOUDWATCH = 'LakeExportToCloudWatch',
 }
 
 /** Properties every operation sends. */
@@ -76,6 +77,30 @@ export enum LakeImportAttribute {
   FILES_COMPLETED = 'FilesCompleted',
   EVENTS_COMPLETED = 'EventsCompleted',
   FAILED_ENTRIES = 'FailedEntries',
+}
+
+/** A LakeExportToCloudWatch: CloudWatch Logs CreateImportTask on create, CancelImportTask on delete when it still runs. */
+export interface LakeExportProperties extends WaitingOperationProperties {
+  readonly Operation: OperationKind.LAKE_EXPORT_TO_CLOUDWATCH;
+  /** The CreateImportTask importSourceArn */
+  readonly EventDataStoreArn: string;
+  /** The CreateImportTask importRoleArn */
+  readonly ImportRoleArn: string;
+  /** ISO 8601; absent for no lower bound */
+  readonly StartEventTime?: string;
+  /** ISO 8601; absent for no upper bound */
+  readonly EndEventTime?: string;
+}
+
+/** Properties whose change starts a new export on update; another role copies the same events. */
+export const LAKE_EXPORT_REPLACING_PROPERTIES = ['EventDataStoreArn', 'StartEventTime', 'EndEventTime'] as const;
+
+/** Attributes of a LakeExportToCloudWatch (Fn::GetAtt names). */
+export enum LakeExportAttribute {
+  IMPORT_ID = 'ImportId',
+  IMPORT_STATUS = 'ImportStatus',
+  DESTINATION_ARN = 'ImportDestinationArn',
+  BYTES_IMPORTED = 'BytesImported',
 }
 
 /** An OrganizationDelegatedAdmin: trusted access plus RegisterOrganizationDelegatedAdmin; deregistered on delete. */

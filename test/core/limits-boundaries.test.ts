@@ -3,7 +3,7 @@
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import { LakeEventDataStore, LakeQuery, ScheduledLakeQuery } from '../../src';
+import { LakeEventDataStore, LakeExportToCloudWatch, LakeQuery, ScheduledLakeQuery } from '../../src';
 import { channelDestinationProblems, channelNameProblems, channelPolicyProblems, channelSourceProblems } from '../../src/core/channel-rules';
 import { dashboardNameProblems, dashboardWidgetCountProblems, dashboardWidgetProblems, refreshScheduleProblems, WidgetSpec } from '../../src/core/dashboard-rules';
 import { contextKeySelectorProblems, eventDataStoreQuotaProblems, federationRoleArnProblems, resourcePolicyProblems, retentionProblems } from '../../src/core/lake-rules';
@@ -434,6 +434,12 @@ describe('limits the constructs check across resources', () => {
       new LakeQuery(stack, `Query${i}`, { eventDataStore: store, queryStatement: 'SELECT * FROM a1b2c3d4', waitForCompletion: i > 0 });
     }
   });
+  // exports that do not wait: each may still run when the next one starts
+  const exports = (count: number) => stackWith((stack, store) => {
+    for (let i = 0; i < count; i++) {
+      new LakeExportToCloudWatch(stack, `Export${i}`, { eventDataStore: store, startEventTime: new Date(Date.UTC(2026, i, 1)), waitForCompletion: false });
+    }
+  });
   const described = (length: number) => stackWith((stack, store) => new ScheduledLakeQuery(stack, 'Scheduled', {
     eventDataStore: store,
     queryStatement: 'SELECT * FROM a1b2c3d4',
@@ -446,6 +452,7 @@ describe('limits the constructs check across resources', () => {
     // the first query does not wait, so every query after it may still run with it: ten at once are allowed, eleven not
     ['MAX_CONCURRENT_QUERIES', 'ConcurrentQueriesQuota', queries(10), queries(11)],
     ['SCHEDULE_DESCRIPTION_MAX_LENGTH', 'ScheduleDescriptionLength', described(512), described(513)],
+    ['MAX_ACTIVE_LOG_IMPORTS', 'ExportsAtATime', exports(3), exports(4)],
   ] as Array<[string, RuleId, () => Problem[], () => Problem[]]>)('%s: exactly at the bound no %s, one beyond it', (_, id, at, beyond) => {
     expect(ids(at())).not.toContain(id);
     expect(ids(beyond())).toContain(id);
@@ -461,7 +468,7 @@ test('the made-up values are as long as the rows say', () => {
 
 test('every limit of src/core/limits.ts has a row here', () => {
   const covered = new Set(BOUNDS.map(bound => /^[A-Z0-9_]+/.exec(bound.limit)![0]));
-  const elsewhere = ['CUSTOM_RESOURCE_TIMEOUT_MINUTES', 'DEFAULT_OPERATION_WAIT_MINUTES', 'MAX_CONCURRENT_QUERIES', 'SCHEDULE_DESCRIPTION_MAX_LENGTH',
+  const elsewhere = ['CUSTOM_RESOURCE_TIMEOUT_MINUTES', 'DEFAULT_OPERATION_WAIT_MINUTES', 'MAX_CONCURRENT_QUERIES', 'SCHEDULE_DESCRIPTION_MAX_LENGTH', 'MAX_ACTIVE_LOG_IMPORTS',
     'EVENT_DATA_STORE_ID_LENGTH', 'KMS_ALIAS_NAME_MAX_LENGTH_AFTER_PREFIX'];
   // CUSTOM_RESOURCE_TIMEOUT_MINUTES and DEFAULT_OPERATION_WAIT_MINUTES are no limit a user meets: the fuzzed queries and
   // imports assert their ServiceTimeout stays within it (test/fuzz/lake-query.test.ts), test/lake the default.

@@ -11,7 +11,7 @@ test('the README is at most 25,000 bytes', () => {
 test('every construct of the library has a section of its own', () => {
   const headings = README.toString('utf8').split('\n').filter(line => /^#{2,3} /.test(line)).map(line => line.replace(/^#+ /, ''));
   expect(['OrganizationTrail', 'Security alarms', 'Existing trails', 'Log Archive account', 'LakeEventDataStore', 'LakeQuery', 'ScheduledLakeQuery',
-    'LakeImport', 'LakeChannel', 'LakeDashboard', 'OrganizationDelegatedAdmin', 'CloudTrailTrustedAccess', 'TrailProtectionPolicy', 'DataEventSelectors',
-    'CloudTrailTelemetryRule']
+    'LakeImport', 'LakeExportToCloudWatch', 'LakeChannel', 'LakeDashboard', 'OrganizationDelegatedAdmin', 'CloudTrailTrustedAccess', 'TrailProtectionPolicy',
+    'DataEventSelectors', 'CloudTrailTelemetryRule']
     .filter(section => !headings.includes(section))).toEqual([]);
 });

@@ -61,9 +61,14 @@ test('the synchronous-operation bundle registers a delegated administrator and a
   expect(cloudTrail.commandCalls(RegisterOrganizationDelegatedAdminCommand)).toHaveLength(1);
 });
 
+// The waiting operations bundle the CloudWatch Logs client (the runtime's SDK may predate CreateImportTask), and with it
+// the SDK core's Node.js modules; '@aws-sdk/signature-v4-crt' is only named in its error messages.
+const BUNDLED_LOGS_CLIENT = ['@aws-sdk/client-cloudtrail', '@aws-sdk/signature-v4-crt', 'node:child_process', 'node:crypto', 'node:fs', 'node:fs/promises',
+  'node:http', 'node:http2', 'node:https', 'node:os', 'node:path', 'node:process', 'node:stream', 'node:util', 'node:zlib'];
+
 test.each([
-  ['operation-event', ['@aws-sdk/client-cloudtrail']],
-  ['operation-complete', ['@aws-sdk/client-cloudtrail']],
+  ['operation-event', BUNDLED_LOGS_CLIENT],
+  ['operation-complete', BUNDLED_LOGS_CLIENT],
   ['synchronous-operation', ['@aws-sdk/client-cloudtrail', '@aws-sdk/client-organizations', 'https', 'timers/promises']],
   ['scheduled-query', ['@aws-sdk/client-cloudtrail', '@aws-sdk/client-sns', 'timers/promises']],
 ])('the %s bundle loads only the modules it uses (each SDK client has a module of its own: esbuild keeps an external require)', (name, modules) => {
@@ -102,4 +107,71 @@ test('the scheduled-query bundle runs the query and publishes its rows', async (
 
   expect(summary).toEqual({ name: 'Audit/Logins', queryId: QUERY_ID, queryStatus: 'FINISHED', rowCount: 1, notified: true });
   expect(topics.commandCalls(PublishCommand).map(call => call.args[0].input.TopicArn)).toEqual([topicArn]);
+});
+
+/**
+ * CloudWatch Logs' JSON endpoint on a local HTTP server: the bundled client (its own copy, which aws-sdk-client-mock
+ * cannot reach) is pointed at it with AWS_ENDPOINT_URL_CLOUDWATCH_LOGS, and each operation answers its body in turn.
+ */
+function logsEndpoint(replies: Record<string, object[]>) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const http = require('http') as typeof import('http');
+  const operations: string[] = [];
+  const server = http.createServer((request, reply) => {
+    request.resume();
+    request.on('end', () => {
+      const operation = String(request.headers['x-amz-target']).split('.')[1];
+      operations.push(operation);
+      const queue = replies[operation] ?? [];
+      const body = queue.length > 1 ? queue.shift() : queue[0];
+      reply.writeHead(body ? 200 : 400, { 'content-type': 'application/x-amz-json-1.1' })
+        .end(JSON.stringify(body ?? { __type: 'InvalidOperationException', message: `unexpected ${operation}` }));
+    });
+  });
+  return { server, operations };
+}
+
+test('the onEvent and isComplete bundles run a CloudWatch Logs import task with their own client, over HTTP', async () => {
+  const importId = '77777777-7777-4777-8777-777777777777';
+  const destination = 'arn:aws:logs:us-east-1:111111111111:log-group:aws/cloudtrail/abc';
+  const { server, operations } = logsEndpoint({
+    DescribeImportTasks: [
+      { imports: [] },
+      { imports: [{ importId, importSourceArn: STORE_ARN, importStatus: 'IN_PROGRESS', creationTime: Date.now() }] },
+      { imports: [{ importId, importSourceArn: STORE_ARN, importStatus: 'COMPLETED', importDestinationArn: destination, importStatistics: { bytesImported: 2048 } }] },
+    ],
+    CreateImportTask: [{ importId, importDestinationArn: destination, creationTime: Date.now() }],
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const saved = { ...process.env };
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'not-a-secret',
+  });
+  try {
+    const event = createEvent({
+      ServiceToken: 'arn',
+      Operation: 'LakeExportToCloudWatch',
+      EventDataStoreArn: STORE_ARN,
+      ImportRoleArn: 'arn:aws:iam::111111111111:role/export',
+      StartEventTime: '2026-01-01T00:00:00.000Z',
+      WaitForCompletion: 'true',
+      TimeoutSeconds: '1800',
+    });
+
+    const started = await handlerOf<typeof event>('operation-event')(event);
+    const done = await handlerOf<ReturnType<typeof completeEvent>>('operation-complete')(completeEvent(event, started));
+
+    expect(started).toEqual(expect.objectContaining({
+      PhysicalResourceId: importId, Data: expect.objectContaining({ ImportDestinationArn: destination }),
+    }));
+    expect(done).toEqual({ IsComplete: true, Data: { ImportId: importId, ImportStatus: 'COMPLETED', ImportDestinationArn: destination, BytesImported: 2048 } });
+    // look for an earlier attempt's task, start one, see that it is the first of its window, then follow it
+    expect(operations).toEqual(['DescribeImportTasks', 'CreateImportTask', 'DescribeImportTasks', 'DescribeImportTasks']);
+  } finally {
+    process.env = saved;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 });

@@ -22,7 +22,7 @@ beforeEach(() => {
 
 test('an unknown operation fails, naming the known ones', async () => {
   expect(await rejection(onEvent(createEvent({ Operation: 'constructor' })))).toBe('Unknown operation "constructor": expected one of LakeQuery, '
-    + 'LakeImport. Declare the resource with its construct.');
+    + 'LakeImport, LakeExportToCloudWatch. Declare the resource with its construct.');
   expect(cloudTrail.calls()).toHaveLength(0);
 });
 

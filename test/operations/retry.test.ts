@@ -1,5 +1,6 @@
 import { captureLogs, createEvent, lambdaContext, rejection, STORE_ARN } from './helpers';
 import { CLIENT_HTTP, CLIENT_RETRY, cloudTrail } from '../../src/operations/handlers/clients';
+import { cloudWatchLogs } from '../../src/operations/handlers/logs-client';
 import { organizations } from '../../src/operations/handlers/organizations-client';
 import { sns } from '../../src/operations/handlers/sns-client';
 import { handler as isComplete } from '../../src/operations/operation-complete.lambda';
@@ -17,8 +18,8 @@ captureLogs();
 /** An HTTP reply, or an error the transport throws. */
 type Reply = { readonly status: number; readonly body: object } | Error;
 
-/** CloudTrail's HTTP endpoint: answers each operation with its replies in turn, repeating the last one. */
-function fakeEndpoint(replies: Record<string, Reply[]>) {
+/** A service's HTTP endpoint (CloudTrail's unless told): answers each operation with its replies in turn, repeating the last one. */
+function fakeEndpoint(replies: Record<string, Reply[]>, client: { config: object } = cloudTrail()) {
   const requests: string[] = [];
   const handler = {
     async handle(request: { headers: Record<string, string> }) {
@@ -36,14 +37,16 @@ function fakeEndpoint(replies: Record<string, Reply[]>) {
       return { response: { statusCode: reply.status, headers: { 'content-type': 'application/x-amz-json-1.1' }, body } };
     },
   };
-  Object.assign(cloudTrail().config, { requestHandler: handler });
+  Object.assign(client.config, { requestHandler: handler });
   return requests;
 }
 
 /** A client as a cold Lambda has it: the adaptive rate limit forgets the throttling of the tests before. */
 async function coldRateLimit(): Promise<void> {
-  const { inner } = await cloudTrail().config.retryStrategy() as unknown as { inner: { rateLimiter: object } };
-  inner.rateLimiter = new (inner.rateLimiter.constructor as new () => object)();
+  for (const client of [cloudTrail(), cloudWatchLogs()]) {
+    const { inner } = await client.config.retryStrategy() as unknown as { inner: { rateLimiter: object } };
+    inner.rateLimiter = new (inner.rateLimiter.constructor as new () => object)();
+  }
 }
 
 const THROTTLED: Reply = { status: 400, body: { __type: 'ThrottlingException', message: 'Rate exceeded' } };
@@ -79,6 +82,7 @@ test.each([
   ['CloudTrail', cloudTrail],
   ['Organizations', organizations],
   ['SNS', sns],
+  ['CloudWatch Logs', cloudWatchLogs],
 ] as const)('the %s client is created once, with adaptive retries, 10 attempts and a 10-second request timeout', async (_service, client) => {
   expect(CLIENT_RETRY).toEqual({ retryMode: 'adaptive', maxAttempts: 10 });
   expect(CLIENT_HTTP).toEqual({ requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 } });
@@ -100,6 +104,20 @@ test.each([
   expect(response).toEqual(expect.objectContaining({ PhysicalResourceId: QUERY_ID }));
   // the last listing looks for a query another delivery of the request started first
   expect(requests).toEqual(['ListQueries', 'StartQuery', 'StartQuery', 'DescribeQuery', 'ListQueries']);
+});
+
+test('after a throttled CreateImportTask, the SDK retries and the export starts', async () => {
+  const importId = '88888888-8888-4888-8888-888888888888';
+  const requests = fakeEndpoint({
+    DescribeImportTasks: [{ status: 200, body: { imports: [] } }],
+    CreateImportTask: [THROTTLED, { status: 200, body: { importId, importDestinationArn: 'arn:aws:logs:us-east-1:111111111111:log-group:aws/cloudtrail/abc' } }],
+  }, cloudWatchLogs());
+  const properties = { Operation: 'LakeExportToCloudWatch', EventDataStoreArn: STORE_ARN, ImportRoleArn: 'arn:aws:iam::111111111111:role/export', WaitForCompletion: 'false' };
+
+  const response = await settle(onEvent(createEvent(properties), lambdaContext(15 * 60_000)));
+
+  expect(response).toEqual(expect.objectContaining({ PhysicalResourceId: importId }));
+  expect(requests).toEqual(['DescribeImportTasks', 'CreateImportTask', 'CreateImportTask', 'DescribeImportTasks']);
 });
 
 test('with time enough, throttling that lasts ten attempts fails with what to do', async () => {

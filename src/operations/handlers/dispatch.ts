@@ -1,3 +1,4 @@
+import { lakeExport } from './lake-export';
 import { lakeImport } from './lake-import';
 import { lakeQuery } from './lake-query';
 import { dispatch, IsCompleteRequest, IsCompleteResponse, OnEventRequest, OnEventResponse, WaitingOperationHandler } from './request';
@@ -7,6 +8,7 @@ import { OperationKind } from '../operation-properties';
 const HANDLERS = new Map<string, WaitingOperationHandler>([
   [OperationKind.LAKE_QUERY, lakeQuery],
   [OperationKind.LAKE_IMPORT, lakeImport],
+  [OperationKind.LAKE_EXPORT_TO_CLOUDWATCH, lakeExport],
 ]);
 
 /** The provider's onEvent for every operation that waits: dispatches on the Operation property. */
