@@ -42,9 +42,8 @@ export class LakeExportToCloudWatch extends Construct {
 
   constructor(scope: Construct, id: string, props: LakeExportToCloudWatchProps) {
     super(scope, id);
-    throwIfProblems(this, lakeExportProblems(props));
-    const { settings, problems } = waitSettings(props);
-    throwIfProblems(this, problems);
+    const { settings, problems: waitProblems } = waitSettings(props);
+    throwIfProblems(this, [...lakeExportProblems(props), ...waitProblems]);
     this.waitForCompletion = settings.waitForCompletion;
 
     const store = props.eventDataStore;

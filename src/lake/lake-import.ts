@@ -45,9 +45,8 @@ export class LakeImport extends Construct {
 
   constructor(scope: Construct, id: string, props: LakeImportProps) {
     super(scope, id);
-    throwIfProblems(this, lakeImportProblems(props));
-    const { settings, problems } = waitSettings(props);
-    throwIfProblems(this, problems);
+    const { settings, problems: waitProblems } = waitSettings(props);
+    throwIfProblems(this, [...lakeImportProblems(props), ...waitProblems]);
     this.waitForCompletion = settings.waitForCompletion;
 
     const store = props.eventDataStore;

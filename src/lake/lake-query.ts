@@ -51,9 +51,8 @@ export class LakeQuery extends Construct {
 
   constructor(scope: Construct, id: string, props: LakeQueryProps) {
     super(scope, id);
-    throwIfProblems(this, lakeQueryOptionsProblems(props, props.deliveryBucket));
-    const { settings, problems } = waitSettings(props);
-    throwIfProblems(this, problems);
+    const { settings, problems: waitProblems } = waitSettings(props);
+    throwIfProblems(this, [...lakeQueryOptionsProblems(props, props.deliveryBucket), ...waitProblems]);
     this.eventDataStore = props.eventDataStore;
     this.waitForCompletion = settings.waitForCompletion;
 

@@ -161,6 +161,11 @@ describe('LakeExportToCloudWatch', () => {
       expect(() => lakeExport(props)).toThrow(id);
     });
 
+    test('reports a wrong window and a wrong timeout in one error', () => {
+      const message = errorOf(() => lakeExport({ startEventTime: new Date('not a date'), timeout: Duration.minutes(56) })).message;
+      expect(message).toMatch(/^2 problems:\n {2}\[Stack\/Export\] \[ImportEventTimeValid\] .*\n {2}\[Stack\/Export\] \[OperationTimeoutRange\] /);
+    });
+
     test('accepts a window of one instant: CloudWatch Logs allows a start equal to the end', () => {
       const at = new Date('2026-01-01T00:00:00Z');
       expect(() => lakeExport({ startEventTime: at, endEventTime: at })).not.toThrow();

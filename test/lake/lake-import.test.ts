@@ -236,6 +236,11 @@ describe('LakeImport', () => {
     });
   });
 
+  test('reports a wrong window and a wrong timeout in one error', () => {
+    const message = errorOf(() => lakeImport({ endEventTime: new Date('not a date'), timeout: Duration.minutes(90) })).message;
+    expect(message).toMatch(/^2 problems:\n {2}\[Stack\/Import\] \[ImportEventTimeValid\] endEventTime null: .*\n {2}\[Stack\/Import\] \[OperationTimeoutRange\] timeout "1 hour 30 minutes": /);
+  });
+
   describe('chaining', () => {
     test('runs the imports of a stack one after the other', () => {
       const { stack, store, bucket } = setUp();

@@ -203,6 +203,13 @@ describe('LakeQuery', () => {
     ])('rejects a timeout %s', (_name, timeout, message) => {
       expect(errorOf(() => query(testStack(), { timeout })).message).toBe(message);
     });
+
+    test('reports a wrong statement and a wrong timeout in one error', () => {
+      const message = errorOf(() => query(testStack(), { queryStatement: 'DELETE FROM x', timeout: Duration.hours(1) })).message;
+      expect(message).toMatch(/^\d problems:\n/);
+      expect(message).toContain('[Stack/Query] [OperationTimeoutRange] timeout "1 hour"');
+      expect(message).toMatch(/\[Stack\/Query\] \[QueryStatement\w+\] queryStatement /);
+    });
   });
 
   describe('a statement with tokens', () => {
