@@ -195,15 +195,19 @@ export function scheduledQueryConcurrencyProblems(query: PlacedSchedule, all: Pl
   }];
 }
 
+// eventTime in a WHERE clause: after a WHERE, before the clause ends with GROUP BY, ORDER BY, HAVING or LIMIT
+const WHERE_EVENT_TIME = /\bwhere\b(?:(?!\b(?:group\s+by|order\s+by|having|limit)\b)[\s\S])*?\beventtime\b/i;
+
 /**
- * Whether a statement filters on eventTime: a scheduled query without a time window scans the whole store on every run,
- * and CloudTrail Lake bills the data each query scans (User Guide, "CloudTrail Lake queries": constrain queries by
- * eventTime). Tokens in the statement are left out of the test; a statement that is one token is not tested.
+ * Whether a statement has no condition on eventTime: a scheduled query without a time window scans the whole store on
+ * every run, and CloudTrail Lake bills the data each query scans (User Guide, "CloudTrail Lake queries": constrain
+ * queries by eventTime). Only an eventTime in a WHERE clause counts: one in the select list or an ORDER BY filters nothing.
+ * Tokens in the statement are left out of the test; a statement that is one token is not tested.
  */
 export function scansWholeStore(statement: string): boolean {
   const fragments = Tokenization.reverseString(statement);
   if (fragments.length === 1 && fragments.tokens.length === 1) {
     return false;
   }
-  return !/\beventtime\b/i.test(statement);
+  return !WHERE_EVENT_TIME.test(statement);
 }

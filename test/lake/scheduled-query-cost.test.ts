@@ -48,6 +48,10 @@ describe('a statement without a time window', () => {
     [`SELECT eventName FROM ${STORE_ID} WHERE userIdentity.type = 'Root'`, true],
     [WINDOWED, false],
     [`SELECT eventName FROM ${STORE_ID} WHERE EventTime >= '2026-01-01 00:00:00'`, false],
+    [`SELECT eventTime, eventName FROM ${STORE_ID} WHERE userIdentity.type = 'Root' ORDER BY eventTime`, true],
+    [`SELECT eventName FROM ${STORE_ID}\nwhere\n  eventTime > date_add('day', -1, now())`, false],
+    [`SELECT eventName, count(*) FROM ${STORE_ID} WHERE readOnly = false GROUP BY eventName HAVING max(eventTime) > now()`, true],
+    [`SELECT * FROM (SELECT eventName FROM ${STORE_ID} WHERE eventTime > date_add('hour', -1, now())) LIMIT 10`, false],
   ])('%s scans the whole store: %s', (statement, scans) => {
     expect(scansWholeStore(statement)).toBe(scans);
   });

@@ -23,6 +23,12 @@ const EXPECTED_RESOURCE_TYPES = [
   'AWS::StepFunctions::StateMachine', // the operations' provider waiter
   'AWS::Lambda::Function',
   'AWS::KMS::Alias', // TrailLogArchive
+  'AWS::ObservabilityAdmin::OrganizationTelemetryRule', // CloudTrailTelemetryRule, organization-wide
+  'AWS::ObservabilityAdmin::TelemetryRule', // CloudTrailTelemetryRule, one account
+  'AWS::Organizations::Policy', // TrailProtectionPolicy
+  'AWS::CloudTrail::Channel', // LakeChannel
+  'AWS::CloudTrail::Dashboard', // LakeDashboard
+  'Custom::CloudTrailLakeExportToCloudWatch', // LakeExportToCloudWatch
 ];
 
 interface Template {

@@ -14,13 +14,18 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
   AdvancedEventSelector,
+  CloudTrailTelemetryRule,
   CloudTrailTrustedAccess,
   ContextKeyType,
+  DashboardQueryParameter,
   DataEventSelectors,
   DataResourceType,
   EventDataStoreBillingMode,
   EventDataStoreKind,
+  LakeChannel,
+  LakeDashboard,
   LakeEventDataStore,
+  LakeExportToCloudWatch,
   LakeImport,
   LakeQuery,
   OrganizationDelegatedAdmin,
@@ -29,6 +34,7 @@ import {
   SecurityAlarmCheck,
   SecurityAlarms,
   TrailLogArchive,
+  TrailProtectionPolicy,
 } from 'cdk-cloudtrail-org';
 import { Construct } from 'constructs';
 
@@ -52,7 +58,9 @@ function securityTopic(scope: Construct, id: string): sns.Topic {
 /**
  * The organization's management account: the organization trail with its alarms, an organization event
  * data store with an Insights store, the trail's history imported into it, a deploy-time and a scheduled
- * query, and the security tooling account as CloudTrail delegated administrator.
+ * query, the security tooling account as CloudTrail delegated administrator, an organization telemetry rule,
+ * a service control policy protecting the trail, a channel for events from outside AWS, a dashboard and an
+ * export of the lake's history to CloudWatch Logs.
  */
 class ManagementAccountStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps) {
@@ -129,7 +137,8 @@ class ManagementAccountStack extends Stack {
     const results = new s3.Bucket(this, 'QueryResults', { enforceSSL: true, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL });
     new ScheduledLakeQuery(this, 'RootActivity', {
       eventDataStore: lake,
-      queryStatement: `SELECT eventTime, eventName, sourceIPAddress FROM ${lake.eventDataStoreId} WHERE userIdentity.type = 'Root'`,
+      queryStatement: `SELECT eventTime, eventName, sourceIPAddress FROM ${lake.eventDataStoreId} WHERE userIdentity.type = 'Root' `
+        + "AND eventTime > date_add('hour', -1, now())",
       schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
       deliveryBucket: results,
       deliveryPrefix: 'root-activity',
@@ -139,12 +148,46 @@ class ManagementAccountStack extends Stack {
 
     new OrganizationDelegatedAdmin(this, 'SecurityToolingAdmin', { memberAccountId: SECURITY_TOOLING_ACCOUNT });
     trail.node.addDependency(new CloudTrailTrustedAccess(this, 'TrustedAccess'));
+
+    // The same events in CloudWatch Logs for every account, and the trail and store protected by an SCP.
+    new CloudTrailTelemetryRule(this, 'CloudWatchSearch', {
+      organizationEnabled: true,
+      excludeManagementEventSources: [cloudtrail.ManagementEventSources.KMS],
+      dataEvents,
+    });
+    new TrailProtectionPolicy(this, 'ProtectTrail', {
+      trailArns: [trail.trailArn],
+      eventDataStoreArns: [lake.eventDataStoreArn],
+      logArchiveBuckets: [trail.bucket],
+      logArchiveKeys: [trail.encryptionKey],
+      targetIds: ['r-a1b2'],
+    });
+
+    // Events from outside AWS, a dashboard over the lake, and the lake's history copied to CloudWatch Logs.
+    const partnerEvents = new LakeEventDataStore(this, 'PartnerEvents', { kind: EventDataStoreKind.EXTERNAL_EVENTS });
+    new LakeChannel(this, 'PartnerChannel', { source: 'Custom', destinations: [partnerEvents] })
+      .grantPutAuditEvents(new iam.AccountPrincipal(WORKLOAD.account), 'workload-audit');
+    new LakeDashboard(this, 'ErrorsDashboard', {
+      widgets: [{
+        title: 'Top errors',
+        queryStatement: `SELECT errorCode, count(*) AS n FROM ${lake.eventDataStoreId} WHERE eventTime > '?' GROUP BY errorCode`,
+        queryParameters: [DashboardQueryParameter.START_TIME],
+        eventDataStores: [lake],
+      }],
+      refreshSchedule: { frequency: Duration.hours(6) },
+    });
+    const lakeHistory = new LakeExportToCloudWatch(this, 'LakeHistoryToCloudWatch', {
+      eventDataStore: lake,
+      startEventTime: new Date('2026-01-01T00:00:00Z'),
+      endEventTime: new Date('2026-07-01T00:00:00Z'),
+    });
+    new CfnOutput(this, 'LakeHistoryLogGroup', { value: lakeHistory.logGroup.logGroupName });
   }
 }
 
 /**
  * A workload account with its own trail and store, built from aws-cdk-lib's resources with the library's
- * selectors applied, and the CIS alarms on the trail's log group.
+ * selectors applied, the CIS alarms on the trail's log group, and its write management events in CloudWatch Logs.
  */
 class WorkloadAccountStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps) {
@@ -183,6 +226,11 @@ class WorkloadAccountStack extends Stack {
       `arn:aws:cloudtrail:us-east-1:${MANAGEMENT.account}:eventdatastore/EXAMPLE-f852-4e8f-8bd1-bcf6cEXAMPLE`);
     const analyst = new iam.Role(this, 'LakeAnalyst', { assumedBy: new iam.AccountRootPrincipal() });
     organizationLake.grantQuery(analyst);
+
+    new CloudTrailTelemetryRule(this, 'AccountEventsToCloudWatch', {
+      managementEvents: cloudtrail.ReadWriteType.WRITE_ONLY,
+      retention: logs.RetentionDays.SIX_MONTHS,
+    });
   }
 }
 
