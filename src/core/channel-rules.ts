@@ -1,5 +1,6 @@
-import { CHANNEL_DESTINATIONS, CHANNEL_NAME_LENGTH, CHANNEL_POLICY_MAX_STATEMENTS, CHANNEL_SOURCE_LENGTH } from './limits';
+import { CHANNEL_ARN_MAX_LENGTH, CHANNEL_DESTINATIONS, CHANNEL_NAME_LENGTH, CHANNEL_POLICY_MAX_STATEMENTS, CHANNEL_SOURCE_LENGTH } from './limits';
 import { asciiNameProblems, lengthProblems } from './names';
+import { arnRegionMatchesPartition, PARTITION_PATTERN, REGION_PATTERN } from './partitions';
 import { isUnresolved, Problem } from './problems';
 
 /** The event category of the stores a channel may deliver to (the kind `EventDataStoreKind.EXTERNAL_EVENTS`). */
@@ -95,4 +96,22 @@ export function channelPolicyProblems(property: string, statementCount: number, 
     });
   }
   return problems;
+}
+
+// A channel ARN (API model ChannelArn: at most CHANNEL_ARN_MAX_LENGTH characters of [a-zA-Z0-9._/\-:]; CreateChannel ChannelArn:
+// arn:<partition>:cloudtrail:<region>:<account>:channel/<id>), in a known partition and a Region of that partition.
+const CHANNEL_ARN = new RegExp(`^arn:${PARTITION_PATTERN}:cloudtrail:${REGION_PATTERN}:\\d{12}:channel/[A-Za-z0-9._-]+$`);
+
+/** The rules of an imported channel's ARN; tokens are not checked. */
+export function channelArnProblems(property: string, arn: string): Problem[] {
+  if (isUnresolved(arn) || (CHANNEL_ARN.test(arn) && arn.length <= CHANNEL_ARN_MAX_LENGTH && arnRegionMatchesPartition(arn))) {
+    return [];
+  }
+  return [{
+    id: 'ChannelArnFormat',
+    property,
+    value: arn,
+    rule: 'must be a channel ARN, arn:<partition>:cloudtrail:<region>:<account>:channel/<id> (API model ChannelArn; CreateChannel ChannelArn)',
+    fix: 'copy the ARN from `aws cloudtrail list-channels` (ChannelArn)',
+  }];
 }

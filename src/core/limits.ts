@@ -133,6 +133,9 @@ export const CHANNEL_NAME_LENGTH: Range = { min: 3, max: 128 };
 // API model Source: min 1, max 256, pattern .* (CreateChannel Source)
 export const CHANNEL_SOURCE_LENGTH: Range = { min: 1, max: 256 };
 
+// API model ChannelArn: at most 256 characters, pattern ^[a-zA-Z0-9._/\-:]+$ (its minimum of 3 is below any ARN's length)
+export const CHANNEL_ARN_MAX_LENGTH = 256;
+
 // AWS::CloudTrail::Channel Destinations: at most 10 (the API model's Destinations allows 1 to 200; CloudFormation is stricter)
 export const CHANNEL_DESTINATIONS: Range = { min: 1, max: 10 };
 

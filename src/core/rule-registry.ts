@@ -1274,6 +1274,22 @@ export const RULES = {
     source: 'PutResourcePolicy ResourcePolicy',
     fix: 'Grant several principals in one statement, or whole accounts.',
   },
+  ChannelArnFormat: {
+    owners: ['LakeChannel'],
+    property: 'channelArn',
+    rule: 'An imported channel is named by its ARN, arn:<partition>:cloudtrail:<region>:<account>:channel/<id>, in a partition and a Region of that partition.',
+    source: 'API model ChannelArn; CreateChannel ChannelArn',
+    fix: 'Copy the ARN from aws cloudtrail list-channels (ChannelArn).',
+  },
+  ChannelPolicyNotManaged: {
+    owners: ['LakeChannel'],
+    property: 'grantPutAuditEvents',
+    rule: 'grantPutAuditEvents on an imported channel of another account cannot change the channel\'s resource policy; the warning shows the '
+      + 'statement its owner must add.',
+    source: 'CloudTrail User Guide, "Resource-based policy examples for channels"; PutResourcePolicy',
+    fix: 'Add the statement to the channel\'s resource-based policy (PutResourcePolicy), then acknowledge the warning.',
+    warning: true,
+  },
   // ---- LakeDashboard (issue 17)
   DashboardNameLength: {
     owners: ['LakeDashboard', 'CloudTrailTelemetryRule'],

@@ -1,4 +1,25 @@
+import { IResource } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { IEventDataStore } from './event-data-store-props';
+
+/**
+ * A CloudTrail Lake channel, created by this app or imported with `LakeChannel.fromChannelArn`.
+ */
+export interface ILakeChannel extends IResource {
+  /**
+   * The channel's ARN.
+   * @attribute
+   */
+  readonly channelArn: string;
+
+  /**
+   * Lets a principal send events to the channel with `cloudtrail-data:PutAuditEvents`.
+   *
+   * @param grantee the principal that sends events
+   * @param externalId the external ID the sender passes with each call
+   */
+  grantPutAuditEvents(grantee: iam.IGrantable, externalId?: string): iam.Grant;
+}
 
 /**
  * Properties of a CloudTrail Lake channel.

@@ -1,13 +1,49 @@
-import { Names, PhysicalName, Resource, Stack } from 'aws-cdk-lib';
+import { Names, PhysicalName, Resource, Stack, Token } from 'aws-cdk-lib';
 import { CfnChannel, CfnResourcePolicy } from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { LakeChannelProps } from './channel-props';
-import { channelDestinationProblems, channelNameProblems, channelPolicyProblems, channelSourceProblems, PUT_AUDIT_EVENTS } from '../core/channel-rules';
+import { ILakeChannel, LakeChannelProps } from './channel-props';
+import {
+  channelArnProblems, channelDestinationProblems, channelNameProblems, channelPolicyProblems, channelSourceProblems, PUT_AUDIT_EVENTS,
+} from '../core/channel-rules';
 import { CHANNEL_NAME_LENGTH } from '../core/limits';
 import { renderedTags } from '../core/placement';
-import { throwIfProblems, validateAtSynth } from '../core/problems';
+import { throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 import { tagProblems } from '../core/tags';
+import { policyText } from '../policy/resource-policy';
+
+/**
+ * What every channel, created or imported, can do.
+ */
+abstract class ChannelBase extends Resource implements ILakeChannel, iam.IResourceWithPolicy {
+  public abstract readonly channelArn: string;
+
+  /**
+   * Lets a principal send events to the channel with `cloudtrail-data:PutAuditEvents`: a principal of the channel's
+   * account through its IAM policy, another account's principal (a partner's account, for one) through the channel's
+   * resource policy.
+   *
+   * @param grantee the principal that sends events
+   * @param externalId the external ID the sender passes with each call, as the partner gives it (CloudTrail User
+   * Guide, "Resource-based policy examples for channels"); it guards against the confused deputy
+   * @default - no external ID condition
+   */
+  public grantPutAuditEvents(grantee: iam.IGrantable, externalId?: string): iam.Grant {
+    return iam.Grant.addToPrincipalOrResource({
+      grantee,
+      actions: [PUT_AUDIT_EVENTS],
+      resourceArns: [this.channelArn],
+      resource: this,
+      conditions: externalId === undefined ? undefined : { StringEquals: { 'cloudtrail:ExternalId': externalId } },
+    });
+  }
+
+  /**
+   * Adds a statement to the channel's resource-based policy, which may allow only `cloudtrail-data:PutAuditEvents`.
+   * An imported channel's policy cannot be changed: the statement is not added, and a warning shows it.
+   */
+  public abstract addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
+}
 
 /**
  * A CloudTrail Lake channel: how events from outside AWS, sent with `cloudtrail-data:PutAuditEvents` by your
@@ -18,7 +54,16 @@ import { tagProblems } from '../core/tags';
  * const channel = new LakeChannel(this, 'Channel', { source: 'Custom', destinations: [store] });
  * channel.grantPutAuditEvents(new iam.AccountPrincipal('444455556666'), 'partner-external-id');
  */
-export class LakeChannel extends Resource implements iam.IResourceWithPolicy {
+export class LakeChannel extends ChannelBase {
+  /**
+   * A channel created outside this app, by its ARN (`aws cloudtrail list-channels`). `grantPutAuditEvents` gives a
+   * principal of the channel's account IAM permissions; for another account's principal it warns
+   * (`ChannelPolicyNotManaged`) with the statement the channel's owner must add to its resource policy.
+   */
+  public static fromChannelArn(scope: Construct, id: string, channelArn: string): ILakeChannel {
+    return new ImportedChannel(scope, id, channelArn);
+  }
+
   /**
    * The channel's ARN, `arn:<partition>:cloudtrail:<region>:<account>:channel/<id>`.
    * @attribute
@@ -32,6 +77,7 @@ export class LakeChannel extends Resource implements iam.IResourceWithPolicy {
 
   private readonly resource: CfnChannel;
   private resourcePolicy?: iam.PolicyDocument;
+  private policyResource?: CfnResourcePolicy;
 
   constructor(scope: Construct, id: string, props: LakeChannelProps) {
     super(scope, id, { physicalName: props.channelName ?? PhysicalName.GENERATE_IF_NEEDED });
@@ -51,36 +97,16 @@ export class LakeChannel extends Resource implements iam.IResourceWithPolicy {
   }
 
   /**
-   * Lets a principal send events to the channel with `cloudtrail-data:PutAuditEvents`: a principal of this account
-   * through its IAM policy, another account's principal (a partner's account, for one) through the channel's
-   * resource policy.
-   *
-   * @param grantee the principal that sends events
-   * @param externalId the external ID the sender passes with each call, as the partner gives it (CloudTrail User
-   * Guide, "Resource-based policy examples for channels"); it guards against the confused deputy
-   * @default - no external ID condition
-   */
-  public grantPutAuditEvents(grantee: iam.IGrantable, externalId?: string): iam.Grant {
-    return iam.Grant.addToPrincipalOrResource({
-      grantee,
-      actions: [PUT_AUDIT_EVENTS],
-      resourceArns: [this.channelArn],
-      resource: this,
-      conditions: externalId === undefined ? undefined : { StringEquals: { 'cloudtrail:ExternalId': externalId } },
-    });
-  }
-
-  /**
    * Adds a statement to the channel's resource-based policy (`AWS::CloudTrail::ResourcePolicy`), which may allow only
    * `cloudtrail-data:PutAuditEvents`.
    */
   public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
     if (!this.resourcePolicy) {
       this.resourcePolicy = new iam.PolicyDocument();
-      new CfnResourcePolicy(this, 'Policy', { resourceArn: this.channelArn, resourcePolicy: this.resourcePolicy });
+      this.policyResource = new CfnResourcePolicy(this, 'Policy', { resourceArn: this.channelArn, resourcePolicy: this.resourcePolicy });
     }
     this.resourcePolicy.addStatements(statement);
-    return { statementAdded: true, policyDependable: this.resourcePolicy };
+    return { statementAdded: true, policyDependable: this.policyResource };
   }
 
   private resourcePolicyProblems() {
@@ -89,5 +115,24 @@ export class LakeChannel extends Resource implements iam.IResourceWithPolicy {
     }
     const statements: { Action?: string | string[] }[] = Stack.of(this).resolve(this.resourcePolicy)?.Statement ?? [];
     return channelPolicyProblems('resourcePolicy', statements.length, statements.flatMap(statement => statement.Action ?? []));
+  }
+}
+
+/** A channel defined outside this app. */
+class ImportedChannel extends ChannelBase {
+  public readonly channelArn: string;
+
+  constructor(scope: Construct, id: string, channelArn: string) {
+    const problems = channelArnProblems('channelArn', channelArn);
+    // A malformed ARN is reported below, with the construct's path, instead of by aws-cdk-lib's ARN parser.
+    super(scope, id, { environmentFromArn: problems.length === 0 && !Token.isUnresolved(channelArn) ? channelArn : undefined });
+    throwIfProblems(this, problems);
+    this.channelArn = channelArn;
+  }
+
+  public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
+    warnRule(this, 'ChannelPolicyNotManaged', `channel ${this.channelArn} is not managed by this app, so its resource policy was not changed. `
+      + `PutAuditEvents from the grantee's account is denied unless the channel's owner adds this statement:\n${policyText(this, [statement])}`);
+    return { statementAdded: false };
   }
 }

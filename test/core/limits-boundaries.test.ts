@@ -4,7 +4,7 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LakeEventDataStore, LakeExportToCloudWatch, LakeQuery, ScheduledLakeQuery } from '../../src';
-import { channelDestinationProblems, channelNameProblems, channelPolicyProblems, channelSourceProblems } from '../../src/core/channel-rules';
+import { channelArnProblems, channelDestinationProblems, channelNameProblems, channelPolicyProblems, channelSourceProblems } from '../../src/core/channel-rules';
 import { dashboardNameProblems, dashboardWidgetCountProblems, dashboardWidgetProblems, refreshScheduleProblems, WidgetSpec } from '../../src/core/dashboard-rules';
 import { contextKeySelectorProblems, eventDataStoreQuotaProblems, federationRoleArnProblems, resourcePolicyProblems, retentionProblems } from '../../src/core/lake-rules';
 import * as limits from '../../src/core/limits';
@@ -33,6 +33,10 @@ function ids(problems: Problem[]): RuleId[] {
 }
 
 const x = (length: number): string => 'x'.repeat(length);
+const channelArnOfLength = (length: number): string => {
+  const head = 'arn:aws:cloudtrail:us-east-1:111111111111:channel/';
+  return `${head}${'a'.repeat(length - head.length)}`;
+};
 
 /** Destinations of a channel: this many stores of external events. */
 const externalStores = (count: number) => Array.from({ length: count }, (_, i) => ({
@@ -292,6 +296,10 @@ const BOUNDS: Bound[] = [
   {
     limit: 'CHANNEL_SOURCE_LENGTH.max', id: 'ChannelSourceLength',
     at: () => channelSourceProblems('source', x(256)), beyond: () => channelSourceProblems('source', x(257)),
+  },
+  {
+    limit: 'CHANNEL_ARN_MAX_LENGTH', id: 'ChannelArnFormat',
+    at: () => channelArnProblems('channelArn', channelArnOfLength(256)), beyond: () => channelArnProblems('channelArn', channelArnOfLength(257)),
   },
   {
     limit: 'CHANNEL_SOURCE_LENGTH.min', id: 'ChannelSourceLength',

@@ -1,5 +1,5 @@
-import { Stack, Tags } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Lazy, Stack, Tags } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { EventDataStoreKind, IEventDataStore, LakeChannel, LakeChannelProps, LakeEventDataStore } from '../../src';
 import { errorOf, testStack, validatingApp } from '../util';
@@ -113,11 +113,73 @@ describe('LakeChannel', () => {
       + '(PutResourcePolicy ResourcePolicy). Fix: grant several principals in one statement, or whole accounts');
   });
 
+  test('addToResourcePolicy returns the policy resource, which a construct can depend on', () => {
+    const { stack, construct } = channel();
+    const result = construct.addToResourcePolicy(new iam.PolicyStatement({
+      actions: ['cloudtrail-data:PutAuditEvents'], principals: [new iam.AccountPrincipal('444455556666')], resources: [construct.channelArn],
+    }));
+    const sender = new iam.Role(stack, 'Sender', { assumedBy: new iam.AccountRootPrincipal() });
+    sender.node.addDependency(result.policyDependable!);
+    expect(Template.fromStack(stack).findResources('AWS::IAM::Role')[stack.getLogicalId(sender.node.defaultChild as any)].DependsOn)
+      .toEqual([stack.getLogicalId(construct.node.findChild('Policy') as any)]);
+  });
+
   test('[TagCount] the channel takes at most 50 tags', () => {
     const { stack, construct } = channel();
     for (let i = 0; i < 51; i++) {
       Tags.of(construct).add(`k${i}`, 'v');
     }
     expect(() => Template.fromStack(stack)).toThrow(/\[TagCount\] tags/);
+  });
+});
+
+describe('LakeChannel.fromChannelArn', () => {
+  const CHANNEL_ARN = 'arn:aws:cloudtrail:us-east-1:222222222222:channel/01234567-89ab-cdef-0123-456789abcdef';
+
+  test('a principal of the channel\'s account gets an identity policy grant, and no warning', () => {
+    const stack = new Stack(testStack().node.root, 'Sender', { env: { account: '222222222222', region: 'us-east-1' } });
+    const partnerChannel = LakeChannel.fromChannelArn(stack, 'Channel', CHANNEL_ARN);
+    const sender = new iam.Role(stack, 'App', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    partnerChannel.grantPutAuditEvents(sender);
+    expect(partnerChannel.env).toEqual({ account: '222222222222', region: 'us-east-1' });
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'cloudtrail-data:PutAuditEvents', Resource: CHANNEL_ARN }] },
+    });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+
+  test('[ChannelPolicyNotManaged] a principal of another account gets its identity policy and a warning with the channel\'s statement', () => {
+    const stack = testStack();
+    const partnerChannel = LakeChannel.fromChannelArn(stack, 'Channel', CHANNEL_ARN);
+    const sender = new iam.Role(stack, 'App', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    partnerChannel.grantPutAuditEvents(sender, 'app-external-id');
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [Match.objectLike({ Action: 'cloudtrail-data:PutAuditEvents', Resource: CHANNEL_ARN })] },
+    });
+    template.resourceCountIs('AWS::CloudTrail::ResourcePolicy', 0);
+    const warnings = Annotations.fromStack(stack).findWarning('/Stack/Channel', Match.stringLikeRegexp('ChannelPolicyNotManaged'));
+    expect(warnings).toHaveLength(1);
+    const text = String(warnings[0].entry.data);
+    expect(text).toContain(`[ChannelPolicyNotManaged] channel ${CHANNEL_ARN} is not managed by this app, so its resource policy was not changed.`);
+    expect(text).toContain('"cloudtrail:ExternalId": "app-external-id"');
+    expect(text).toContain('"Action": "cloudtrail-data:PutAuditEvents"');
+  });
+
+  test.each([
+    ['a trail ARN', 'arn:aws:cloudtrail:us-east-1:222222222222:trail/org'],
+    ['an ARN without an account', 'arn:aws:cloudtrail:us-east-1::channel/0123'],
+    ['a Region of another partition', 'arn:aws-cn:cloudtrail:us-east-1:222222222222:channel/0123'],
+    ['a channel ID with a space', 'arn:aws:cloudtrail:us-east-1:222222222222:channel/01 23'],
+  ])('[ChannelArnFormat] rejects %s', (_name, arn) => {
+    expect(errorOf(() => LakeChannel.fromChannelArn(testStack(), 'Channel', arn)).message).toBe(
+      `[Stack/Channel] [ChannelArnFormat] channelArn ${JSON.stringify(arn)}: must be a channel ARN, arn:<partition>:cloudtrail:<region>:<account>:channel/<id> `
+      + '(API model ChannelArn; CreateChannel ChannelArn). Fix: copy the ARN from `aws cloudtrail list-channels` (ChannelArn)');
+  });
+
+  test('accepts the ARN of a channel in the aws-eusc partition, and a token', () => {
+    expect(() => LakeChannel.fromChannelArn(testStack(), 'Channel', 'arn:aws-eusc:cloudtrail:eusc-de-east-1:222222222222:channel/0123')).not.toThrow();
+    const stack = testStack();
+    expect(() => LakeChannel.fromChannelArn(stack, 'Channel', Lazy.string({ produce: () => 'not an ARN' }))).not.toThrow();
   });
 });
