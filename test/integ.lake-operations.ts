@@ -84,7 +84,8 @@ export function buildLakeOperationsInteg(app: App, options: LakeOperationsIntegO
   query.node.addDependency(trailHistory);
   new ScheduledLakeQuery(stack, 'DailyRootActivity', {
     eventDataStore: store,
-    queryStatement: `SELECT eventTime, eventName, sourceIPAddress FROM ${store.eventDataStoreId} WHERE userIdentity.type = 'Root'`,
+    queryStatement: `SELECT eventTime, eventName, sourceIPAddress FROM ${store.eventDataStoreId} WHERE userIdentity.type = 'Root' `
+      + "AND eventTime > date_add('day', -1, now())",
     schedule: scheduler.ScheduleExpression.rate(Duration.days(1)),
     deliveryBucket: results,
     deliveryPrefix: 'daily',
