@@ -270,6 +270,17 @@ export class BaselineAuditStack extends Stack {
         ],
       },
     ];
+    // The trail's selectors, which the CloudWatch telemetry rule below repeats
+    const trailSelectors: cloudtrail.CfnTrail.AdvancedEventSelectorProperty[] = [
+      {
+        name: 'Management events',
+        fieldSelectors: [
+          { field: 'eventCategory', equalTo: ['Management'] },
+          { field: 'eventSource', notEquals: ['kms.amazonaws.com'] },
+        ],
+      },
+      ...dataEventSelectors,
+    ];
     const trail = new cloudtrail.CfnTrail(this, 'Trail', {
       trailName: TRAIL_NAME,
       isOrganizationTrail: true,
@@ -283,16 +294,7 @@ export class BaselineAuditStack extends Stack {
       cloudWatchLogsRoleArn: trailLogsRole.roleArn,
       insightSelectors: ['ApiCallRateInsight', 'ApiErrorRateInsight'].map(insightType => ({ insightType, eventCategories: ['Management', 'Data'] })),
       aggregationConfigurations: [{ eventCategory: 'Data', templates: ['API_ACTIVITY', 'USER_ACTIONS'] }],
-      advancedEventSelectors: [
-        {
-          name: 'Management events',
-          fieldSelectors: [
-            { field: 'eventCategory', equalTo: ['Management'] },
-            { field: 'eventSource', notEquals: ['kms.amazonaws.com'] },
-          ],
-        },
-        ...dataEventSelectors,
-      ],
+      advancedEventSelectors: trailSelectors,
     });
     // CloudTrail checks the bucket policy and the role's permissions when it creates the trail.
     trail.node.addDependency(trailBucket.policy!, trailLogsPolicy);
@@ -358,16 +360,7 @@ export class BaselineAuditStack extends Stack {
           destinationType: 'cloud-watch-logs',
           retentionInDays: 365,
           cloudtrailParameters: {
-            advancedEventSelectors: [
-              {
-                name: 'Management events',
-                fieldSelectors: [
-                  { field: 'eventCategory', equalTo: ['Management'] },
-                  { field: 'eventSource', notEquals: ['kms.amazonaws.com'] },
-                ],
-              },
-              ...dataEventSelectors,
-            ],
+            advancedEventSelectors: trailSelectors,
           },
         },
       },
