@@ -60,10 +60,8 @@ describe('protectionListProblems', () => {
   });
 
   test('list tokens are neither empty nor checked item by item', () => {
-    expect(lists({
-      trailArns: listToken(), eventDataStoreArns: listToken(), exemptPrincipalArns: listToken(),
-      targetIds: listToken(), logArchiveKeyArns: listToken(),
-    })).toEqual([]);
+    const all = listToken();
+    expect(lists({ trailArns: all, eventDataStoreArns: all, exemptPrincipalArns: all, targetIds: all, logArchiveKeyArns: all })).toEqual([]);
   });
 
   test.each([
