@@ -28,7 +28,7 @@ export interface ProtectionLists {
 /**
  * The rules of what a trail protection policy names: the trails and targets it needs, target IDs as Organizations
  * writes them, trail and event data store ARNs, and principal ARN patterns that `aws:PrincipalArn` can match.
- * Tokens are not checked.
+ * Tokens are not checked, except that a key ARN whose known parts make it an alias ARN is one.
  */
 export function protectionListProblems(given: ProtectionLists): Problem[] {
   // A list token (Token.asList) stands for a list only CloudFormation knows
@@ -72,8 +72,10 @@ export function protectionListProblems(given: ProtectionLists): Problem[] {
   problems.push(...arnProblems('eventDataStoreArns', lists.eventDataStoreArns, 'eventdatastore', 'store.eventDataStoreArn'));
   lists.exemptPrincipalArns.forEach((arn, index) => problems.push(...exemptPrincipalProblems(`exemptPrincipalArns[${index}]`, arn)));
   known(given.logArchiveKeyArns ?? []).forEach((arn, index) => {
-    // AWS KMS authorizes the key actions on the key's ARN; an alias ARN matches only alias actions (CreateAlias, ...)
-    if (!isUnresolved(arn) && /^arn:[^:]+:kms:[^:]*:[^:]*:alias\//.test(arn)) {
+    // AWS KMS authorizes the key actions on the key's ARN; an alias ARN matches only alias actions (CreateAlias, ...).
+    // A token's text holds no ':', so an ARN whose partition, Region or account is a token (an IAlias's keyArn, as
+    // Stack.formatArn writes it) is recognised by its known parts.
+    if (/^arn:[^:]+:kms:[^:]*:[^:]*:alias\//.test(arn)) {
       problems.push({
         id: 'TrailProtectionKeyArn',
         property: `logArchiveKeys[${index}]`,
