@@ -50,6 +50,8 @@ const tokens = [
   { kind: 'Token.asString', token: Token.asString({ Ref: 'X' }) },
   { kind: 'Lazy.string', token: Lazy.string({ produce: () => 'x'.repeat(1000) }) },
   { kind: 'a string embedding a token', token: `logs/${Token.asString({ Ref: 'X' })}/` },
+  // the literal alone is over every length limit: only the token skip accepts it
+  { kind: 'a long literal beside a token', token: `${'x'.repeat(300)}${Token.asString({ Ref: 'X' })}` },
 ];
 
 describe('s3KeyPrefixProblems', () => {
@@ -421,6 +423,10 @@ describe('logFileExpirationProblems', () => {
       `[LogFileExpirationDays] logFileExpiration "${shown}": must be a whole number of days, at least 1 (${SOURCE}). Fix: use Duration.days(n) with a whole n of 1 or more`,
     ]);
   });
+
+  test('skips a token number of days', () => {
+    expect(logFileExpirationProblems('logFileExpiration', Duration.days(Token.asNumber({ Ref: 'Days' })))).toStrictEqual([]);
+  });
 });
 
 describe('s3KeyPrefixProblems and Unicode text', () => {
@@ -657,13 +663,14 @@ describe('trailArnProblems', () => {
   }
 
   test.each([
-    `${ARN}my-trail`,
-    `${ARN}Audit.Trail_1`,
-    'arn:aws-cn:cloudtrail:cn-north-1:123456789012:trail/my-trail',
-    'arn:aws-us-gov:cloudtrail:us-gov-west-1:123456789012:trail/my-trail',
-    Token.asString({ Ref: 'TrailArn' }),
-    `arn:aws:cloudtrail:us-east-1:${Token.asString({ Ref: 'AWS::AccountId' })}:trail/my-trail`,
-  ])('accepts %s', arn => {
+    ['a trail ARN', `${ARN}my-trail`],
+    ['a name with every allowed punctuation', `${ARN}Audit.Trail_1`],
+    ['a China Region in aws-cn', 'arn:aws-cn:cloudtrail:cn-north-1:123456789012:trail/my-trail'],
+    ['a GovCloud Region in aws-us-gov', 'arn:aws-us-gov:cloudtrail:us-gov-west-1:123456789012:trail/my-trail'],
+    ['a token', Token.asString({ Ref: 'TrailArn' })],
+    ['an ARN with a token account', `arn:aws:cloudtrail:us-east-1:${Token.asString({ Ref: 'AWS::AccountId' })}:trail/my-trail`],
+    ['an ARN with a token name of an invalid text', `${ARN}-${Token.asString({ Ref: 'Name' })}`],
+  ])('accepts %s', (_, arn) => {
     expect(trailArnProblems('trailArn', arn)).toStrictEqual([]);
   });
 
