@@ -1,13 +1,20 @@
 import { Duration, Lazy, Token } from 'aws-cdk-lib';
 import { InsightType, ReadWriteType } from 'aws-cdk-lib/aws-cloudtrail';
+import { ObjectLockRetention } from 'aws-cdk-lib/aws-s3';
 import { formatProblem, Problem } from '../../src/core/problems';
 import {
+  aggregationTemplateProblems,
+  dataEventFeatureProblems,
   globalServiceEventsProblems,
   insightProblems,
   logFileExpirationProblems,
+  managementEventCopy,
+  objectLockRetentionProblems,
   PlacedTrail,
   s3KeyPrefixProblems,
   snsTopicNameProblems,
+  TrailCoverage,
+  trailArnProblems,
   trailQuotaProblems,
 } from '../../src/core/trail-rules';
 
@@ -43,6 +50,8 @@ const tokens = [
   { kind: 'Token.asString', token: Token.asString({ Ref: 'X' }) },
   { kind: 'Lazy.string', token: Lazy.string({ produce: () => 'x'.repeat(1000) }) },
   { kind: 'a string embedding a token', token: `logs/${Token.asString({ Ref: 'X' })}/` },
+  // the literal alone is over every length limit: only the token skip accepts it
+  { kind: 'a long literal beside a token', token: `${'x'.repeat(300)}${Token.asString({ Ref: 'X' })}` },
 ];
 
 describe('s3KeyPrefixProblems', () => {
@@ -412,6 +421,389 @@ describe('logFileExpirationProblems', () => {
   ])('rejects %s, which S3 cannot take', (expiration, shown) => {
     expect(logFileExpirationProblems('logFileExpiration', expiration).map(formatProblem)).toEqual([
       `[LogFileExpirationDays] logFileExpiration "${shown}": must be a whole number of days, at least 1 (${SOURCE}). Fix: use Duration.days(n) with a whole n of 1 or more`,
+    ]);
+  });
+
+  test('skips a token number of days', () => {
+    expect(logFileExpirationProblems('logFileExpiration', Duration.days(Token.asNumber({ Ref: 'Days' })))).toStrictEqual([]);
+  });
+});
+
+describe('s3KeyPrefixProblems and Unicode text', () => {
+  function loneSurrogate(value: string, index: number): Problem {
+    return {
+      id: 'UnicodeText',
+      property: 's3KeyPrefix',
+      value,
+      rule: `contains the lone surrogate \\ud800 at index ${index}, half of a character, which is not Unicode text (template JSON)`,
+      fix: 'remove it, or complete the character it belongs to',
+    };
+  }
+
+  test('rejects a lone surrogate in a short prefix', () => {
+    expect(s3KeyPrefixProblems('s3KeyPrefix', 'logs\ud800')).toStrictEqual([loneSurrogate('logs\ud800', 4)]);
+  });
+
+  test('reports a lone surrogate and the length together', () => {
+    const prefix = `${'p'.repeat(200)}\ud800`;
+    expect(s3KeyPrefixProblems('s3KeyPrefix', prefix)).toStrictEqual([
+      loneSurrogate(prefix, 200),
+      {
+        id: 'S3KeyPrefixLength',
+        property: 's3KeyPrefix',
+        value: prefix,
+        rule: 'must be at most 200 characters long, got 201 (CreateTrail S3KeyPrefix)',
+        fix: 'shorten it to at most 200 characters',
+      },
+    ]);
+  });
+});
+
+describe('insightProblems with insightEventCategories', () => {
+  const SOURCE = 'InsightSelector EventCategories';
+
+  function needsTypes(categories: string[]): Problem {
+    return {
+      id: 'InsightEventCategoriesNeedTypes',
+      property: 'insightEventCategories',
+      value: categories,
+      rule: `names the events Insights analyze, and no Insights type is enabled (${SOURCE})`,
+      fix: 'add insightTypes, or leave insightEventCategories out',
+    };
+  }
+
+  const EMPTY: Problem = {
+    id: 'InsightEventCategoriesEmpty',
+    property: 'insightEventCategories',
+    value: [],
+    rule: `an empty list analyzes no events, and leaving it out analyzes management events (${SOURCE})`,
+    fix: 'name InsightEventCategory.MANAGEMENT, DATA or both, or leave insightEventCategories out',
+  };
+
+  function categoryTwice(index: number, category: string): Problem {
+    return {
+      id: 'InsightEventCategoriesUnique',
+      property: `insightEventCategories[${index}]`,
+      value: category,
+      rule: `lists ${category} twice (${SOURCE})`,
+      fix: 'list each category once',
+    };
+  }
+
+  const EMPTY_TYPES: Problem = {
+    id: 'InsightTypesEmpty',
+    property: 'insightTypes',
+    value: [],
+    rule: `an empty list turns Insights off, which leaving it out already does (${INSIGHTS_SOURCE})`,
+    fix: 'leave insightTypes out',
+  };
+  const { ALL, NONE, READ_ONLY, WRITE_ONLY } = ReadWriteType;
+
+  test.each<[string, InsightType[] | undefined, ReadWriteType, string[], Problem[]]>([
+    ['Data only: management events are not analyzed', [CALL_RATE, ERROR_RATE], NONE, ['Data'], []],
+    ['Management, read-only events', [CALL_RATE], READ_ONLY, ['Management'], [callRateProblem(0, 'ReadWriteType.READ_ONLY')]],
+    ['Data and Management, no management events', [CALL_RATE, ERROR_RATE], NONE, ['Data', 'Management'], [callRateProblem(0, 'ReadWriteType.NONE'), errorRateProblem(1)]],
+    ['Management and Data, every management event', [CALL_RATE, ERROR_RATE], ALL, ['Management', 'Data'], []],
+    ['no Insights type', undefined, ALL, ['Management'], [needsTypes(['Management'])]],
+    ['no Insights type and no category', undefined, ALL, [], [needsTypes([]), EMPTY]],
+    ['an empty list, which analyzes no management events', [CALL_RATE], NONE, [], [EMPTY]],
+    ['an empty list of types', [], ALL, ['Management'], [EMPTY_TYPES]],
+    ['Data twice', [CALL_RATE], ALL, ['Data', 'Data'], [categoryTwice(1, 'Data')]],
+    ['Management three times after Data', [CALL_RATE], ALL, ['Management', 'Data', 'Management', 'Management'],
+      [categoryTwice(2, 'Management'), categoryTwice(3, 'Management')]],
+    ['both types and both categories, each once', [ERROR_RATE, CALL_RATE], WRITE_ONLY, ['Data', 'Management'], []],
+    ['repeated categories and types, categories first', [CALL_RATE, CALL_RATE], READ_ONLY, ['Management', 'Management'],
+      [categoryTwice(1, 'Management'), callRateProblem(0, 'ReadWriteType.READ_ONLY'), duplicateProblem(1, 'ApiCallRateInsight')]],
+  ])('%s', (_, types, readWrite, categories, expected) => {
+    expect(insightProblems(types, readWrite, categories)).toStrictEqual(expected);
+  });
+
+  test('formats each category problem as one line', () => {
+    expect([...insightProblems(undefined, ReadWriteType.ALL, []), ...insightProblems([CALL_RATE], ReadWriteType.ALL, ['Data', 'Data'])].map(formatProblem)).toEqual([
+      `[InsightEventCategoriesNeedTypes] insightEventCategories []: names the events Insights analyze, and no Insights type is enabled (${SOURCE}). `
+        + 'Fix: add insightTypes, or leave insightEventCategories out',
+      `[InsightEventCategoriesEmpty] insightEventCategories []: an empty list analyzes no events, and leaving it out analyzes management events (${SOURCE}). `
+        + 'Fix: name InsightEventCategory.MANAGEMENT, DATA or both, or leave insightEventCategories out',
+      `[InsightEventCategoriesUnique] insightEventCategories[1] "Data": lists Data twice (${SOURCE}). Fix: list each category once`,
+    ]);
+  });
+
+  test('takes token categories as analyzing management events, and checks nothing else of them', () => {
+    expect(insightProblems([CALL_RATE], ReadWriteType.READ_ONLY, Token.asList({ Ref: 'Categories' }))).toStrictEqual([callRateProblem(0, 'ReadWriteType.READ_ONLY')]);
+    expect(insightProblems(undefined, ReadWriteType.ALL, Token.asList({ Ref: 'Categories' }))).toStrictEqual([]);
+  });
+
+  test('checks the categories of token Insights types', () => {
+    const types = Token.asList({ Ref: 'Types' }) as unknown as InsightType[];
+    expect(insightProblems(types, ReadWriteType.NONE, ['Management', 'Management'])).toStrictEqual([categoryTwice(1, 'Management')]);
+  });
+
+  test('names a managementEvents value that is no ReadWriteType member as it is', () => {
+    expect(insightProblems([CALL_RATE], 'Custom' as ReadWriteType)).toStrictEqual([callRateProblem(0, 'Custom')]);
+  });
+});
+
+describe('dataEventFeatureProblems', () => {
+  const AGGREGATION = (templates: string[]): Problem => ({
+    id: 'AggregationNeedsDataEvents',
+    property: 'dataEventAggregation',
+    value: templates,
+    rule: 'aggregates data events, and the trail logs none (AggregationConfiguration EventCategory Data; User Guide, "Aggregating data events")',
+    fix: 'add data events to dataEvents (e.g. addS3Objects), or leave dataEventAggregation out',
+  });
+  const DATA_INSIGHTS = (index: number): Problem => ({
+    id: 'DataInsightsNeedDataEvents',
+    property: `insightEventCategories[${index}]`,
+    value: 'Data',
+    rule: 'Insights on data events analyze the trail\'s read or write data events, and the trail logs none (PutInsightSelectors)',
+    fix: 'add data events to dataEvents, or drop InsightEventCategory.DATA',
+  });
+
+  test.each<[string, string[] | undefined, string[] | undefined, boolean, Problem[]]>([
+    ['both features with data events', ['API_ACTIVITY'], ['Management', 'Data'], true, []],
+    ['neither feature', undefined, undefined, false, []],
+    ['aggregation without data events', ['API_ACTIVITY'], undefined, false, [AGGREGATION(['API_ACTIVITY'])]],
+    ['an empty aggregation (its own rule)', [], undefined, false, []],
+    ['token templates', Token.asList({ Ref: 'Templates' }), undefined, false, []],
+    ['Insights on data events only', undefined, ['Data'], false, [DATA_INSIGHTS(0)]],
+    ['Insights on management and data events', undefined, ['Management', 'Data'], false, [DATA_INSIGHTS(1)]],
+    ['Insights on management events', undefined, ['Management'], false, []],
+    ['both features without data events', ['API_ACTIVITY', 'USER_ACTIONS'], ['Data'], false, [AGGREGATION(['API_ACTIVITY', 'USER_ACTIONS']), DATA_INSIGHTS(0)]],
+  ])('%s', (_, templates, categories, logsDataEvents, expected) => {
+    expect(dataEventFeatureProblems(templates, categories, logsDataEvents)).toStrictEqual(expected);
+  });
+
+  test('formats both problems as one line each', () => {
+    expect(dataEventFeatureProblems(['API_ACTIVITY'], ['Data'], false).map(formatProblem)).toEqual([
+      '[AggregationNeedsDataEvents] dataEventAggregation ["API_ACTIVITY"]: aggregates data events, and the trail logs none (AggregationConfiguration '
+        + 'EventCategory Data; User Guide, "Aggregating data events"). Fix: add data events to dataEvents (e.g. addS3Objects), or leave dataEventAggregation out',
+      '[DataInsightsNeedDataEvents] insightEventCategories[0] "Data": Insights on data events analyze the trail\'s read or write data events, and the trail '
+        + 'logs none (PutInsightSelectors). Fix: add data events to dataEvents, or drop InsightEventCategory.DATA',
+    ]);
+  });
+});
+
+describe('aggregationTemplateProblems', () => {
+  const SOURCE = 'AggregationConfiguration Templates';
+  const FORMAT_RULE = `a template is named by its API name, uppercase letters, digits and underscores, like API_ACTIVITY (${SOURCE})`;
+  const FORMAT_FIX = 'use AggregationTemplate.API_ACTIVITY, RESOURCE_ACCESS or USER_ACTIONS, or AggregationTemplate.of with the API name';
+
+  function formatProblemAt(index: number, template: string): Problem {
+    return { id: 'AggregationTemplateFormat', property: `dataEventAggregation[${index}]`, value: template, rule: FORMAT_RULE, fix: FORMAT_FIX };
+  }
+
+  function names(count: number): string[] {
+    return Array.from({ length: count }, (_, i) => `T${i}`);
+  }
+
+  test.each([
+    { why: 'undefined', templates: undefined },
+    { why: 'a token list', templates: Token.asList({ Ref: 'Templates' }) },
+    { why: 'one template', templates: ['API_ACTIVITY'] },
+    { why: 'the three named templates', templates: ['API_ACTIVITY', 'RESOURCE_ACCESS', 'USER_ACTIONS'] },
+    { why: 'one-letter, digit and underscore names', templates: ['A', 'A1', 'A_', 'B_2_C'] },
+    { why: '50 templates', templates: names(50) },
+    { why: 'a token template', templates: [Token.asString({ Ref: 'Template' })] },
+  ])('accepts $why', ({ templates }) => {
+    expect(aggregationTemplateProblems(templates)).toStrictEqual([]);
+  });
+
+  test('rejects an empty list, naming a template to add', () => {
+    expect(aggregationTemplateProblems([])).toStrictEqual([{
+      id: 'AggregationTemplateCount',
+      property: 'dataEventAggregation',
+      value: [],
+      rule: `takes 1 to 50 templates (${SOURCE})`,
+      fix: 'name a template, e.g. AggregationTemplate.API_ACTIVITY, or leave dataEventAggregation out',
+    }]);
+  });
+
+  test('rejects 51 templates, showing their count', () => {
+    expect(aggregationTemplateProblems(names(51))).toStrictEqual([{
+      id: 'AggregationTemplateCount',
+      property: 'dataEventAggregation',
+      value: '51 templates',
+      rule: `takes 1 to 50 templates (${SOURCE})`,
+      fix: 'list each template once',
+    }]);
+  });
+
+  test.each(['api_activity', 'Api_Activity', '1API', '_API', 'API-ACTIVITY', 'API ACTIVITY', ' API', 'API ', ''])('rejects the name "%s"', template => {
+    expect(aggregationTemplateProblems([template])).toStrictEqual([formatProblemAt(0, template)]);
+  });
+
+  test('reports each bad name at its index, after the count', () => {
+    const templates = [...names(50), 'bad', 'worse-'];
+    expect(aggregationTemplateProblems(['API_ACTIVITY', 'bad', 'USER_ACTIONS', 'worse'])).toStrictEqual([formatProblemAt(1, 'bad'), formatProblemAt(3, 'worse')]);
+    expect(aggregationTemplateProblems(templates).map(p => [p.id, p.property])).toEqual([
+      ['AggregationTemplateCount', 'dataEventAggregation'],
+      ['AggregationTemplateFormat', 'dataEventAggregation[50]'],
+      ['AggregationTemplateFormat', 'dataEventAggregation[51]'],
+    ]);
+  });
+
+  test('formats the format problem as one line', () => {
+    expect(aggregationTemplateProblems(['api_activity']).map(formatProblem)).toEqual([
+      `[AggregationTemplateFormat] dataEventAggregation[0] "api_activity": ${FORMAT_RULE}. Fix: ${FORMAT_FIX}`,
+    ]);
+  });
+});
+
+describe('trailArnProblems', () => {
+  const ARN = 'arn:aws:cloudtrail:us-east-1:123456789012:trail/';
+
+  function arnProblem(arn: string, property = 'trailArn'): Problem {
+    return {
+      id: 'TrailArnFormat',
+      property,
+      value: arn,
+      rule: 'must be a trail ARN, arn:<partition>:cloudtrail:<region>:<account>:trail/<name> (CreateTrail TrailARN)',
+      fix: 'copy the ARN from `aws cloudtrail describe-trails` (TrailARN)',
+    };
+  }
+
+  test.each([
+    ['a trail ARN', `${ARN}my-trail`],
+    ['a name with every allowed punctuation', `${ARN}Audit.Trail_1`],
+    ['a China Region in aws-cn', 'arn:aws-cn:cloudtrail:cn-north-1:123456789012:trail/my-trail'],
+    ['a GovCloud Region in aws-us-gov', 'arn:aws-us-gov:cloudtrail:us-gov-west-1:123456789012:trail/my-trail'],
+    ['a token', Token.asString({ Ref: 'TrailArn' })],
+    ['an ARN with a token account', `arn:aws:cloudtrail:us-east-1:${Token.asString({ Ref: 'AWS::AccountId' })}:trail/my-trail`],
+    ['an ARN with a token name of an invalid text', `${ARN}-${Token.asString({ Ref: 'Name' })}`],
+  ])('accepts %s', (_, arn) => {
+    expect(trailArnProblems('trailArn', arn)).toStrictEqual([]);
+  });
+
+  test.each([
+    ['a Region of another partition', 'arn:aws-cn:cloudtrail:us-east-1:123456789012:trail/my-trail'],
+    ['a China Region in the aws partition', 'arn:aws:cloudtrail:cn-north-1:123456789012:trail/my-trail'],
+    ['another service', 'arn:aws:s3:us-east-1:123456789012:trail/my-trail'],
+    ['an 11-digit account', 'arn:aws:cloudtrail:us-east-1:12345678901:trail/my-trail'],
+    ['an event data store', 'arn:aws:cloudtrail:us-east-1:123456789012:eventdatastore/my-store'],
+    ['an unknown partition', 'arn:aws-xx:cloudtrail:us-east-1:123456789012:trail/my-trail'],
+    ['a name only', 'my-trail'],
+    ['the empty string', ''],
+  ])('rejects %s', (_, arn) => {
+    expect(trailArnProblems('trailArn', arn)).toStrictEqual([arnProblem(arn)]);
+  });
+
+  test('reports under the given property', () => {
+    expect(trailArnProblems('props.trailArn', 'my-trail')).toStrictEqual([arnProblem('my-trail', 'props.trailArn')]);
+  });
+
+  test('checks the name by the trail name rules, under the ARN\'s property', () => {
+    expect(trailArnProblems('trailArn', `${ARN}my--trail`).map(p => [p.id, p.property, p.value])).toEqual([['TrailNameSeparators', 'trailArn', 'my--trail']]);
+    expect(trailArnProblems('trailArn', `${ARN}ab`).map(p => [p.id, p.property, p.value])).toEqual([['TrailNameLength', 'trailArn', 'ab']]);
+  });
+
+  test('formats the ARN problem as one line', () => {
+    expect(trailArnProblems('trailArn', 'my-trail').map(formatProblem)).toEqual([
+      '[TrailArnFormat] trailArn "my-trail": must be a trail ARN, arn:<partition>:cloudtrail:<region>:<account>:trail/<name> (CreateTrail TrailARN). '
+        + 'Fix: copy the ARN from `aws cloudtrail describe-trails` (TrailARN)',
+    ]);
+  });
+});
+
+describe('managementEventCopy', () => {
+  const MANAGEMENT = '111111111111';
+  const MEMBER = '222222222222';
+
+  function coverage(path: string, overrides: Partial<TrailCoverage> = {}): TrailCoverage {
+    return { path, account: MANAGEMENT, region: 'us-east-1', isMultiRegionTrail: true, isOrganizationTrail: false, readEvents: true, writeEvents: true, ...overrides };
+  }
+
+  const organization = (path: string, overrides: Partial<TrailCoverage> = {}) => coverage(path, { isOrganizationTrail: true, ...overrides });
+  const single = (path: string, region: string, overrides: Partial<TrailCoverage> = {}) =>
+    coverage(path, { isMultiRegionTrail: false, region, ...overrides });
+
+  test.each<[string, TrailCoverage, TrailCoverage, { account: string; ifMember: boolean; region?: string } | undefined]>([
+    ['two multi-Region trails of one account', coverage('A'), coverage('B', { region: 'eu-west-1' }), { account: MANAGEMENT, ifMember: false, region: undefined }],
+    ['a single-Region trail after a multi-Region one', coverage('A'), single('B', 'eu-west-1'), { account: MANAGEMENT, ifMember: false, region: 'eu-west-1' }],
+    ['a multi-Region trail after a single-Region one', single('A', 'eu-west-1'), coverage('B'), { account: MANAGEMENT, ifMember: false, region: 'eu-west-1' }],
+    ['single-Region trails of one Region', single('A', 'eu-west-1'), single('B', 'eu-west-1'), { account: MANAGEMENT, ifMember: false, region: 'eu-west-1' }],
+    ['single-Region trails of two Regions', single('A', 'us-east-1'), single('B', 'eu-west-1'), undefined],
+    ['trails of two accounts', coverage('A'), coverage('B', { account: MEMBER }), undefined],
+    ['single-Region trails of two accounts in one Region', single('A', 'us-east-1'), single('B', 'us-east-1', { account: MEMBER }), undefined],
+    ['a read-only and a write-only trail', coverage('A', { writeEvents: false }), coverage('B', { readEvents: false }), undefined],
+    ['a write-only and a read-only trail', coverage('A', { readEvents: false }), coverage('B', { writeEvents: false }), undefined],
+    ['two read-only trails', coverage('A', { writeEvents: false }), coverage('B', { writeEvents: false }), { account: MANAGEMENT, ifMember: false, region: undefined }],
+    ['two write-only trails', coverage('A', { readEvents: false }), coverage('B', { readEvents: false }), { account: MANAGEMENT, ifMember: false, region: undefined }],
+    ['a read-only trail after an all-events one', coverage('A'), coverage('B', { writeEvents: false }), { account: MANAGEMENT, ifMember: false, region: undefined }],
+    ['a member account trail after an organization trail', organization('Org'), coverage('B', { account: MEMBER }), { account: MEMBER, ifMember: true, region: undefined }],
+    ['an organization trail after a member account trail', coverage('A', { account: MEMBER }), organization('Org'), { account: MEMBER, ifMember: true, region: undefined }],
+    ['a management account trail after an organization trail', organization('Org'), coverage('B'), { account: MANAGEMENT, ifMember: false, region: undefined }],
+    ['an organization trail after a management account trail', coverage('A'), organization('Org'), { account: MANAGEMENT, ifMember: false, region: undefined }],
+    ['a member trail in one Region after a single-Region organization trail', organization('Org', { isMultiRegionTrail: false, region: 'eu-west-1' }),
+      single('B', 'eu-west-1', { account: MEMBER }), { account: MEMBER, ifMember: true, region: 'eu-west-1' }],
+    ['a member trail in another Region than a single-Region organization trail', organization('Org', { isMultiRegionTrail: false, region: 'eu-west-1' }),
+      single('B', 'us-east-1', { account: MEMBER }), undefined],
+    ['two organization trails of one management account', organization('Org'), organization('Org2'), { account: MANAGEMENT, ifMember: false, region: undefined }],
+    ['organization trails of two organizations', organization('Org'), organization('Org2', { account: MEMBER }), undefined],
+    ['a single-Region organization trail after another organization\'s trail', organization('Org', { account: MEMBER }),
+      organization('Org2', { isMultiRegionTrail: false }), undefined],
+  ])('%s', (_, first, second, expected) => {
+    const copy = managementEventCopy(second, [first, second]);
+    expect(copy).toStrictEqual(expected && { other: first, ...expected });
+    if (copy) {
+      expect(copy.other).toBe(first);
+    }
+    // only the later trail delivers the copy
+    expect(managementEventCopy(first, [first, second])).toBeUndefined();
+  });
+
+  test('names the first earlier trail that logs the same events, skipping the others', () => {
+    const [other, a, b, c] = [coverage('X', { account: MEMBER }), coverage('A'), coverage('B'), coverage('C')];
+    expect(managementEventCopy(c, [other, a, b, c])?.other).toBe(a);
+    expect(managementEventCopy(b, [other, b, a, c])).toBeUndefined();
+  });
+
+  test('compares with every trail when the trail is not listed', () => {
+    const [a, b] = [coverage('A', { account: MEMBER }), coverage('B')];
+    expect(managementEventCopy(coverage('C'), [a, b])?.other).toBe(b);
+    expect(managementEventCopy(coverage('C', { region: 'eu-west-1', account: '333333333333' }), [a, b])).toBeUndefined();
+  });
+});
+
+describe('objectLockRetentionProblems', () => {
+  function outlives(retentionDays: number, expirationDays: number, property = 'objectLockRetention'): Problem {
+    return {
+      id: 'ObjectLockRetentionOutlivesExpiration',
+      property,
+      value: `${retentionDays} days`,
+      rule: `log files expire after ${expirationDays} days (logFileExpiration), before their Object Lock retention ends; lifecycle rules cannot delete a version `
+        + 'under retention, so they stay stored and billed (Amazon S3 User Guide, "How S3 Object Lock works")',
+      fix: `set logFileExpiration to at least ${retentionDays} days, or shorten the retention`,
+    };
+  }
+
+  const YEAR = ObjectLockRetention.governance(Duration.days(365));
+
+  test.each([
+    { why: 'neither', retention: undefined, expiration: undefined },
+    { why: 'no retention', retention: undefined, expiration: Duration.days(1) },
+    { why: 'no expiration', retention: YEAR, expiration: undefined },
+    { why: 'an expiration equal to the retention', retention: YEAR, expiration: Duration.days(365) },
+    { why: 'an expiration a day after the retention', retention: YEAR, expiration: Duration.days(366) },
+    { why: 'an expiration in hours equal to the retention', retention: YEAR, expiration: Duration.hours(365 * 24) },
+    { why: 'a token expiration', retention: YEAR, expiration: Duration.days(Token.asNumber({ Ref: 'Days' })) },
+  ])('accepts $why', ({ retention, expiration }) => {
+    expect(objectLockRetentionProblems('objectLockRetention', retention, expiration)).toStrictEqual([]);
+  });
+
+  test('rejects an expiration a day before the retention ends', () => {
+    expect(objectLockRetentionProblems('objectLockRetention', YEAR, Duration.days(364))).toStrictEqual([outlives(365, 364)]);
+  });
+
+  test('rejects a compliance retention outliving an expiration of part days, under the given property', () => {
+    expect(objectLockRetentionProblems('logArchive.objectLockRetention', ObjectLockRetention.compliance(Duration.days(30)), Duration.hours(36)))
+      .toStrictEqual([outlives(30, 1.5, 'logArchive.objectLockRetention')]);
+  });
+
+  test('formats the problem as one line', () => {
+    expect(objectLockRetentionProblems('objectLockRetention', YEAR, Duration.days(90)).map(formatProblem)).toEqual([
+      '[ObjectLockRetentionOutlivesExpiration] objectLockRetention "365 days": log files expire after 90 days (logFileExpiration), before their Object Lock '
+        + 'retention ends; lifecycle rules cannot delete a version under retention, so they stay stored and billed (Amazon S3 User Guide, "How S3 Object Lock '
+        + 'works"). Fix: set logFileExpiration to at least 365 days, or shorten the retention',
     ]);
   });
 });
