@@ -157,8 +157,8 @@ function parameterProblems(property: string, widget: WidgetSpec): Problem[] {
  * right, as SQL reads it: a quote in a comment, or '--' in a literal or block comment, starts nothing.
  */
 function placeholderCount(statement: string): number {
-  const tokens = statement.match(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\?/g) ?? [];
-  return tokens.filter(token => token === '?' || token === '\'?\'').length;
+  const tokens = [...statement.matchAll(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\?/g)];
+  return tokens.filter(([token]) => token === '?' || token === '\'?\'').length;
 }
 
 /**

@@ -180,7 +180,7 @@ describe('dashboard rules', () => {
       expect(properties({ Title: Token.asString({ Ref: 'Title' }) })).toEqual([]);
     });
 
-    test.each(['Top errors (24h)', '', 'x'.repeat(129), 'café', ' tab\t'])('%j: refused', value => {
+    test.each(['Top errors (24h)', '#1 errors', '', 'x'.repeat(129), 'café', ' tab\t'])('%j: refused', value => {
       expect(ids(properties({ Title: value }))).toEqual(['DashboardViewPropertyValue']);
     });
 
