@@ -142,6 +142,11 @@ describe('dashboard rules', () => {
     test('the other query rules are reported once, however many stores', () => {
       expect(ids(widget('SELECT 1 FROM a1b2c3d4; SELECT 2 FROM e5f6a7b8', [], { storeIds: ['a1b2c3d4', 'e5f6a7b8'] }))).toEqual(['QueryStatementSingle']);
     });
+
+    test('an unread store is reported beside another query problem', () => {
+      expect(ids(widget('SELECT 1 FROM a1b2c3d4; SELECT 2', [], { storeIds: ['a1b2c3d4', 'e5f6a7b8'] })))
+        .toEqual(['QueryStatementSingle', 'QueryStatementStoreReference']);
+    });
   });
 
   describe('[DashboardWidgetSize]', () => {
