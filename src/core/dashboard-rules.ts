@@ -83,9 +83,12 @@ const WIDGET_SOURCE = 'RequestWidget; CloudTrail User Guide, "View properties fo
 export function dashboardWidgetProblems(property: string, widget: WidgetSpec): Problem[] {
   const statement = `${property}.queryStatement`;
   const problems = queryStatementProblems(statement, widget.queryStatement, widget.storeIds);
-  // every store the widget names gets the dashboard's policy statement, so each must be one the query reads
-  for (const id of widget.storeIds.slice(1)) {
-    problems.push(...queryStatementProblems(statement, widget.queryStatement, [id]).filter(problem => problem.id === 'QueryStatementStoreReference'));
+  // every store the widget names gets the dashboard's policy statement, so each must be one the query reads; a query
+  // that reads none of them is reported once, above
+  if (!problems.some(problem => problem.id === 'QueryStatementStoreReference')) {
+    for (const id of widget.storeIds) {
+      problems.push(...queryStatementProblems(statement, widget.queryStatement, [id]).filter(problem => problem.id === 'QueryStatementStoreReference'));
+    }
   }
   if (widget.storeIds.length === 0) {
     problems.push({
@@ -150,15 +153,12 @@ function parameterProblems(property: string, widget: WidgetSpec): Problem[] {
 
 /**
  * The '?' placeholders of a statement: bare ones and `'?'` (a placeholder compared with eventTime is quoted, RequestWidget
- * QueryStatement); a '?' inside any other string literal, quoted identifier or comment is text.
+ * QueryStatement); a '?' inside any other string literal, quoted identifier or comment is text. One pass from left to
+ * right, as SQL reads it: a quote in a comment, or '--' in a literal or block comment, starts nothing.
  */
 function placeholderCount(statement: string): number {
-  const code = statement
-    .replace(/'(?:[^']|'')*'/g, literal => literal === '\'?\'' ? '?' : '\'\'')
-    .replace(/"(?:[^"]|"")*"/g, '""')
-    .replace(/--[^\n]*/g, ' ')
-    .replace(/\/\*[\s\S]*?\*\//g, ' ');
-  return code.split('?').length - 1;
+  const tokens = [...statement.matchAll(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\?/g)];
+  return tokens.filter(([token]) => token === '?' || token === '\'?\'').length;
 }
 
 /**
