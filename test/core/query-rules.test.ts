@@ -1,7 +1,9 @@
 import { Lazy, Token } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import { formatProblem, showValue } from '../../src/core/problems';
-import { deliveryS3UriProblems, queryStatementProblems } from '../../src/core/query-rules';
+import {
+  deliveryS3UriProblems, PlacedSchedule, queryStatementProblems, scansWholeStore, scheduledQueryConcurrencyProblems, scheduleIntervalMinutes,
+} from '../../src/core/query-rules';
 
 const ID = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
 
@@ -126,5 +128,124 @@ describe('deliveryS3UriProblems', () => {
 
   test('tokens are not checked', () => {
     expect(deliveryS3UriProblems('deliveryBucket', `s3://${Token.asString({ Ref: 'Bucket' })}/x`)).toEqual([]);
+  });
+});
+
+describe('scheduleIntervalMinutes', () => {
+  test.each<[string, number | undefined]>([
+    ['rate(1 minute)', 1],
+    ['rate(5 minutes)', 5],
+    ['rate(1 hour)', 60],
+    ['rate(2 hours)', 120],
+    ['rate(1 day)', 1440],
+    ['rate(3 days)', 4320],
+    ['rate(5 weeks)', undefined],
+    ['rate(five minutes)', undefined],
+    [' rate(5 minutes)', undefined],
+    ['rate(5 minutes) ', undefined],
+    ['cron(* * * * ? *)', 1],
+    ['cron(0/5 * * * ? *)', 5],
+    ['cron(*/10 * * * ? *)', 10],
+    ['cron(7/20 * * * ? *)', 20],
+    ['cron(0,20,40 * * * ? *)', 20],
+    ['cron(0,30 * * * ? *)', 30],
+    ['cron(0,1,2,3,4,5,6 * * * ? *)', 8],
+    ['cron(0,x * * * ? *)', undefined],
+    ['cron(0,1.5 * * * ? *)', undefined],
+    ['cron(a/5 * * * ? *)', undefined],
+    ['cron(0/5x * * * ? *)', undefined],
+    ['cron(x0/5 * * * ? *)', undefined],
+    ['cron(0-29 * * * ? *)', undefined],
+    ['cron(0 9 * * ? *)', undefined],
+    ['cron(0/5 9 * * ? *)', undefined],
+    ['cron(* 9-17 * * ? *)', undefined],
+    [' cron(* * * * ? *)', undefined],
+    ['cron(* *)', undefined],
+    ['at(2026-12-31T00:00:00)', undefined],
+  ])('%s: %s', (expression, minutes) => {
+    expect(scheduleIntervalMinutes(expression)).toBe(minutes);
+  });
+
+  test('tokens are not read', () => {
+    expect(scheduleIntervalMinutes(`rate(${Token.asString({ Ref: 'Minutes' })} minutes)`)).toBeUndefined();
+    expect(scheduleIntervalMinutes(Token.asString({ Ref: 'Schedule' }))).toBeUndefined();
+  });
+});
+
+describe('scheduledQueryConcurrencyProblems', () => {
+  const ACCOUNT = '111111111111';
+  const REGION = 'us-east-1';
+  const schedule = (path: string, intervalMinutes: number, account = ACCOUNT, region = REGION): PlacedSchedule =>
+    ({ path, account, region, intervalMinutes });
+  /** Queries Stack/Q0, Stack/Q1, … of one account and Region, run every so many minutes. */
+  const inOneAccount = (intervals: number[]) => intervals.map((minutes, i) => schedule(`Stack/Q${i}`, minutes));
+
+  test.each<[number[], number]>([
+    [Array(10).fill(15), 10], // exactly the quota
+    [[15, 30, 60, 1440, 8, 8, 8], 10],
+    [[2], 8],
+    [[5, 5, 5], 9],
+    [[7, 7, 30], 7],
+  ])('%j hold at most %d queries at once: accepted', intervals => {
+    const all = inOneAccount(intervals);
+    expect(scheduledQueryConcurrencyProblems(all[0], all)).toEqual([]);
+  });
+
+  test.each<[number[], number]>([
+    [Array(11).fill(15), 11],
+    [[1], 15],
+    [[7, 7, 7, 7], 12], // ceil(15/7) = 3 each
+    [[14, 14, 14, 14, 14, 16], 11],
+    [[16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16], 11], // ceil(15/16) = 1 each
+  ])('%j may hold %d queries at once: rejected', (intervals, held) => {
+    const all = inOneAccount(intervals);
+    expect(scheduledQueryConcurrencyProblems(all[0], all).map(p => p.rule)).toEqual([expect.stringMatching(new RegExp(`^these scheduled queries may hold ${held} queries `))]);
+  });
+
+  test('the exact message, on the first query only, listing every query of the account and Region', () => {
+    const all = inOneAccount([5, 10, 2]);
+    expect(scheduledQueryConcurrencyProblems(all[0], all).map(p => [p.id, p.property, p.value, p.rule, p.fix])).toEqual([[
+      'ScheduledQueryConcurrency', 'schedule', ['Stack/Q0 every 5 min', 'Stack/Q1 every 10 min', 'Stack/Q2 every 2 min'],
+      'these scheduled queries may hold 13 queries running at once in account 111111111111, Region us-east-1: a run is given 15 minutes, so a query run '
+      + 'every i minutes may run ceil(15/i) times at once; CloudTrail Lake runs at most 10 (StartQuery MaxConcurrentQueriesException)',
+      'run the queries less often, or combine them into one query',
+    ]]);
+    expect(scheduledQueryConcurrencyProblems(all[1], all)).toEqual([]);
+    expect(scheduledQueryConcurrencyProblems(all[2], all)).toEqual([]);
+  });
+
+  test('only the queries of the same account and the same Region count together', () => {
+    const first = schedule('A/First', 2);
+    const all = [
+      schedule('B/OtherRegion', 2, ACCOUNT, 'eu-west-1'), first, schedule('C/OtherAccount', 2, '222222222222'),
+      schedule('D/Both', 1, '222222222222', 'eu-west-1'),
+    ];
+    expect(scheduledQueryConcurrencyProblems(first, all)).toEqual([]);
+    const second = schedule('E/Second', 5);
+    const problems = scheduledQueryConcurrencyProblems(first, [...all, second]);
+    expect(problems.map(p => [p.id, p.property, p.value])).toEqual([['ScheduledQueryConcurrency', 'schedule', ['A/First every 2 min', 'E/Second every 5 min']]]);
+    expect(problems[0].rule).toMatch(/^these scheduled queries may hold 11 queries running at once in account 111111111111, Region us-east-1: /);
+    expect(scheduledQueryConcurrencyProblems(second, [...all, second])).toEqual([]);
+    // the other Region's queries are a group of their own, reported on its first
+    const third = schedule('F/OtherRegion', 3, ACCOUNT, 'eu-west-1');
+    expect(scheduledQueryConcurrencyProblems(all[0], [...all, second])).toEqual([]);
+    expect(scheduledQueryConcurrencyProblems(all[0], [...all, second, third]).map(p => p.value)).toEqual([['B/OtherRegion every 2 min', 'F/OtherRegion every 3 min']]);
+  });
+});
+
+describe('scansWholeStore', () => {
+  const token = Token.asString({ Ref: 'StoreId' });
+
+  test.each<[string, boolean]>([
+    [`SELECT eventName FROM ${ID}`, true],
+    [`SELECT eventName FROM ${ID} WHERE eventTime > date_add('hour', -1, now())`, false],
+    [`SELECT eventTime FROM ${ID} WHERE readOnly = false ORDER BY eventTime`, true],
+    [`SELECT eventName FROM ${token}`, true],
+    [`SELECT eventName FROM ${token} WHERE eventTime > now()`, false],
+    [`${token}${Token.asString({ Ref: 'Where' })}`, true],
+    [token, false], // a statement that is one token is not tested
+    ['', true],
+  ])('%s: %s', (statement, scans) => {
+    expect(scansWholeStore(statement)).toBe(scans);
   });
 });
