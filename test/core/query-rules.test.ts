@@ -139,6 +139,8 @@ describe('scheduleIntervalMinutes', () => {
     ['rate(2 hours)', 120],
     ['rate(1 day)', 1440],
     ['rate(3 days)', 4320],
+    ['rate(15 minutes)', 15],
+    ['rate(90 minutes)', 90],
     ['rate(5 weeks)', undefined],
     ['rate(five minutes)', undefined],
     [' rate(5 minutes)', undefined],
@@ -147,6 +149,9 @@ describe('scheduleIntervalMinutes', () => {
     ['cron(0/5 * * * ? *)', 5],
     ['cron(*/10 * * * ? *)', 10],
     ['cron(7/20 * * * ? *)', 20],
+    ['cron(15/20 * * * ? *)', 20],
+    ['cron(0 * * * ? *)', 60], // hourly at a fixed minute, like rate(1 hour)
+    ['cron(45 * * * ? *)', 60],
     ['cron(0,20,40 * * * ? *)', 20],
     ['cron(0,30 * * * ? *)', 30],
     ['cron(0,1,2,3,4,5,6 * * * ? *)', 8],
