@@ -77,7 +77,8 @@ function tokenizedLengthProblems(property: string, statement: string, storeIds: 
     storeIdTokens += parts.length - 1;
     rest = parts.join('');
   }
-  const literal: string = Tokenization.reverseString(rest).mapTokens({ mapToken: () => '' }).join({ join: (left, right) => `${left}${right}` }) ?? '';
+  // join() of no fragments (the statement is store ID tokens only) is join(undefined, undefined)
+  const literal: string = Tokenization.reverseString(rest).mapTokens({ mapToken: () => '' }).join({ join: (left, right) => `${left ?? ''}${right ?? ''}` });
   // characters as the API counts them: code points
   const atLeast = [...literal].length + storeIdTokens * EVENT_DATA_STORE_ID_LENGTH;
   if (atLeast <= QUERY_STATEMENT_LENGTH.max) {

@@ -107,6 +107,101 @@ describe('queryStatementProblems', () => {
   });
 });
 
+describe('queryStatementProblems: what counts as code', () => {
+  test.each([
+    `SELECT * FROM ${ID};  \n `,
+    `SELECT * FROM ${ID} WHERE a = 'x;y' AND b = 'it''s; DELETE'`,
+    `SELECT "a;b", "c""; DROP" FROM ${ID}`,
+    `SELECT * FROM ${ID} -- one; comment\nWHERE a = 1 -- another; comment`,
+    `SELECT * FROM ${ID} /* one; */ WHERE a = 1 /* DELETE; */`,
+    `SELECT * FROM ${ID} /* a\n multi-line; comment */`,
+    `WITH x AS (values 1) select * from ${ID}`,
+  ])('accepts %j', statement => {
+    expect(messages(statement)).toEqual([]);
+  });
+
+  test.each<[string, string[]]>([
+    [`SELECT * FROM ${ID} /* a */; DELETE FROM ${ID} /* b */`, ['QueryStatementSingle']],
+    [`SELECT * FROM ${ID} WHERE a = 'x'; DELETE FROM ${ID} WHERE b = 'y'`, ['QueryStatementSingle']],
+    [`SELECT "a" FROM ${ID}; DELETE FROM "b"`, ['QueryStatementSingle']],
+    [`SELECT 1 FROM ${ID} -- a\n; DROP TABLE x`, ['QueryStatementSingle']],
+    [`WITH x AS (VALUES 1) xSELECT FROM ${ID}`, ['QueryStatementWithSelect']],
+    [`WITH x AS (VALUES 1) SELECTED FROM ${ID}`, ['QueryStatementWithSelect']],
+    [`WITH x AS (VALUES 1) FROM ${ID} -- SELECT`, ['QueryStatementWithSelect']],
+    [`WITH x AS (VALUES 1) FROM ${ID} WHERE a = 'SELECT'`, ['QueryStatementWithSelect']],
+    [`WITH x AS (VALUES 1) FROM ${ID}; SELECT 1`, ['QueryStatementSingle', 'QueryStatementWithSelect']],
+    [`42 SELECT * FROM ${ID}`, ['QueryStatementReadOnly']],
+  ])('rejects %j: %j', (statement, ids) => {
+    expect(queryStatementProblems('queryStatement', statement, [ID]).map(p => p.id)).toEqual(ids);
+  });
+
+  test('counts the statements it holds, and reads the keyword of the first', () => {
+    expect(queryStatementProblems('q', `DROP TABLE x; SELECT * FROM ${ID}; ;SELECT 1`, [ID]).map(p => [p.id, p.property, p.value, p.rule])).toEqual([
+      ['QueryStatementSingle', 'q', `DROP TABLE x; SELECT * FROM ${ID}; ;SELECT 1`, 'holds 3 statements; CloudTrail Lake runs one query at a time (StartQuery QueryStatement)'],
+      ['QueryStatementReadOnly', 'q', `DROP TABLE x; SELECT * FROM ${ID}; ;SELECT 1`,
+        "must be a read-only SELECT query (or WITH … SELECT), and it starts with 'DROP' (StartQuery QueryStatement)"],
+    ]);
+  });
+
+  test('a statement names one of several stores; naming none lists them all', () => {
+    expect(messages(`SELECT * FROM ${ID}`, ['other-store', ID])).toEqual([]);
+    const token = Token.asString({ Ref: 'StoreId' });
+    expect(queryStatementProblems('queryStatement', 'SELECT * FROM x', ['store-1', token, 'store-2']).map(p => p.rule)).toEqual([
+      "does not name the event data store it runs on, 'store-1' or the store's eventDataStoreId or 'store-2' (StartQuery QueryStatement: FROM <event data store ID>)",
+    ]);
+  });
+
+  test('a literal store ID counts as written in a statement with tokens, not as 36 characters', () => {
+    const column = Lazy.string({ produce: () => '*' });
+    const head = `SELECT ${column} FROM store1 WHERE eventName = '`;
+    const statement = `${head}${'x'.repeat(10000 - (head.length - column.length) - 1)}'`;
+    expect(statement.length - column.length).toBe(10000);
+    expect(messages(statement, ['store1'])).toEqual([]);
+    expect(messages(`${statement}x`, ['store1'])).toEqual([
+      '[QueryStatementLength] queryStatement: has at least 10001 characters (its literal part); CloudTrail takes at most 10000 (API model QueryStatement). '
+      + 'Fix: shorten the statement',
+    ]);
+  });
+
+  test('a store ID token interpolated twice counts twice', () => {
+    const id = Token.asString({ Ref: 'StoreId' });
+    const column = Lazy.string({ produce: () => '*' });
+    const head = `SELECT ${column} FROM ${id} JOIN ${id} ON true WHERE eventName = '`;
+    const literal = head.length - column.length - 2 * id.length + 2 * 36;
+    const statement = `${head}${'x'.repeat(10000 - literal - 1)}'`;
+    expect(messages(statement, [id])).toEqual([]);
+    expect(messages(`${statement} `, [id])).toEqual([
+      '[QueryStatementLength] queryStatement: has at least 10001 characters (its literal part, with the store\'s ID as 36); CloudTrail takes at most 10000 '
+      + '(API model QueryStatement). Fix: shorten the statement',
+    ]);
+  });
+
+  test('a statement of store ID tokens only is as long as the IDs', () => {
+    const id = Token.asString({ Ref: 'StoreId' });
+    expect(queryStatementProblems('queryStatement', id.repeat(277), [id]).filter(p => p.id === 'QueryStatementLength')).toEqual([]);
+    expect(queryStatementProblems('queryStatement', id.repeat(278), [id]).filter(p => p.id === 'QueryStatementLength').map(formatProblem)).toEqual([
+      '[QueryStatementLength] queryStatement: has at least 10008 characters (its literal part, with the store\'s ID as 36); CloudTrail takes at most 10000 '
+      + '(API model QueryStatement). Fix: shorten the statement',
+    ]);
+  });
+
+  test('a literal, a quoted identifier or a comment is no keyword; a comment separates words as a space does', () => {
+    expect(queryStatementProblems('queryStatement', "'SELECT; x'", []).map(p => [p.id, p.rule])).toEqual([
+      ['QueryStatementReadOnly', 'must be a read-only SELECT query (or WITH … SELECT), and it starts with no keyword (StartQuery QueryStatement)'],
+    ]);
+    expect(queryStatementProblems('queryStatement', '"SELECT; x"', []).map(p => p.id)).toEqual(['QueryStatementReadOnly']);
+    expect(messages(`SELECT/* columns */eventName FROM ${ID}`)).toEqual([]);
+    expect(messages(`WITH/* one */x AS (SELECT 1) SELECT * FROM ${ID}`)).toEqual([]);
+  });
+
+  test('a statement with tokens counts code points, as the API does', () => {
+    const column = Lazy.string({ produce: () => '*' });
+    const head = `SELECT ${column} FROM ${ID} WHERE eventName = '`;
+    const statement = `${head}${'😀'.repeat(10000 - (head.length - column.length) - 1)}'`;
+    expect(messages(statement)).toEqual([]);
+  });
+});
+
 describe('deliveryS3UriProblems', () => {
   test.each(['s3://my-bucket', 's3://my.bucket-1/lake/results', 's3://abc/'])('accepts %s', uri => {
     expect(deliveryS3UriProblems('deliveryBucket', uri)).toEqual([]);
@@ -119,10 +214,11 @@ describe('deliveryS3UriProblems', () => {
     ]);
   });
 
-  test('a URI longer than 1024 characters', () => {
+  test('a URI of 1024 characters is accepted, one longer than 1024 rejected', () => {
+    expect(deliveryS3UriProblems('deliveryBucket', `s3://bucket/${'p'.repeat(1012)}`)).toEqual([]);
     const uri = `s3://bucket/${'p'.repeat(1013)}`;
-    expect(deliveryS3UriProblems('deliveryBucket', uri).map(p => [p.id, p.rule])).toEqual([
-      ['DeliveryS3UriLength', 'the delivery URI is 1025 characters long; at most 1024 (API model DeliveryS3Uri)'],
+    expect(deliveryS3UriProblems('deliveryBucket', uri).map(p => [p.id, p.property, p.value, p.rule, p.fix])).toEqual([
+      ['DeliveryS3UriLength', 'deliveryBucket', uri, 'the delivery URI is 1025 characters long; at most 1024 (API model DeliveryS3Uri)', 'shorten the key prefix'],
     ]);
   });
 
