@@ -103,12 +103,12 @@ describe('channelDestinationProblems', () => {
 });
 
 describe('channelPolicyProblems', () => {
-  test.each<[number, string[]]>([
-    [1, ['cloudtrail-data:PutAuditEvents']],
-    [20, ['cloudtrail-data:PutAuditEvents', 'CloudTrail-Data:putauditevents', 'CLOUDTRAIL-DATA:PUTAUDITEVENTS']],
-    [0, []],
-    [1, [token('Action')]],
-  ])('accepts %d statements allowing %j', (count, actions) => {
+  test.each<[string, number, string[]]>([
+    ['PutAuditEvents', 1, ['cloudtrail-data:PutAuditEvents']],
+    ['PutAuditEvents in any case', 20, ['cloudtrail-data:PutAuditEvents', 'CloudTrail-Data:putauditevents', 'CLOUDTRAIL-DATA:PUTAUDITEVENTS']],
+    ['no action', 0, []],
+    ['a token', 1, [token('Action')]],
+  ])('accepts %s', (_, count, actions) => {
     expect(channelPolicyProblems('resourcePolicy', count, actions)).toEqual([]);
   });
 
