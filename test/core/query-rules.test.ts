@@ -354,7 +354,7 @@ describe('scansWholeStore', () => {
     ['two tokens', `${token}${Token.asString({ Ref: 'Where' })}`, true],
     ['one token, not tested', token, false],
     ['empty', '', true],
-  ])('%s: %s', (_, statement, scans) => {
+  ])('%s', (_, statement, scans) => {
     expect(scansWholeStore(statement)).toBe(scans);
   });
 });
