@@ -77,7 +77,8 @@ function tokenizedLengthProblems(property: string, statement: string, storeIds: 
     storeIdTokens += parts.length - 1;
     rest = parts.join('');
   }
-  const literal: string = Tokenization.reverseString(rest).mapTokens({ mapToken: () => '' }).join({ join: (left, right) => `${left}${right}` }) ?? '';
+  // join() of no fragments (the statement is store ID tokens only) is join(undefined, undefined)
+  const literal: string = Tokenization.reverseString(rest).mapTokens({ mapToken: () => '' }).join({ join: (left, right) => `${left ?? ''}${right ?? ''}` });
   // characters as the API counts them: code points
   const atLeast = [...literal].length + storeIdTokens * EVENT_DATA_STORE_ID_LENGTH;
   if (atLeast <= QUERY_STATEMENT_LENGTH.max) {
@@ -140,8 +141,8 @@ const MINUTES: Record<string, number> = { minute: 1, minutes: 1, hour: 60, hours
 
 /**
  * How often a schedule expression runs, in minutes: `rate(value unit)`, or a `cron(...)` with `*` hours whose minute
- * field is `*`, a step (such as `0/5`) or a list (EventBridge Scheduler schedule types); undefined for one-time
- * schedules, tokens and crons that name hours, which the concurrency rule leaves alone.
+ * field is `*`, a step (such as `0/5`), a list or one minute (hourly; EventBridge Scheduler schedule types); undefined
+ * for one-time schedules, tokens and crons that name hours, which the concurrency rule leaves alone.
  */
 export function scheduleIntervalMinutes(expression: string): number | undefined {
   if (isUnresolved(expression)) {
@@ -164,7 +165,7 @@ export function scheduleIntervalMinutes(expression: string): number | undefined 
     return Number(step[1]);
   }
   const listed = minute.split(',').map(Number);
-  return listed.length > 1 && listed.every(Number.isInteger) ? Math.floor(60 / listed.length) : undefined;
+  return listed.every(Number.isInteger) ? Math.floor(60 / listed.length) : undefined;
 }
 
 /** A scheduled query placed in its account and Region, with how often it runs. */

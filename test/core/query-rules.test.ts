@@ -1,7 +1,9 @@
 import { Lazy, Token } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import { formatProblem, showValue } from '../../src/core/problems';
-import { deliveryS3UriProblems, queryStatementProblems } from '../../src/core/query-rules';
+import {
+  deliveryS3UriProblems, PlacedSchedule, queryStatementProblems, scansWholeStore, scheduledQueryConcurrencyProblems, scheduleIntervalMinutes,
+} from '../../src/core/query-rules';
 
 const ID = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
 
@@ -105,6 +107,107 @@ describe('queryStatementProblems', () => {
   });
 });
 
+describe('queryStatementProblems: what counts as code', () => {
+  test.each([
+    `SELECT * FROM ${ID};  \n `,
+    `SELECT * FROM ${ID} WHERE a = 'x;y' AND b = 'it''s; DELETE'`,
+    `SELECT "a;b", "c""; DROP" FROM ${ID}`,
+    `SELECT * FROM ${ID} -- one; comment\nWHERE a = 1 -- another; comment`,
+    `SELECT * FROM ${ID} /* one; */ WHERE a = 1 /* DELETE; */`,
+    `SELECT * FROM ${ID} /* a\n multi-line; comment */`,
+    `WITH x AS (values 1) select * from ${ID}`,
+  ])('accepts %j', statement => {
+    expect(messages(statement)).toEqual([]);
+  });
+
+  test.each<[string, string[]]>([
+    [`SELECT * FROM ${ID} /* a */; DELETE FROM ${ID} /* b */`, ['QueryStatementSingle']],
+    [`SELECT * FROM ${ID} WHERE a = 'x'; DELETE FROM ${ID} WHERE b = 'y'`, ['QueryStatementSingle']],
+    [`SELECT "a" FROM ${ID}; DELETE FROM "b"`, ['QueryStatementSingle']],
+    [`SELECT 1 FROM ${ID} -- a\n; DROP TABLE x`, ['QueryStatementSingle']],
+    [`WITH x AS (VALUES 1) xSELECT FROM ${ID}`, ['QueryStatementWithSelect']],
+    [`WITH x AS (VALUES 1) SELECTED FROM ${ID}`, ['QueryStatementWithSelect']],
+    [`WITH x AS (VALUES 1) FROM ${ID} -- SELECT`, ['QueryStatementWithSelect']],
+    [`WITH x AS (VALUES 1) FROM ${ID} WHERE a = 'SELECT'`, ['QueryStatementWithSelect']],
+    [`WITH x AS (VALUES 1) FROM ${ID}; SELECT 1`, ['QueryStatementSingle', 'QueryStatementWithSelect']],
+    [`42 SELECT * FROM ${ID}`, ['QueryStatementReadOnly']],
+  ])('rejects %j: %j', (statement, ids) => {
+    expect(queryStatementProblems('queryStatement', statement, [ID]).map(p => p.id)).toEqual(ids);
+  });
+
+  test('counts the statements it holds, and reads the keyword of the first', () => {
+    expect(queryStatementProblems('q', `DROP TABLE x; SELECT * FROM ${ID}; ;SELECT 1`, [ID]).map(p => [p.id, p.property, p.value, p.rule])).toEqual([
+      ['QueryStatementSingle', 'q', `DROP TABLE x; SELECT * FROM ${ID}; ;SELECT 1`, 'holds 3 statements; CloudTrail Lake runs one query at a time (StartQuery QueryStatement)'],
+      ['QueryStatementReadOnly', 'q', `DROP TABLE x; SELECT * FROM ${ID}; ;SELECT 1`,
+        "must be a read-only SELECT query (or WITH … SELECT), and it starts with 'DROP' (StartQuery QueryStatement)"],
+    ]);
+  });
+
+  test('a statement names one of several stores; naming none lists them all', () => {
+    expect(messages(`SELECT * FROM ${ID}`, ['other-store', ID])).toEqual([]);
+    const token = Token.asString({ Ref: 'StoreId' });
+    expect(queryStatementProblems('queryStatement', 'SELECT * FROM x', ['store-1', token, 'store-2']).map(p => p.rule)).toEqual([
+      "does not name the event data store it runs on, 'store-1' or the store's eventDataStoreId or 'store-2' (StartQuery QueryStatement: FROM <event data store ID>)",
+    ]);
+  });
+
+  test('a literal store ID counts as written in a statement with tokens, not as 36 characters', () => {
+    const column = Lazy.string({ produce: () => '*' });
+    const head = `SELECT ${column} FROM store1 WHERE eventName = '`;
+    const statement = `${head}${'x'.repeat(10000 - (head.length - column.length) - 1)}'`;
+    expect(statement.length - column.length).toBe(10000);
+    expect(messages(statement, ['store1'])).toEqual([]);
+    expect(messages(`${statement}x`, ['store1'])).toEqual([
+      '[QueryStatementLength] queryStatement: has at least 10001 characters (its literal part); CloudTrail takes at most 10000 (API model QueryStatement). '
+      + 'Fix: shorten the statement',
+    ]);
+  });
+
+  test('a store ID token interpolated twice counts twice', () => {
+    const id = Token.asString({ Ref: 'StoreId' });
+    const column = Lazy.string({ produce: () => '*' });
+    const head = `SELECT ${column} FROM ${id} JOIN ${id} ON true WHERE eventName = '`;
+    const literal = head.length - column.length - 2 * id.length + 2 * 36;
+    const statement = `${head}${'x'.repeat(10000 - literal - 1)}'`;
+    expect(messages(statement, [id])).toEqual([]);
+    expect(messages(`${statement} `, [id])).toEqual([
+      '[QueryStatementLength] queryStatement: has at least 10001 characters (its literal part, with the store\'s ID as 36); CloudTrail takes at most 10000 '
+      + '(API model QueryStatement). Fix: shorten the statement',
+    ]);
+  });
+
+  test('a statement of store ID tokens only is as long as the IDs', () => {
+    const id = Token.asString({ Ref: 'StoreId' });
+    expect(queryStatementProblems('queryStatement', id.repeat(277), [id]).filter(p => p.id === 'QueryStatementLength')).toEqual([]);
+    expect(queryStatementProblems('queryStatement', id.repeat(278), [id]).filter(p => p.id === 'QueryStatementLength').map(formatProblem)).toEqual([
+      '[QueryStatementLength] queryStatement: has at least 10008 characters (its literal part, with the store\'s ID as 36); CloudTrail takes at most 10000 '
+      + '(API model QueryStatement). Fix: shorten the statement',
+    ]);
+  });
+
+  test('a literal, a quoted identifier or a comment is no keyword; a comment separates words as a space does', () => {
+    expect(queryStatementProblems('queryStatement', "'SELECT; x'", []).map(p => [p.id, p.rule])).toEqual([
+      ['QueryStatementReadOnly', 'must be a read-only SELECT query (or WITH … SELECT), and it starts with no keyword (StartQuery QueryStatement)'],
+    ]);
+    expect(queryStatementProblems('queryStatement', '"SELECT; x"', []).map(p => p.id)).toEqual(['QueryStatementReadOnly']);
+    expect(messages(`SELECT/* columns */eventName FROM ${ID}`)).toEqual([]);
+    expect(messages(`WITH/* one */x AS (SELECT 1) SELECT * FROM ${ID}`)).toEqual([]);
+  });
+
+  test('a statement that is one token other than a store ID counts as no characters', () => {
+    const statement = Lazy.string({ produce: () => `SELECT * FROM ${ID}` });
+    expect(queryStatementProblems('queryStatement', statement, [ID]).filter(p => p.id === 'QueryStatementLength')).toEqual([]);
+    expect(queryStatementProblems('queryStatement', `${Token.asString({ Ref: 'StoreId' })}${statement}`, [ID]).filter(p => p.id === 'QueryStatementLength')).toEqual([]);
+  });
+
+  test('a statement with tokens counts code points, as the API does', () => {
+    const column = Lazy.string({ produce: () => '*' });
+    const head = `SELECT ${column} FROM ${ID} WHERE eventName = '`;
+    const statement = `${head}${'😀'.repeat(10000 - (head.length - column.length) - 1)}'`;
+    expect(messages(statement)).toEqual([]);
+  });
+});
+
 describe('deliveryS3UriProblems', () => {
   test.each(['s3://my-bucket', 's3://my.bucket-1/lake/results', 's3://abc/'])('accepts %s', uri => {
     expect(deliveryS3UriProblems('deliveryBucket', uri)).toEqual([]);
@@ -117,14 +220,141 @@ describe('deliveryS3UriProblems', () => {
     ]);
   });
 
-  test('a URI longer than 1024 characters', () => {
+  test('a URI of 1024 characters is accepted, one longer than 1024 rejected', () => {
+    expect(deliveryS3UriProblems('deliveryBucket', `s3://bucket/${'p'.repeat(1012)}`)).toEqual([]);
     const uri = `s3://bucket/${'p'.repeat(1013)}`;
-    expect(deliveryS3UriProblems('deliveryBucket', uri).map(p => [p.id, p.rule])).toEqual([
-      ['DeliveryS3UriLength', 'the delivery URI is 1025 characters long; at most 1024 (API model DeliveryS3Uri)'],
+    expect(deliveryS3UriProblems('deliveryBucket', uri).map(p => [p.id, p.property, p.value, p.rule, p.fix])).toEqual([
+      ['DeliveryS3UriLength', 'deliveryBucket', uri, 'the delivery URI is 1025 characters long; at most 1024 (API model DeliveryS3Uri)', 'shorten the key prefix'],
     ]);
   });
 
   test('tokens are not checked', () => {
     expect(deliveryS3UriProblems('deliveryBucket', `s3://${Token.asString({ Ref: 'Bucket' })}/x`)).toEqual([]);
+  });
+});
+
+describe('scheduleIntervalMinutes', () => {
+  test.each<[string, number | undefined]>([
+    ['rate(1 minute)', 1],
+    ['rate(5 minutes)', 5],
+    ['rate(1 hour)', 60],
+    ['rate(2 hours)', 120],
+    ['rate(1 day)', 1440],
+    ['rate(3 days)', 4320],
+    ['rate(15 minutes)', 15],
+    ['rate(90 minutes)', 90],
+    ['rate(5 weeks)', undefined],
+    ['rate(five minutes)', undefined],
+    [' rate(5 minutes)', undefined],
+    ['rate(5 minutes) ', undefined],
+    ['cron(* * * * ? *)', 1],
+    ['cron(0/5 * * * ? *)', 5],
+    ['cron(*/10 * * * ? *)', 10],
+    ['cron(7/20 * * * ? *)', 20],
+    ['cron(15/20 * * * ? *)', 20],
+    ['cron(0 * * * ? *)', 60], // hourly at a fixed minute, like rate(1 hour)
+    ['cron(45 * * * ? *)', 60],
+    ['cron(0,20,40 * * * ? *)', 20],
+    ['cron(0,30 * * * ? *)', 30],
+    ['cron(0,1,2,3,4,5,6 * * * ? *)', 8],
+    ['cron(0,x * * * ? *)', undefined],
+    ['cron(0,1.5 * * * ? *)', undefined],
+    ['cron(a/5 * * * ? *)', undefined],
+    ['cron(0/5x * * * ? *)', undefined],
+    ['cron(x0/5 * * * ? *)', undefined],
+    ['cron(0-29 * * * ? *)', undefined],
+    ['cron(0 9 * * ? *)', undefined],
+    ['cron(0/5 9 * * ? *)', undefined],
+    ['cron(* 9-17 * * ? *)', undefined],
+    [' cron(* * * * ? *)', undefined],
+    ['cron(* *)', undefined],
+    ['at(2026-12-31T00:00:00)', undefined],
+  ])('%s: %s', (expression, minutes) => {
+    expect(scheduleIntervalMinutes(expression)).toBe(minutes);
+  });
+
+  test('tokens are not read', () => {
+    expect(scheduleIntervalMinutes(`rate(${Token.asString({ Ref: 'Minutes' })} minutes)`)).toBeUndefined();
+    expect(scheduleIntervalMinutes(`cron(* * ${Token.asString({ Ref: 'Days' })} * ? *)`)).toBeUndefined();
+    expect(scheduleIntervalMinutes(Token.asString({ Ref: 'Schedule' }))).toBeUndefined();
+  });
+});
+
+describe('scheduledQueryConcurrencyProblems', () => {
+  const ACCOUNT = '111111111111';
+  const REGION = 'us-east-1';
+  const schedule = (path: string, intervalMinutes: number, account = ACCOUNT, region = REGION): PlacedSchedule =>
+    ({ path, account, region, intervalMinutes });
+  /** Queries Stack/Q0, Stack/Q1, … of one account and Region, run every so many minutes. */
+  const inOneAccount = (intervals: number[]) => intervals.map((minutes, i) => schedule(`Stack/Q${i}`, minutes));
+
+  test.each<[number[], number]>([
+    [Array(10).fill(15), 10], // exactly the quota
+    [[15, 30, 60, 1440, 8, 8, 8], 10],
+    [[2], 8],
+    [[5, 5, 5], 9],
+    [[7, 7, 30], 7],
+  ])('%j hold at most %d queries at once: accepted', intervals => {
+    const all = inOneAccount(intervals);
+    expect(scheduledQueryConcurrencyProblems(all[0], all)).toEqual([]);
+  });
+
+  test.each<[number[], number]>([
+    [Array(11).fill(15), 11],
+    [[1], 15],
+    [[7, 7, 7, 7], 12], // ceil(15/7) = 3 each
+    [[14, 14, 14, 14, 14, 16], 11],
+    [[16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16], 11], // ceil(15/16) = 1 each
+  ])('%j may hold %d queries at once: rejected', (intervals, held) => {
+    const all = inOneAccount(intervals);
+    expect(scheduledQueryConcurrencyProblems(all[0], all).map(p => p.rule)).toEqual([expect.stringMatching(new RegExp(`^these scheduled queries may hold ${held} queries `))]);
+  });
+
+  test('the exact message, on the first query only, listing every query of the account and Region', () => {
+    const all = inOneAccount([5, 10, 2]);
+    expect(scheduledQueryConcurrencyProblems(all[0], all).map(p => [p.id, p.property, p.value, p.rule, p.fix])).toEqual([[
+      'ScheduledQueryConcurrency', 'schedule', ['Stack/Q0 every 5 min', 'Stack/Q1 every 10 min', 'Stack/Q2 every 2 min'],
+      'these scheduled queries may hold 13 queries running at once in account 111111111111, Region us-east-1: a run is given 15 minutes, so a query run '
+      + 'every i minutes may run ceil(15/i) times at once; CloudTrail Lake runs at most 10 (StartQuery MaxConcurrentQueriesException)',
+      'run the queries less often, or combine them into one query',
+    ]]);
+    expect(scheduledQueryConcurrencyProblems(all[1], all)).toEqual([]);
+    expect(scheduledQueryConcurrencyProblems(all[2], all)).toEqual([]);
+  });
+
+  test('only the queries of the same account and the same Region count together', () => {
+    const first = schedule('A/First', 2);
+    const all = [
+      schedule('B/OtherRegion', 2, ACCOUNT, 'eu-west-1'), first, schedule('C/OtherAccount', 2, '222222222222'),
+      schedule('D/Both', 1, '222222222222', 'eu-west-1'),
+    ];
+    expect(scheduledQueryConcurrencyProblems(first, all)).toEqual([]);
+    const second = schedule('E/Second', 5);
+    const problems = scheduledQueryConcurrencyProblems(first, [...all, second]);
+    expect(problems.map(p => [p.id, p.property, p.value])).toEqual([['ScheduledQueryConcurrency', 'schedule', ['A/First every 2 min', 'E/Second every 5 min']]]);
+    expect(problems[0].rule).toMatch(/^these scheduled queries may hold 11 queries running at once in account 111111111111, Region us-east-1: /);
+    expect(scheduledQueryConcurrencyProblems(second, [...all, second])).toEqual([]);
+    // the other Region's queries are a group of their own, reported on its first
+    const third = schedule('F/OtherRegion', 3, ACCOUNT, 'eu-west-1');
+    expect(scheduledQueryConcurrencyProblems(all[0], [...all, second])).toEqual([]);
+    expect(scheduledQueryConcurrencyProblems(all[0], [...all, second, third]).map(p => p.value)).toEqual([['B/OtherRegion every 2 min', 'F/OtherRegion every 3 min']]);
+  });
+});
+
+describe('scansWholeStore', () => {
+  const token = Token.asString({ Ref: 'StoreId' });
+
+  // labels, not statements, name the tests: a token's text in a test name differs between runs
+  test.each<[string, string, boolean]>([
+    ['no WHERE', `SELECT eventName FROM ${ID}`, true],
+    ['eventTime in WHERE', `SELECT eventName FROM ${ID} WHERE eventTime > date_add('hour', -1, now())`, false],
+    ['eventTime in ORDER BY only', `SELECT eventTime FROM ${ID} WHERE readOnly = false ORDER BY eventTime`, true],
+    ['a token store, no WHERE', `SELECT eventName FROM ${token}`, true],
+    ['a token store, eventTime in WHERE', `SELECT eventName FROM ${token} WHERE eventTime > now()`, false],
+    ['two tokens', `${token}${Token.asString({ Ref: 'Where' })}`, true],
+    ['one token, not tested', token, false],
+    ['empty', '', true],
+  ])('%s', (_, statement, scans) => {
+    expect(scansWholeStore(statement)).toBe(scans);
   });
 });
