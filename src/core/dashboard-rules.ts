@@ -3,7 +3,7 @@ import {
 } from './limits';
 import { lengthProblems, quoteList } from './names';
 import { isUnresolved, Problem } from './problems';
-import { queryStatementProblems } from './query-rules';
+import { queryStatementProblems, sqlCode } from './query-rules';
 
 // CreateDashboard Name: "To create the Highlights dashboard, the name must be AWSCloudTrail-Highlights"
 export const HIGHLIGHTS_DASHBOARD_NAME = 'AWSCloudTrail-Highlights';
@@ -153,12 +153,10 @@ function parameterProblems(property: string, widget: WidgetSpec): Problem[] {
 
 /**
  * The '?' placeholders of a statement: bare ones and `'?'` (a placeholder compared with eventTime is quoted, RequestWidget
- * QueryStatement); a '?' inside any other string literal, quoted identifier or comment is text. One pass from left to
- * right, as SQL reads it: a quote in a comment, or '--' in a literal or block comment, starts nothing.
+ * QueryStatement); a '?' inside any other string literal, quoted identifier or comment is text.
  */
 function placeholderCount(statement: string): number {
-  const tokens = [...statement.matchAll(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\?/g)];
-  return tokens.filter(([token]) => token === '?' || token === '\'?\'').length;
+  return sqlCode(statement, text => text === '\'?\'' ? '?' : '\'\'').split('?').length - 1;
 }
 
 /**

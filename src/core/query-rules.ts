@@ -19,7 +19,7 @@ export function queryStatementProblems(property: string, statement: string, stor
   } else {
     problems.push(...tokenizedLengthProblems(property, statement, storeIds));
   }
-  const code = withoutLiteralsAndComments(statement);
+  const code = sqlCode(statement);
   const statements = code.split(';').map(part => part.trim()).filter(part => part.length > 0);
   if (statements.length > 1) {
     problems.push({
@@ -31,8 +31,12 @@ export function queryStatementProblems(property: string, statement: string, stor
     });
   }
   const first = statements[0] ?? '';
-  const keyword = /^[(\s]*([A-Za-z]+)/.exec(first)?.[1]?.toUpperCase();
-  if (statements.length > 0 && keyword !== 'SELECT' && keyword !== 'WITH') {
+  const opening = first.replace(/^[(\s]+/, '');
+  // a statement that opens with a token other than a store's ID may open with any keyword
+  const opensWithToken = opening.length > 0 && Tokenization.reverseString(opening).firstToken !== undefined
+    && !storeIds.some(id => opening.startsWith(id));
+  const keyword = /^[A-Za-z]+/.exec(opening)?.[0].toUpperCase();
+  if (statements.length > 0 && !opensWithToken && keyword !== 'SELECT' && keyword !== 'WITH') {
     problems.push({
       id: 'QueryStatementReadOnly',
       property,
@@ -128,69 +132,85 @@ export function deliveryS3UriProblems(property: string, uri: string): Problem[] 
   return problems;
 }
 
-/** The statement with string literals, quoted identifiers and comments blanked out, so their ';' and keywords do not count. */
-function withoutLiteralsAndComments(statement: string): string {
-  return statement
-    .replace(/'(?:[^']|'')*'/g, "''")
-    .replace(/"(?:[^"]|"")*"/g, '""')
-    .replace(/--[^\n]*/g, ' ')
-    .replace(/\/\*[\s\S]*?\*\//g, ' ');
+// a string literal, a quoted identifier, a line comment or a block comment
+const LITERAL_OR_COMMENT = /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g;
+
+/**
+ * The statement with its string literals, quoted identifiers and comments blanked out, so their ';', '?' and keywords do
+ * not count: one pass from left to right, as SQL reads it, so a quote inside a comment or '--' inside a literal starts
+ * nothing. A literal becomes `''` unless `literal` maps it otherwise, a quoted identifier `""`, a comment a space.
+ */
+export function sqlCode(statement: string, literal: (text: string) => string = () => "''"): string {
+  return statement.replace(LITERAL_OR_COMMENT, text => text.startsWith("'") ? literal(text) : text.startsWith('"') ? '""' : ' ');
 }
 
 const MINUTES: Record<string, number> = { minute: 1, minutes: 1, hour: 60, hours: 60, day: 1440, days: 1440 };
 
 /**
- * How often a schedule expression runs, in minutes: `rate(value unit)`, or a `cron(...)` with `*` hours whose minute
- * field is `*`, a step (such as `0/5`), a list or one minute (hourly; EventBridge Scheduler schedule types); undefined
- * for one-time schedules, tokens and crons that name hours, which the concurrency rule leaves alone.
+ * How many runs of a schedule may be running at once, each given SCHEDULED_RUN_MINUTES: the most runs it starts within
+ * any SCHEDULED_RUN_MINUTES. Known for `rate(value unit)` and for a `cron(...)` with `*` hours whose minute field is `*`,
+ * a step (such as `0/5`), a list or one minute (EventBridge Scheduler schedule types); undefined for one-time schedules,
+ * tokens and crons that name hours, which the concurrency rule leaves alone.
  */
-export function scheduleIntervalMinutes(expression: string): number | undefined {
+export function scheduleRunsAtOnce(expression: string): number | undefined {
   if (isUnresolved(expression)) {
     return undefined;
   }
   const rate = /^rate\((\d+) (minutes?|hours?|days?)\)$/.exec(expression);
   if (rate) {
-    return Number(rate[1]) * MINUTES[rate[2]];
+    const minutes = Number(rate[1]) * MINUTES[rate[2]];
+    return minutes > 0 ? Math.ceil(SCHEDULED_RUN_MINUTES / minutes) : undefined;
   }
+  const starts = hourlyCronMinutes(expression);
+  if (!starts) {
+    return undefined;
+  }
+  // a run started at minute s holds its query until s + SCHEDULED_RUN_MINUTES; the hour repeats
+  const heldAt = (minute: number) => starts.filter(start => (minute - start + 60) % 60 < SCHEDULED_RUN_MINUTES).length;
+  return Math.max(...starts.map(heldAt));
+}
+
+/** The minutes of every hour a cron with `*` hours starts a run at; undefined for other crons. */
+function hourlyCronMinutes(expression: string): number[] | undefined {
   const cron = /^cron\((\S+) (\S+) /.exec(expression);
   if (!cron || cron[2] !== '*') {
     return undefined;
   }
-  const minute = cron[1];
-  if (minute === '*') {
-    return 1;
-  }
-  const step = /^(?:\*|\d+)\/(\d+)$/.exec(minute);
+  const minute = cron[1] === '*' ? '0/1' : cron[1];
+  const step = /^(\*|\d+)\/(\d+)$/.exec(minute);
   if (step) {
-    return Number(step[1]);
+    const first = step[1] === '*' ? 0 : Number(step[1]);
+    const every = Number(step[2]);
+    return every > 0 && first < 60 ? Array.from({ length: Math.ceil((60 - first) / every) }, (_, i) => first + i * every) : undefined;
   }
-  const listed = minute.split(',').map(Number);
-  return listed.every(Number.isInteger) ? Math.floor(60 / listed.length) : undefined;
+  const listed = [...new Set(minute.split(',').map(Number))];
+  return listed.every(value => Number.isInteger(value) && value >= 0 && value < 60) ? listed : undefined;
 }
 
-/** A scheduled query placed in its account and Region, with how often it runs. */
+/** A scheduled query placed in its account and Region, with how many of its runs may be running at once. */
 export interface PlacedSchedule extends Placement {
-  readonly intervalMinutes: number;
+  readonly runsAtOnce: number;
 }
 
 /**
  * The concurrent-queries quota for scheduled queries: a run holds one of the account's 10 concurrent queries (StartQuery,
- * MaxConcurrentQueriesException) for as long as its function may wait for it, so a query run every `i` minutes holds up
- * to ceil(15 / i) at once; the scheduled queries of one account and Region together may hold at most 10. Reported once,
- * on the first of them. `all` is every scheduled query of the app with a known interval, in app order.
+ * MaxConcurrentQueriesException) for as long as its function may wait for it (15 minutes), so a query holds as many as
+ * it starts within any 15 minutes (`scheduleRunsAtOnce`); the scheduled queries of one account and Region together may
+ * hold at most 10. Reported once, on the first of them. `all` is every scheduled query of the app whose runs are known,
+ * in app order.
  */
 export function scheduledQueryConcurrencyProblems(query: PlacedSchedule, all: PlacedSchedule[]): Problem[] {
   const together = all.filter(other => other.account === query.account && other.region === query.region);
-  const held = together.reduce((sum, other) => sum + Math.ceil(SCHEDULED_RUN_MINUTES / other.intervalMinutes), 0);
+  const held = together.reduce((sum, other) => sum + other.runsAtOnce, 0);
   if (held <= MAX_CONCURRENT_QUERIES || together[0].path !== query.path) {
     return [];
   }
   return [{
     id: 'ScheduledQueryConcurrency',
     property: 'schedule',
-    value: together.map(other => `${other.path} every ${other.intervalMinutes} min`),
+    value: together.map(other => `${other.path}: ${other.runsAtOnce} at once`),
     rule: `these scheduled queries may hold ${held} queries running at once in account ${query.account}, Region ${query.region}: a run is given `
-      + `${SCHEDULED_RUN_MINUTES} minutes, so a query run every i minutes may run ceil(${SCHEDULED_RUN_MINUTES}/i) times at once; CloudTrail Lake runs at most `
+      + `${SCHEDULED_RUN_MINUTES} minutes, so a query may hold as many as it starts within any ${SCHEDULED_RUN_MINUTES} minutes; CloudTrail Lake runs at most `
       + `${MAX_CONCURRENT_QUERIES} (StartQuery MaxConcurrentQueriesException)`,
     fix: 'run the queries less often, or combine them into one query',
   }];

@@ -11,7 +11,7 @@ import { MAX_CONCURRENT_QUERIES, SCHEDULE_DESCRIPTION_MAX_LENGTH } from '../core
 import { lengthProblems } from '../core/names';
 import { placedInAccount, placementOf } from '../core/placement';
 import { isUnresolved, Problem, throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
-import { PlacedSchedule, scansWholeStore, scheduledQueryConcurrencyProblems, scheduleIntervalMinutes } from '../core/query-rules';
+import { PlacedSchedule, scansWholeStore, scheduledQueryConcurrencyProblems, scheduleRunsAtOnce } from '../core/query-rules';
 import { joinChain } from '../operations/operation-chain';
 import { LakeQueryAttribute, LakeQueryProperties, OperationKind, ScheduledQueryInput } from '../operations/operation-properties';
 import { OperationsProvider } from '../operations/provider';
@@ -104,10 +104,11 @@ export class ScheduledLakeQuery extends Construct {
   /** The EventBridge Scheduler schedule that starts each run. */
   public readonly schedule: scheduler.ISchedule;
   /**
-   * How often the query runs, in minutes, when the schedule says; undefined for tokens, one-time schedules and crons naming hours.
+   * How many of the query's runs may be running at once, when the schedule says; undefined for tokens, one-time schedules
+   * and crons naming hours.
    * @internal
    */
-  public readonly _intervalMinutes?: number;
+  public readonly _runsAtOnce?: number;
 
   constructor(scope: Construct, id: string, props: ScheduledLakeQueryProps) {
     super(scope, id);
@@ -119,7 +120,7 @@ export class ScheduledLakeQuery extends Construct {
         + "and CloudTrail Lake bills the data each query scans. Add a window the size of the schedule, e.g. WHERE eventTime > date_add('hour', -1, now()) "
         + 'for an hourly schedule.');
     }
-    this._intervalMinutes = scheduleIntervalMinutes(props.schedule.expressionString);
+    this._runsAtOnce = scheduleRunsAtOnce(props.schedule.expressionString);
     validateAtSynth(this, () => {
       const placed = placeSchedule(this);
       return placed ? scheduledQueryConcurrencyProblems(placed, placedInAccount(this, placed.account, isScheduledLakeQuery, placeSchedule)) : [];
@@ -165,10 +166,10 @@ function isScheduledLakeQuery(construct: IConstruct): construct is ScheduledLake
   return construct instanceof ScheduledLakeQuery;
 }
 
-/** Where a scheduled query runs and how often, when both are known. */
+/** Where a scheduled query runs and how many of its runs may be running at once, when both are known. */
 function placeSchedule(query: ScheduledLakeQuery): PlacedSchedule | undefined {
   const placement = placementOf(query);
-  return placement && query._intervalMinutes !== undefined ? { ...placement, intervalMinutes: query._intervalMinutes } : undefined;
+  return placement && query._runsAtOnce !== undefined ? { ...placement, runsAtOnce: query._runsAtOnce } : undefined;
 }
 
 function descriptionProblems(description: string | undefined): Problem[] {

@@ -13,7 +13,7 @@ import { eventDataStoreNameProblems, trailNameProblems } from '../../src/core/na
 import { operationTimeoutProblems } from '../../src/core/operation-rules';
 import { organizationIdProblems } from '../../src/core/organization';
 import { Problem } from '../../src/core/problems';
-import { deliveryS3UriProblems, queryStatementProblems, scheduledQueryConcurrencyProblems } from '../../src/core/query-rules';
+import { deliveryS3UriProblems, queryStatementProblems, scheduledQueryConcurrencyProblems, scheduleRunsAtOnce } from '../../src/core/query-rules';
 import type { RuleId } from '../../src/core/rule-registry';
 import { OBSERVABILITY_TAG_RULES, tagProblems } from '../../src/core/tags';
 import { telemetryRetentionProblems, telemetryRuleNameProblems } from '../../src/core/telemetry-rules';
@@ -56,7 +56,7 @@ const parameters = (count: number) => ({ queryStatement: `SELECT ${Array(count).
 
 /** The concurrency problems of scheduled queries of one account and Region, run every so many minutes. */
 function scheduledConcurrency(intervals: number[]): Problem[] {
-  const all = intervals.map((intervalMinutes, i) => ({ path: `Stack/Query${i}`, account: '111111111111', region: 'us-east-1', intervalMinutes }));
+  const all = intervals.map((minutes, i) => ({ path: `Stack/Query${i}`, account: '111111111111', region: 'us-east-1', runsAtOnce: scheduleRunsAtOnce(`rate(${minutes} minutes)`)! }));
   return scheduledQueryConcurrencyProblems(all[0], all);
 }
 

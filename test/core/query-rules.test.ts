@@ -2,7 +2,7 @@ import { Lazy, Token } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import { formatProblem, showValue } from '../../src/core/problems';
 import {
-  deliveryS3UriProblems, PlacedSchedule, queryStatementProblems, scansWholeStore, scheduledQueryConcurrencyProblems, scheduleIntervalMinutes,
+  deliveryS3UriProblems, PlacedSchedule, queryStatementProblems, scansWholeStore, scheduledQueryConcurrencyProblems, scheduleRunsAtOnce,
 } from '../../src/core/query-rules';
 
 const ID = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
@@ -194,6 +194,25 @@ describe('queryStatementProblems: what counts as code', () => {
     expect(messages(`WITH/* one */x AS (SELECT 1) SELECT * FROM ${ID}`)).toEqual([]);
   });
 
+  test('one pass over literals and comments: a quote inside a comment or a comment marker inside a literal starts nothing', () => {
+    expect(messages(`SELECT * FROM ${ID} /* don't */ WHERE eventName = 'a;b'`)).toEqual([]);
+    expect(messages(`-- the user's events\nSELECT * FROM ${ID} WHERE eventName = 'a;b'`)).toEqual([]);
+    expect(queryStatementProblems('queryStatement', `SELECT * FROM ${ID} WHERE eventName = '--'; DELETE FROM ${ID}`, [ID]).map(p => [p.id, p.rule])).toEqual([
+      ['QueryStatementSingle', 'holds 2 statements; CloudTrail Lake runs one query at a time (StartQuery QueryStatement)'],
+    ]);
+  });
+
+  test('a statement that opens with a token other than a store ID may open with any keyword', () => {
+    const select = Token.asString({ Ref: 'Select' });
+    expect(queryStatementProblems('queryStatement', select, [])).toEqual([]);
+    expect(messages(`(${select} eventName FROM ${ID}`)).toEqual([]);
+    expect(queryStatementProblems('queryStatement', `${select}; DELETE FROM ${ID}`, [ID]).map(p => p.id)).toEqual(['QueryStatementSingle']);
+    const store = Token.asString({ Ref: 'StoreId' });
+    expect(queryStatementProblems('queryStatement', `${store} SELECT`, [store]).map(p => p.rule)).toEqual([
+      'must be a read-only SELECT query (or WITH … SELECT), and it starts with no keyword (StartQuery QueryStatement)',
+    ]);
+  });
+
   test('a statement that is one token other than a store ID counts as no characters', () => {
     const statement = Lazy.string({ produce: () => `SELECT * FROM ${ID}` });
     expect(queryStatementProblems('queryStatement', statement, [ID]).filter(p => p.id === 'QueryStatementLength')).toEqual([]);
@@ -233,30 +252,43 @@ describe('deliveryS3UriProblems', () => {
   });
 });
 
-describe('scheduleIntervalMinutes', () => {
+describe('scheduleRunsAtOnce', () => {
   test.each<[string, number | undefined]>([
-    ['rate(1 minute)', 1],
-    ['rate(5 minutes)', 5],
-    ['rate(1 hour)', 60],
-    ['rate(2 hours)', 120],
-    ['rate(1 day)', 1440],
-    ['rate(3 days)', 4320],
-    ['rate(15 minutes)', 15],
-    ['rate(90 minutes)', 90],
+    ['rate(1 minute)', 15],
+    ['rate(5 minutes)', 3],
+    ['rate(7 minutes)', 3],
+    ['rate(8 minutes)', 2],
+    ['rate(14 minutes)', 2],
+    ['rate(15 minutes)', 1],
+    ['rate(1 hour)', 1],
+    ['rate(2 hours)', 1],
+    ['rate(1 day)', 1],
+    ['rate(3 days)', 1],
+    ['rate(0 minutes)', undefined],
     ['rate(5 weeks)', undefined],
     ['rate(five minutes)', undefined],
     [' rate(5 minutes)', undefined],
     ['rate(5 minutes) ', undefined],
-    ['cron(* * * * ? *)', 1],
-    ['cron(0/5 * * * ? *)', 5],
-    ['cron(*/10 * * * ? *)', 10],
-    ['cron(7/20 * * * ? *)', 20],
-    ['cron(15/20 * * * ? *)', 20],
-    ['cron(0 * * * ? *)', 60], // hourly at a fixed minute, like rate(1 hour)
-    ['cron(45 * * * ? *)', 60],
-    ['cron(0,20,40 * * * ? *)', 20],
-    ['cron(0,30 * * * ? *)', 30],
-    ['cron(0,1,2,3,4,5,6 * * * ? *)', 8],
+    ['cron(* * * * ? *)', 15],
+    ['cron(0/5 * * * ? *)', 3],
+    ['cron(*/10 * * * ? *)', 2],
+    ['cron(7/20 * * * ? *)', 1], // 7, 27, 47: 20 minutes apart, also across the hour
+    ['cron(50/5 * * * ? *)', 2], // 50 and 55, then 50 again an hour later
+    ['cron(0/7 * * * ? *)', 3], // 0, 7, …, 56: 56 and the next hour's 0 are 4 minutes apart, 49, 56 and 0 are held together
+    ['cron(59/1 * * * ? *)', 1],
+    ['cron(60/1 * * * ? *)', undefined],
+    ['cron(0/0 * * * ? *)', undefined],
+    ['cron(0 * * * ? *)', 1], // hourly at a fixed minute, like rate(1 hour)
+    ['cron(45 * * * ? *)', 1],
+    ['cron(0,20,40 * * * ? *)', 1],
+    ['cron(0,14 * * * ? *)', 2],
+    ['cron(0,15 * * * ? *)', 1],
+    ['cron(0,1,2,3,4,5,6 * * * ? *)', 7], // seven runs in seven minutes: all held together, though on average 8.6 minutes apart
+    ['cron(50,55,0 * * * ? *)', 3], // across the hour
+    ['cron(50,55,5 * * * ? *)', 2], // 50 and 5 are 15 minutes apart: the first run's time is up
+    ['cron(0,0,1 * * * ? *)', 2], // a minute named twice starts one run
+    ['cron(0,60 * * * ? *)', undefined],
+    ['cron(0,-1 * * * ? *)', undefined],
     ['cron(0,x * * * ? *)', undefined],
     ['cron(0,1.5 * * * ? *)', undefined],
     ['cron(a/5 * * * ? *)', undefined],
@@ -269,22 +301,23 @@ describe('scheduleIntervalMinutes', () => {
     [' cron(* * * * ? *)', undefined],
     ['cron(* *)', undefined],
     ['at(2026-12-31T00:00:00)', undefined],
-  ])('%s: %s', (expression, minutes) => {
-    expect(scheduleIntervalMinutes(expression)).toBe(minutes);
+  ])('%s: %s', (expression, runs) => {
+    expect(scheduleRunsAtOnce(expression)).toBe(runs);
   });
 
   test('tokens are not read', () => {
-    expect(scheduleIntervalMinutes(`rate(${Token.asString({ Ref: 'Minutes' })} minutes)`)).toBeUndefined();
-    expect(scheduleIntervalMinutes(`cron(* * ${Token.asString({ Ref: 'Days' })} * ? *)`)).toBeUndefined();
-    expect(scheduleIntervalMinutes(Token.asString({ Ref: 'Schedule' }))).toBeUndefined();
+    expect(scheduleRunsAtOnce(`rate(${Token.asString({ Ref: 'Minutes' })} minutes)`)).toBeUndefined();
+    expect(scheduleRunsAtOnce(`cron(* * ${Token.asString({ Ref: 'Days' })} * ? *)`)).toBeUndefined();
+    expect(scheduleRunsAtOnce(Token.asString({ Ref: 'Schedule' }))).toBeUndefined();
   });
 });
 
 describe('scheduledQueryConcurrencyProblems', () => {
   const ACCOUNT = '111111111111';
   const REGION = 'us-east-1';
-  const schedule = (path: string, intervalMinutes: number, account = ACCOUNT, region = REGION): PlacedSchedule =>
-    ({ path, account, region, intervalMinutes });
+  /** A query run every so many minutes. */
+  const schedule = (path: string, minutes: number, account = ACCOUNT, region = REGION): PlacedSchedule =>
+    ({ path, account, region, runsAtOnce: scheduleRunsAtOnce(`rate(${minutes} minutes)`)! });
   /** Queries Stack/Q0, Stack/Q1, … of one account and Region, run every so many minutes. */
   const inOneAccount = (intervals: number[]) => intervals.map((minutes, i) => schedule(`Stack/Q${i}`, minutes));
 
@@ -313,9 +346,9 @@ describe('scheduledQueryConcurrencyProblems', () => {
   test('the exact message, on the first query only, listing every query of the account and Region', () => {
     const all = inOneAccount([5, 10, 2]);
     expect(scheduledQueryConcurrencyProblems(all[0], all).map(p => [p.id, p.property, p.value, p.rule, p.fix])).toEqual([[
-      'ScheduledQueryConcurrency', 'schedule', ['Stack/Q0 every 5 min', 'Stack/Q1 every 10 min', 'Stack/Q2 every 2 min'],
-      'these scheduled queries may hold 13 queries running at once in account 111111111111, Region us-east-1: a run is given 15 minutes, so a query run '
-      + 'every i minutes may run ceil(15/i) times at once; CloudTrail Lake runs at most 10 (StartQuery MaxConcurrentQueriesException)',
+      'ScheduledQueryConcurrency', 'schedule', ['Stack/Q0: 3 at once', 'Stack/Q1: 2 at once', 'Stack/Q2: 8 at once'],
+      'these scheduled queries may hold 13 queries running at once in account 111111111111, Region us-east-1: a run is given 15 minutes, so a query may '
+      + 'hold as many as it starts within any 15 minutes; CloudTrail Lake runs at most 10 (StartQuery MaxConcurrentQueriesException)',
       'run the queries less often, or combine them into one query',
     ]]);
     expect(scheduledQueryConcurrencyProblems(all[1], all)).toEqual([]);
@@ -331,13 +364,13 @@ describe('scheduledQueryConcurrencyProblems', () => {
     expect(scheduledQueryConcurrencyProblems(first, all)).toEqual([]);
     const second = schedule('E/Second', 5);
     const problems = scheduledQueryConcurrencyProblems(first, [...all, second]);
-    expect(problems.map(p => [p.id, p.property, p.value])).toEqual([['ScheduledQueryConcurrency', 'schedule', ['A/First every 2 min', 'E/Second every 5 min']]]);
+    expect(problems.map(p => [p.id, p.property, p.value])).toEqual([['ScheduledQueryConcurrency', 'schedule', ['A/First: 8 at once', 'E/Second: 3 at once']]]);
     expect(problems[0].rule).toMatch(/^these scheduled queries may hold 11 queries running at once in account 111111111111, Region us-east-1: /);
     expect(scheduledQueryConcurrencyProblems(second, [...all, second])).toEqual([]);
     // the other Region's queries are a group of their own, reported on its first
     const third = schedule('F/OtherRegion', 3, ACCOUNT, 'eu-west-1');
     expect(scheduledQueryConcurrencyProblems(all[0], [...all, second])).toEqual([]);
-    expect(scheduledQueryConcurrencyProblems(all[0], [...all, second, third]).map(p => p.value)).toEqual([['B/OtherRegion every 2 min', 'F/OtherRegion every 3 min']]);
+    expect(scheduledQueryConcurrencyProblems(all[0], [...all, second, third]).map(p => p.value)).toEqual([['B/OtherRegion: 8 at once', 'F/OtherRegion: 5 at once']]);
   });
 });
 

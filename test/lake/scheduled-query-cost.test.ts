@@ -3,7 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LakeEventDataStore, ScheduledLakeQuery } from '../../src';
-import { scansWholeStore, scheduleIntervalMinutes } from '../../src/core/query-rules';
+import { scansWholeStore } from '../../src/core/query-rules';
 import { errorOf } from '../util';
 
 // Issue 17, ScheduledLakeQuery cost guards: a statement without a time window warns, and schedules that could need
@@ -23,24 +23,6 @@ function scheduled(stack: Stack, id: string, schedule: scheduler.ScheduleExpress
 }
 
 const every = (minutes: number) => scheduler.ScheduleExpression.rate(Duration.minutes(minutes));
-
-describe('how often a schedule runs', () => {
-  test.each<[string, number | undefined]>([
-    ['rate(1 minute)', 1],
-    ['rate(5 minutes)', 5],
-    ['rate(2 hours)', 120],
-    ['rate(1 day)', 1440],
-    ['cron(* * * * ? *)', 1],
-    ['cron(0/5 * * * ? *)', 5],
-    ['cron(*/10 * * * ? *)', 10],
-    ['cron(0,20,40 * * * ? *)', 20],
-    ['cron(0 9 * * ? *)', undefined],
-    ['cron(0-59 9 * * ? *)', undefined],
-    ['at(2026-12-31T00:00:00)', undefined],
-  ])('%s: %s', (expression, minutes) => {
-    expect(scheduleIntervalMinutes(expression)).toBe(minutes);
-  });
-});
 
 describe('a statement without a time window', () => {
   test.each<[string, boolean]>([
@@ -72,9 +54,9 @@ describe('the concurrent-queries quota', () => {
   test('one query every minute may need 15 queries at once: rejected at synth with the rule id and the exact message', () => {
     const app = new App();
     scheduled(new Stack(app, 'Stack', { env: ENV }), 'EveryMinute', every(1));
-    expect(errorOf(() => app.synth()).message).toContain('[Stack/EveryMinute] [ScheduledQueryConcurrency] schedule ["Stack/EveryMinute every 1 min"]: '
-      + 'these scheduled queries may hold 15 queries running at once in account 111111111111, Region us-east-1: a run is given 15 minutes, so a query run '
-      + 'every i minutes may run ceil(15/i) times at once; CloudTrail Lake runs at most 10 (StartQuery MaxConcurrentQueriesException). '
+    expect(errorOf(() => app.synth()).message).toContain('[Stack/EveryMinute] [ScheduledQueryConcurrency] schedule ["Stack/EveryMinute: 15 at once"]: '
+      + 'these scheduled queries may hold 15 queries running at once in account 111111111111, Region us-east-1: a run is given 15 minutes, so a query may '
+      + 'hold as many as it starts within any 15 minutes; CloudTrail Lake runs at most 10 (StartQuery MaxConcurrentQueriesException). '
       + 'Fix: run the queries less often, or combine them into one query');
   });
 
@@ -108,8 +90,15 @@ describe('the concurrent-queries quota', () => {
     scheduled(new Stack(app, 'A', { env: ENV }), 'Query', every(2));
     scheduled(new Stack(app, 'B', { env: ENV }), 'Query', every(2));
     const message = errorOf(() => app.synth()).message;
-    expect(message).toContain('[A/Query] [ScheduledQueryConcurrency] schedule ["A/Query every 2 min","B/Query every 2 min"]: these scheduled queries may hold 16');
+    expect(message).toContain('[A/Query] [ScheduledQueryConcurrency] schedule ["A/Query: 8 at once","B/Query: 8 at once"]: these scheduled queries may hold 16');
     expect(message).not.toContain('[B/Query]');
+  });
+
+  test('a cron whose runs crowd into a few minutes counts every run it starts within 15 minutes', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack', { env: ENV });
+    scheduled(stack, 'Burst', scheduler.ScheduleExpression.cron({ minute: '0,1,2,3,4,5,6,7,8,9,10' }));
+    expect(errorOf(() => app.synth()).message).toContain('[Stack/Burst] [ScheduledQueryConcurrency] schedule ["Stack/Burst: 11 at once"]');
   });
 
   test('a schedule given as a token is not counted', () => {
