@@ -163,8 +163,12 @@ describe('placedInAccount', () => {
     const { app, member } = organizationApp();
     const recorded = new Thing(member, 'Recorded');
     recordOwner(recorded, MANAGEMENT);
+    // An account that creates resources another management account owns, and one that registers no management account
     const other = stackIn(app, 'Other', '444444444444');
     recordOwner(new Thing(other, 'Trail'), '555555555555');
+    recordDelegatedAdmin(app, { path: 'Else/Admin', memberAccountId: '444444444444', managementAccountId: '555555555555' });
+    new Thing(stackIn(app, 'Unregistered', '666666666666'), 'Trail');
+    recordDelegatedAdmin(app, { path: 'Unknown/Admin', memberAccountId: '666666666666' });
     const placed: string[] = [];
     const place = (thing: Thing): Placement | undefined => {
       placed.push(thing.node.path);
