@@ -30,6 +30,19 @@ test('every Region aws-cdk-lib knows is a Region of the partition aws-cdk-lib sa
   expect(known.map(([name]) => [name, partitionOfRegion(name!)])).toEqual(known);
 });
 
+test('a fresh load of the module builds the same partitions and Region matchers', () => {
+  // The table and its matchers are built when the module loads; this test loads it itself, as a second copy of the
+  // library in the same process would
+  let fresh: typeof import('../../src/core/partitions') | undefined;
+  jest.isolateModules(() => {
+    fresh = jest.requireActual<typeof import('../../src/core/partitions')>('../../src/core/partitions');
+  });
+  expect(fresh!.PARTITIONS.map(p => p.partition)).toEqual(EXPECTED.map(([partition]) => partition));
+  expect(EXPECTED.flatMap(([, regions]) => regions.map(region => fresh!.partitionOfRegion(region))))
+    .toEqual(EXPECTED.flatMap(([partition, regions]) => regions.map(() => partition)));
+  expect(['moon', 'us-east-1a', 'cn-gov-west-1'].map(fresh!.partitionOfRegion)).toEqual([undefined, undefined, undefined]);
+});
+
 test('a Region newer than this release, in a new geography of the aws partition, is accepted', () => {
   expect(partitionOfRegion('nz-north-1')).toBe('aws');
 });
