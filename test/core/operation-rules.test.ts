@@ -71,6 +71,12 @@ describe('importTimeRangeProblems', () => {
     }));
   });
 
+  test('rejects a start at the end, and accepts one a millisecond before it', () => {
+    const end = new Date('2026-01-01T00:00:00Z');
+    expect(importTimeRangeProblems('startEventTime', new Date(end.getTime()), 'endEventTime', end).map(p => p.id)).toEqual(['ImportTimeRange']);
+    expect(importTimeRangeProblems('startEventTime', new Date(end.getTime() - 1), 'endEventTime', end)).toEqual([]);
+  });
+
   test('says which end to move, and where the rule is', () => {
     const start = new Date('2026-07-01T00:00:00Z');
     expect(importTimeRangeProblems('startEventTime', start, 'endEventTime', new Date('2026-01-01T00:00:00Z'))).toEqual([{
