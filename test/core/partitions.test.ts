@@ -30,7 +30,7 @@ test('every Region aws-cdk-lib knows is a Region of the partition aws-cdk-lib sa
   expect(known.map(([name]) => [name, partitionOfRegion(name!)])).toEqual(known);
 });
 
-test('a fresh load of the module builds the same partitions and Region matchers', () => {
+test('a fresh load of the module builds the same partitions, patterns and Region matchers', () => {
   // The table and its matchers are built when the module loads; this test loads it itself, as a second copy of the
   // library in the same process would
   let fresh: typeof import('../../src/core/partitions') | undefined;
@@ -41,6 +41,10 @@ test('a fresh load of the module builds the same partitions and Region matchers'
   expect(EXPECTED.flatMap(([, regions]) => regions.map(region => fresh!.partitionOfRegion(region))))
     .toEqual(EXPECTED.flatMap(([partition, regions]) => regions.map(() => partition)));
   expect(['moon', 'us-east-1a', 'cn-gov-west-1'].map(fresh!.partitionOfRegion)).toEqual([undefined, undefined, undefined]);
+  expect(fresh!.PARTITION_PATTERN).toBe('(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc)');
+  const region = new RegExp(`^${fresh!.REGION_PATTERN}$`);
+  expect(EXPECTED.flatMap(([, regions]) => regions).every(name => region.test(name))).toBe(true);
+  expect(['', 'moon', 'us-east-1a', 'cn-gov-west-1'].filter(name => region.test(name))).toEqual([]);
 });
 
 test('a Region newer than this release, in a new geography of the aws partition, is accepted', () => {
