@@ -48,8 +48,9 @@ function ownerOf(resource: IConstruct, organizationResource: boolean): string {
   if (recorded !== undefined) {
     return recorded;
   }
+  // placementOf asks only for resources of stacks whose account is known
   const account = Stack.of(resource).account;
-  if (organizationResource && !Token.isUnresolved(account)) {
+  if (organizationResource) {
     const registration = delegatedAdminsOfApp(resource).find(admin => admin.memberAccountId === account && admin.managementAccountId !== undefined);
     if (registration) {
       return registration.managementAccountId!;

@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { isUnresolved, Problem } from './problems';
+import { Problem } from './problems';
 
 /**
  * The rule of a construct's `removalPolicy`: not SNAPSHOT, which only resources
@@ -9,9 +9,7 @@ import { isUnresolved, Problem } from './problems';
  * @param fix what to use instead, e.g. `use RemovalPolicy.RETAIN or RemovalPolicy.DESTROY`
  */
 export function removalPolicyProblems(removalPolicy: RemovalPolicy | undefined, noSnapshots: string, fix: string): Problem[] {
-  if (removalPolicy === undefined || isUnresolved(removalPolicy)) {
-    return [];
-  }
+  // Neither undefined nor a token (whose text is '${Token[...]}') is SNAPSHOT
   if (removalPolicy === RemovalPolicy.SNAPSHOT) {
     return [{ id: 'RemovalPolicyNoSnapshot', property: 'removalPolicy', value: 'RemovalPolicy.SNAPSHOT', rule: `${noSnapshots} (CloudFormation DeletionPolicy)`, fix }];
   }

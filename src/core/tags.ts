@@ -37,6 +37,14 @@ export const OBSERVABILITY_TAG_RULES: TagRules = {
 };
 
 /**
+ * Whether a key or value is text known at synthesis: not a token, nor the intrinsic a token resolves into (a tag of
+ * `Tags.of(...).add('team', parameter.valueAsString)` renders `{ Ref: ... }`).
+ */
+function isKnownText(text: unknown): text is string {
+  return typeof text === 'string' && !isUnresolved(text);
+}
+
+/**
  * Problems with the tags that land on one resource (by default a CloudTrail trail, event data store, dashboard or
  * channel): their count, and each key's and value's length. Tokens are not checked.
  */
@@ -53,10 +61,10 @@ export function tagProblems(property: string, tags: RenderedTag[], rules: TagRul
     });
   }
   for (const tag of tags) {
-    if (!isUnresolved(tag.key)) {
+    if (isKnownText(tag.key)) {
       problems.push(...lengthProblems('TagKeyLength', `${property} key`, tag.key, rules.keyLength, rules.source));
     }
-    if (!isUnresolved(tag.value)) {
+    if (isKnownText(tag.value)) {
       problems.push(...lengthProblems('TagValueLength', `${property} ${showValue(tag.key)} value`, tag.value, rules.valueLength, rules.source));
     }
   }

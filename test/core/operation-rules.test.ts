@@ -1,6 +1,6 @@
 import { Duration, Lazy, Token } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
-import { importTimeRangeProblems, keyPrefixProblems, operationTimeoutProblems } from '../../src/core/operation-rules';
+import { exportTimeRangeProblems, importTimeRangeProblems, keyPrefixProblems, operationTimeoutProblems } from '../../src/core/operation-rules';
 import { formatProblem } from '../../src/core/problems';
 
 describe('operationTimeoutProblems', () => {
@@ -71,10 +71,72 @@ describe('importTimeRangeProblems', () => {
     }));
   });
 
+  test('rejects a start at the end, and accepts one a millisecond before it', () => {
+    const end = new Date('2026-01-01T00:00:00Z');
+    expect(importTimeRangeProblems('startEventTime', new Date(end.getTime()), 'endEventTime', end).map(p => p.id)).toEqual(['ImportTimeRange']);
+    expect(importTimeRangeProblems('startEventTime', new Date(end.getTime() - 1), 'endEventTime', end)).toEqual([]);
+  });
+
+  test('says which end to move, and where the rule is', () => {
+    const start = new Date('2026-07-01T00:00:00Z');
+    expect(importTimeRangeProblems('startEventTime', start, 'endEventTime', new Date('2026-01-01T00:00:00Z'))).toEqual([{
+      id: 'ImportTimeRange',
+      property: 'startEventTime',
+      value: '2026-07-01T00:00:00.000Z',
+      rule: 'must be before endEventTime 2026-01-01T00:00:00.000Z (StartImport StartEventTime / EndEventTime)',
+      fix: 'swap the two dates, or move startEventTime earlier',
+    }]);
+  });
+
   test('rejects invalid dates, without comparing them', () => {
+    const invalid = new Date(NaN);
+    expect(importTimeRangeProblems('startEventTime', invalid, 'endEventTime', undefined)).toEqual([{
+      id: 'ImportEventTimeValid',
+      property: 'startEventTime',
+      value: invalid,
+      rule: 'must be a valid date (StartImport StartEventTime / EndEventTime)',
+      fix: "pass a Date such as new Date('2026-01-01T00:00:00Z')",
+    }]);
     expect(importTimeRangeProblems('startEventTime', new Date(NaN), 'endEventTime', new Date('not a date')).map(p => [p.id, p.property]))
       .toEqual([['ImportEventTimeValid', 'startEventTime'], ['ImportEventTimeValid', 'endEventTime']]);
     expect(importTimeRangeProblems('startEventTime', new Date('2026-01-01T00:00:00Z'), 'endEventTime', new Date(NaN)).map(p => p.id))
       .toEqual(['ImportEventTimeValid']);
+  });
+});
+
+describe('exportTimeRangeProblems', () => {
+  const early = new Date('2026-01-01T00:00:00Z');
+  const late = new Date('2026-01-01T00:00:01Z');
+
+  test.each([
+    { why: 'a start before the end', start: early, end: late },
+    { why: 'a start at the end', start: early, end: new Date(early.getTime()) },
+    { why: 'no end', start: late, end: undefined },
+    { why: 'no start', start: undefined, end: early },
+    { why: 'neither', start: undefined, end: undefined },
+  ])('accepts $why', ({ start, end }) => {
+    expect(exportTimeRangeProblems('startTime', start, 'endTime', end)).toEqual([]);
+  });
+
+  test('rejects a start after the end', () => {
+    expect(exportTimeRangeProblems('startTime', late, 'endTime', early)).toEqual([{
+      id: 'ExportTimeRange',
+      property: 'startTime',
+      value: '2026-01-01T00:00:01.000Z',
+      rule: 'must not be after endTime 2026-01-01T00:00:00.000Z (CloudWatch Logs CreateImportTask importFilter)',
+      fix: 'swap the two dates, or move startTime earlier',
+    }]);
+  });
+
+  test('rejects invalid dates, without comparing them', () => {
+    const invalid = new Date('not a date');
+    expect(exportTimeRangeProblems('startTime', late, 'endTime', invalid)).toEqual([{
+      id: 'ImportEventTimeValid',
+      property: 'endTime',
+      value: invalid,
+      rule: 'must be a valid date (CloudWatch Logs CreateImportTask importFilter)',
+      fix: "pass a Date such as new Date('2026-01-01T00:00:00Z')",
+    }]);
+    expect(exportTimeRangeProblems('startTime', invalid, 'endTime', new Date(NaN)).map(p => p.property)).toEqual(['startTime', 'endTime']);
   });
 });

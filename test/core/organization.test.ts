@@ -144,9 +144,20 @@ describe('delegatedAdminTrailProblems', () => {
   const admins = [{ path: 'Management/Admin', memberAccountId: '222222222222' }];
 
   test('a trail in a registered delegated administrator account needs managementAccountId', () => {
-    expect(delegatedAdminTrailProblems('222222222222', undefined, admins).map(p => [p.id, p.property])).toEqual([
-      ['DelegatedAdminTrailManagementAccount', 'managementAccountId'],
-    ]);
+    expect(delegatedAdminTrailProblems('222222222222', undefined, admins)).toEqual([{
+      id: 'DelegatedAdminTrailManagementAccount',
+      property: 'managementAccountId',
+      rule: 'the stack deploys to 222222222222, which Management/Admin registers as the organization\'s CloudTrail delegated administrator; '
+        + 'an organization trail it creates is owned by the management account, whose ID is in the trail\'s ARN '
+        + '(CloudTrail User Guide, "Organization delegated administrator")',
+      fix: 'pass managementAccountId: the ID of the organization\'s management account',
+    }]);
+  });
+
+  test('names the first registration of the account', () => {
+    const twice = [{ path: 'Other/Admin', memberAccountId: '333333333333' }, ...admins, { path: 'Later/Admin', memberAccountId: '222222222222' }];
+    expect(delegatedAdminTrailProblems('222222222222', undefined, twice).map(p => p.rule))
+      .toEqual([expect.stringContaining('which Management/Admin registers')]);
   });
 
   test('is satisfied by managementAccountId, and does not concern other or unknown accounts', () => {

@@ -38,4 +38,10 @@ describe('closestMatch', () => {
   test('returns undefined for very long input', () => {
     expect(closestMatch('AWS::S3::Object'.repeat(1000), RESOURCE_TYPES)).toBeUndefined();
   });
+
+  test('looks at inputs of up to 200 characters', () => {
+    const candidate = `${'a'.repeat(199)}b`;
+    expect(closestMatch('a'.repeat(200), [candidate])).toBe(candidate);
+    expect(closestMatch('a'.repeat(201), [candidate])).toBeUndefined();
+  });
 });

@@ -1,4 +1,5 @@
-import { Lazy, Token } from 'aws-cdk-lib';
+import { App, CfnParameter, Lazy, Stack, TagManager, TagType, Token } from 'aws-cdk-lib';
+import { renderedTags } from '../../src/core/placement';
 import { formatProblem } from '../../src/core/problems';
 import { RenderedTag, tagProblems } from '../../src/core/tags';
 
@@ -70,13 +71,34 @@ describe('tagProblems', () => {
     ]);
   });
 
+  // Tokens as renderedTags gives them: resolved into the intrinsic CloudFormation will replace
+  const PARAMETER = { Ref: 'Parameter' } as unknown as string;
+  const JOINED = { 'Fn::Join': ['', ['team-', { Ref: 'Parameter' }]] } as unknown as string;
+  // A token whose text is longer than any key or value may be
+  const LONG_TOKEN = Token.asString({ Ref: 'Key' }, { displayHint: 'k'.repeat(300) });
+
   test.each([
     { kind: 'a token key', tag: { key: Token.asString({ Ref: 'Key' }), value: 'v' } },
+    { kind: 'a token key of a long text', tag: { key: LONG_TOKEN, value: 'v' } },
+    { kind: 'a token value of a long text', tag: { key: 'team', value: LONG_TOKEN } },
+    { kind: 'a key resolved into a Ref', tag: { key: PARAMETER, value: 'v' } },
+    { kind: 'a value resolved into a Ref', tag: { key: 'team', value: PARAMETER } },
+    { kind: 'a key and value resolved into a Fn::Join', tag: { key: JOINED, value: JOINED } },
     { kind: 'a token value', tag: { key: 'team', value: Token.asString({ Ref: 'Value' }) } },
     { kind: 'a lazy value', tag: { key: 'team', value: Lazy.string({ produce: () => '' }) } },
     { kind: 'a token key and value', tag: { key: Token.asString({ Ref: 'Key' }), value: Token.asString({ Ref: 'Value' }) } },
   ])('skips $kind', ({ tag }) => {
     expect(tagProblems('tags', [tag])).toEqual([]);
+  });
+
+  test('skips the keys and values of parameters, as renderedTags gives them, and checks the rest', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const parameter = new CfnParameter(stack, 'Team').valueAsString;
+    const tags = new TagManager(TagType.STANDARD, 'AWS::CloudTrail::Trail', [
+      { key: 'team', value: parameter }, { key: parameter, value: 'audit' }, { key: `${parameter}-owner`, value: '' },
+    ]);
+    expect(renderedTags(stack, tags).map(tag => typeof tag.key === 'string' ? tag.key : 'intrinsic')).toEqual(['intrinsic', 'intrinsic', 'team']);
+    expect(tagProblems('tags', renderedTags(stack, tags)).map(p => [p.id, p.property])).toEqual([['TagValueLength', 'tags {"Fn::Join":["",[{"Ref":"Team"},"-owner"]]} value']]);
   });
 
   test('checks the value of a tag whose key is a token', () => {

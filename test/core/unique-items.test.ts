@@ -36,6 +36,15 @@ describe('uniqueItemsProblems', () => {
     expect(problems[0].rule).toBe(`lists "${token}" more than once (${SOURCE})`);
   });
 
+  test.each([
+    { repeats: 5, rule: `lists "v0", "v1", "v2", "v3", "v4" more than once (${SOURCE})` },
+    { repeats: 6, rule: `lists "v0", "v1", "v2", "v3", "v4" and 1 other value more than once (${SOURCE})` },
+    { repeats: 7, rule: `lists "v0", "v1", "v2", "v3", "v4" and 2 other values more than once (${SOURCE})` },
+  ])('names up to five repeats, and counts the rest: $repeats repeats', ({ repeats, rule }) => {
+    const values = Array.from({ length: repeats }, (_, i) => `v${i}`);
+    expect(uniqueItemsProblems(ID, 'values', [...values, ...values], SOURCE, 'list each value once').map(p => p.rule)).toEqual([rule]);
+  });
+
   test('names five repeats and counts the rest', () => {
     const values = Array.from({ length: 8 }, (_, i) => `v${i}`);
     const problems = uniqueItemsProblems(ID, 'values', [...values, ...values], SOURCE, 'list each value once');
