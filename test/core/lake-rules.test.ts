@@ -607,3 +607,10 @@ describe('federationRoleArnProblems', () => {
     ]);
   });
 });
+
+describe('contextKeySelectorProblems with keys only CloudFormation knows', () => {
+  test('a token standing for the whole list is not checked', () => {
+    const keys = Token.asAny({ Ref: 'ContextKeys' }) as unknown as string[];
+    expect(contextKeySelectorProblems('contextKeySelectors', [{ type: 'TagContext', keys }], 'Large')).toEqual([]);
+  });
+});

@@ -140,3 +140,13 @@ describe('exportTimeRangeProblems', () => {
     expect(exportTimeRangeProblems('startTime', invalid, 'endTime', new Date(NaN)).map(p => p.property)).toEqual(['startTime', 'endTime']);
   });
 });
+
+describe('operationTimeoutProblems with a fraction of a second', () => {
+  test('shows the timeout in seconds, as aws-cdk-lib cannot print it in whole units', () => {
+    expect(operationTimeoutProblems('timeout', Duration.millis(90_500)).map(formatProblem)).toEqual([
+      '[OperationTimeoutRange] timeout "90.5 seconds": must be whole seconds from 1 to 55 minutes, because CloudFormation fails a '
+        + 'custom resource that has not answered within 60 minutes (AWS::CloudFormation::CustomResource ServiceTimeout). '
+        + 'Fix: wait at least Duration.minutes(1)',
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
-import { Lazy, Token } from 'aws-cdk-lib';
+import { App, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
 import * as fc from 'fast-check';
-import { accountIdProblems, delegatedAdminTrailProblems, organizationIdProblems } from '../../src/core/organization';
+import { accountIdProblems, delegatedAdminsOfApp, delegatedAdminTrailProblems, organizationIdProblems, recordDelegatedAdmin } from '../../src/core/organization';
 import { formatProblem, Problem } from '../../src/core/problems';
 
 const FC_OPTIONS = { seed: 42, numRuns: 500 };
@@ -164,5 +165,28 @@ describe('delegatedAdminTrailProblems', () => {
     expect(delegatedAdminTrailProblems('222222222222', '111111111111', admins)).toEqual([]);
     expect(delegatedAdminTrailProblems('333333333333', undefined, admins)).toEqual([]);
     expect(delegatedAdminTrailProblems(Token.asString({ Ref: 'AWS::AccountId' }), undefined, admins)).toEqual([]);
+  });
+});
+
+describe('delegated administrators recorded on the app', () => {
+  test('an app without registrations has none', () => {
+    const app = new App();
+    expect(delegatedAdminsOfApp(new Stack(app, 'Stack'))).toEqual([]);
+  });
+
+  test('every registration is seen from any construct of the same app, in order, and from no other app', () => {
+    const app = new App();
+    const first = new Stack(app, 'First');
+    const second = new Stack(app, 'Second');
+    recordDelegatedAdmin(first, { path: 'First/Admin', memberAccountId: '111111111111' });
+    recordDelegatedAdmin(new Construct(second, 'Nested'), { path: 'Second/Nested/Admin', memberAccountId: '222222222222' });
+
+    const expected = [
+      { path: 'First/Admin', memberAccountId: '111111111111' },
+      { path: 'Second/Nested/Admin', memberAccountId: '222222222222' },
+    ];
+    expect(delegatedAdminsOfApp(second)).toEqual(expected);
+    expect(delegatedAdminsOfApp(new Construct(first, 'Other'))).toEqual(expected);
+    expect(delegatedAdminsOfApp(new Stack(new App(), 'Elsewhere'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { App, CfnWaitConditionHandle, Errors, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { formatProblem, isUnresolved, Problem, showValue, throwIfProblems, validateAtSynth } from '../../src/core/problems';
+import { formatProblem, isUnresolved, Problem, showValue, throwIfProblems, validateAtSynth, warnRule, WARNING_ID_PREFIX } from '../../src/core/problems';
 import { errorOf, testStack } from '../util';
 
 const PROBLEM: Problem = {
@@ -239,4 +239,17 @@ test('a circular object without a prototype is shown without throwing', () => {
   const value = Object.create(null);
   value.self = value;
   expect(showValue(value)).toBe('[object Object]');
+});
+
+describe('warnRule', () => {
+  test('adds a warning whose id is the rule id with the library prefix, and whose message starts with the rule id', () => {
+    const construct = new Construct(new Stack(new App(), 'Stack'), 'Store');
+    warnRule(construct, 'NoTerminationProtection', 'the store can be deleted with its stack');
+
+    expect(WARNING_ID_PREFIX).toBe('cdk-cloudtrail-org:');
+    expect(construct.node.metadata.map(entry => [entry.type, entry.data])).toEqual([[
+      'aws:cdk:warning',
+      '[NoTerminationProtection] the store can be deleted with its stack [ack: cdk-cloudtrail-org:NoTerminationProtection]',
+    ]]);
+  });
 });

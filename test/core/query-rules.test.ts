@@ -391,3 +391,12 @@ describe('scansWholeStore', () => {
     expect(scansWholeStore(statement)).toBe(scans);
   });
 });
+
+describe('queryStatementProblems on a statement that starts with no word', () => {
+  test.each(['42', '* FROM store', '(( 1 ))'])('%j says it starts with no keyword', statement => {
+    expect(queryStatementProblems('queryStatement', statement, []).map(p => [p.id, p.rule])).toEqual([[
+      'QueryStatementReadOnly',
+      'must be a read-only SELECT query (or WITH … SELECT), and it starts with no keyword (StartQuery QueryStatement)',
+    ]]);
+  });
+});
