@@ -27,9 +27,11 @@ describe('selectsCategory', () => {
     const dataEvents = new DataEventSelectors().addS3Objects();
     expect(selectsCategory(dataEvents, EventCategory.DATA)).toBe(true);
     expect(selectsCategory(dataEvents, EventCategory.NETWORK_ACTIVITY)).toBe(false);
-    expect(selectsCategory(DataEventSelectors.fromAdvancedEventSelectors([{ fieldSelectors: [
-      { field: 'eventCategory', notEquals: ['Data'] }, { field: 'eventName', equalTo: ['Data'] },
-    ] }]), EventCategory.DATA)).toBe(false);
+    expect(selectsCategory(DataEventSelectors.fromAdvancedEventSelectors([{
+      fieldSelectors: [
+        { field: 'eventCategory', notEquals: ['Data'] }, { field: 'eventName', equalTo: ['Data'] },
+      ],
+    }]), EventCategory.DATA)).toBe(false);
     expect(selectsCategory(new DataEventSelectors().addLambdaFunctions().addNetworkActivity({ eventSources: [NetworkActivityEventSource.S3] }),
       EventCategory.NETWORK_ACTIVITY)).toBe(true);
   });
@@ -101,10 +103,12 @@ describe('selectorSetProblems', () => {
   });
 
   test('a raw selector keeps its index, after the management selector', () => {
-    const dataEvents = DataEventSelectors.fromAdvancedEventSelectors([{ fieldSelectors: [
-      { field: 'eventCategory', equalTo: ['Data'] }, { field: 'resources.type', equalTo: ['AWS::S3::Object'] },
-      { field: 'resources.ARN', equalTo: [BAD_ARN] },
-    ] }]);
+    const dataEvents = DataEventSelectors.fromAdvancedEventSelectors([{
+      fieldSelectors: [
+        { field: 'eventCategory', equalTo: ['Data'] }, { field: 'resources.type', equalTo: ['AWS::S3::Object'] },
+        { field: 'resources.ARN', equalTo: [BAD_ARN] },
+      ],
+    }]);
     expect(selectorSetProblems({ target: 'trail', dataEvents }).map(p => [p.id, p.property]))
       .toEqual([['ResourceArnFormat', 'dataEvents[0].fieldSelectors[2].equalTo[0]']]);
   });
@@ -133,10 +137,14 @@ describe('selectorSetWarnings', () => {
 describe('renderSelector', () => {
   test('keeps only the members that are set, with copies of the lists', () => {
     const values = ['Data'];
-    const rendered = renderSelector({ fieldSelectors: [{ field: 'eventCategory', equalTo: values, notEquals: undefined },
-      { field: 'eventName', notEquals: ['a'], startsWith: ['b'], notStartsWith: ['c'], endsWith: ['d'], notEndsWith: ['e'] }] });
-    expect(rendered).toStrictEqual({ fieldSelectors: [{ field: 'eventCategory', equalTo: ['Data'] },
-      { field: 'eventName', notEquals: ['a'], startsWith: ['b'], notStartsWith: ['c'], endsWith: ['d'], notEndsWith: ['e'] }] });
+    const rendered = renderSelector({
+      fieldSelectors: [{ field: 'eventCategory', equalTo: values, notEquals: undefined },
+        { field: 'eventName', notEquals: ['a'], startsWith: ['b'], notStartsWith: ['c'], endsWith: ['d'], notEndsWith: ['e'] }],
+    });
+    expect(rendered).toStrictEqual({
+      fieldSelectors: [{ field: 'eventCategory', equalTo: ['Data'] },
+        { field: 'eventName', notEquals: ['a'], startsWith: ['b'], notStartsWith: ['c'], endsWith: ['d'], notEndsWith: ['e'] }],
+    });
     expect(rendered.fieldSelectors[0].equalTo).not.toBe(values);
     expect(renderSelector({ name: 'n', fieldSelectors: [] })).toStrictEqual({ name: 'n', fieldSelectors: [] });
   });
