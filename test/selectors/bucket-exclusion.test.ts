@@ -53,6 +53,11 @@ describe('excludeBucketObjects', () => {
     });
   });
 
+  test('resources.ARN as the first field selector names its objects too', () => {
+    const selector: AdvancedEventSelector = { fieldSelectors: [{ field: 'resources.ARN', equalTo: ['arn:aws:s3:::payments/a'] }, DATA, S3_OBJECTS] };
+    expect(excludeBucketObjects(selector, LOG_BUCKET)).toBe(selector);
+  });
+
   test('an exclusion already there is not repeated', () => {
     const selector = s3Selector({ field: 'resources.ARN', notStartsWith: [EXCLUSION] });
     expect(excludeBucketObjects(selector, LOG_BUCKET).fieldSelectors).toEqual([DATA, S3_OBJECTS,
