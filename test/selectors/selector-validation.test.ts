@@ -580,3 +580,33 @@ describe('the CloudWatch telemetry rule target: management and data events, with
     ]),
   ]);
 });
+
+describe('a list token among other values', () => {
+  test.each(TARGETS)('counts the other values in the plural (%s)', target => {
+    const eventNames = [...Token.asList({ Ref: 'EventNames' }), 'PutObject', 'GetObject'];
+    const problems = messages([selector(
+      { field: 'eventCategory', equalTo: ['Data'] },
+      { field: 'resources.type', equalTo: ['AWS::S3::Object'] },
+      { field: 'eventName', equalTo: eventNames },
+    )], target);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^\[SelectorListToken\] dataEvents\[0\]\.fieldSelectors\[2\]\.equalTo .*: holds a list token \(such as a CfnParameter's valueAsList\) and 2 more values; /);
+  });
+});
+
+describe('an eventCategory only CloudFormation knows', () => {
+  test.each(TARGETS)('is not checked, and neither are the fields that depend on it (%s)', target => {
+    // with a literal category, errorCode would be checked against it (it is allowed in NetworkActivity selectors only)
+    expect(messages([selector(
+      { field: 'eventCategory', equalTo: [Token.asString({ Ref: 'Category' })] },
+      { field: 'errorCode', equalTo: ['AccessDenied'] },
+    )], target)).toEqual([]);
+  });
+
+  test('a literal category with the same fields is checked', () => {
+    expect(messages([selector(
+      { field: 'eventCategory', equalTo: ['Management'] },
+      { field: 'errorCode', equalTo: ['AccessDenied'] },
+    )], 'trail').map(message => message.split(' ')[0])).toEqual(['[SelectorFieldAllowed]']);
+  });
+});
