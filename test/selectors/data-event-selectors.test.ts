@@ -484,7 +484,8 @@ describe('what the builder records for the checks', () => {
   });
 
   test('ReadWriteType.NONE is a problem, the other types are not', () => {
-    const problems = (readWriteType: cloudtrail.ReadWriteType) => new DataEventSelectors().addDataEvents(DataResourceType.SNS_TOPIC, { readWriteType })
+    const problems = (readWriteType: cloudtrail.ReadWriteType) => new DataEventSelectors()
+      .addDataEvents(DataResourceType.SNS_TOPIC, { readWriteType })
       ._builderProblems().map(formatProblem);
     expect(problems(cloudtrail.ReadWriteType.NONE)).toEqual(['[ReadWriteTypeNotNone] dataEvents.addDataEvents(#1 AWS::SNS::Topic).readWriteType "None": '
       + 'ReadWriteType.NONE selects no event, so the selector would log nothing. Fix: leave the selector out, or use READ_ONLY, WRITE_ONLY or ALL']);
@@ -504,11 +505,13 @@ describe('what the builder records for the checks', () => {
     selectors._origins().pop();
     selectors._builderProblems().pop();
     selectors._declaredTypes().push(DataResourceType.SNS_TOPIC);
-    expect([selectors._selectors().length, selectors._origins().length, selectors._builderProblems().length, selectors._declaredTypes().length]).toEqual([1, 1, 1, 0]);
+    expect([selectors._selectors().length, selectors._origins().length, selectors._builderProblems().length, selectors._declaredTypes().length])
+      .toEqual([1, 1, 1, 0]);
   });
 
   test('network activity: empty error code and endpoint lists add no field selector', () => {
-    const selectors = new DataEventSelectors().addNetworkActivity({ eventSources: [NetworkActivityEventSource.S3], errorCodes: [], vpcEndpointIds: [] });
+    const selectors = new DataEventSelectors()
+      .addNetworkActivity({ eventSources: [NetworkActivityEventSource.S3], errorCodes: [], vpcEndpointIds: [] });
     expect(selectors.advancedEventSelectors[0].fieldSelectors.map(fs => fs.field)).toEqual(['eventCategory', 'eventSource']);
     expect(selectors._builderProblems().map(p => p.property)).toEqual(['dataEvents.addNetworkActivity(#1).vpcEndpointIds', 'dataEvents.addNetworkActivity(#1).errorCodes']);
   });
