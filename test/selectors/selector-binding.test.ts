@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { DataEventSelectors, DataResourceType, NetworkActivityEventSource } from '../../src';
 import { formatProblem } from '../../src/core/problems';
 import { EventCategory } from '../../src/selectors/field-rules';
+import { AdvancedEventSelector } from '../../src/selectors/field-selector';
 import {
   bindSelectors, omitWhenEmpty, placedSelectors, renderSelector, selectorSetProblems, selectorSetWarnings, selectsCategory,
 } from '../../src/selectors/selector-binding';
@@ -13,10 +14,6 @@ import { errorOf, testStack } from '../util';
 const NEW_TYPE = DataResourceType.of('AWS::Example::NewType');
 const BAD_ARN = 'arn:aws:lambda:us-east-1:111111111111:function:settle';
 const MANAGEMENT = { name: 'Management events', fieldSelectors: [{ field: 'eventCategory', equalTo: ['Management'] }] };
-
-function ids(problems: { id: string }[]): string[] {
-  return problems.map(problem => problem.id);
-}
 
 describe('selectsCategory', () => {
   test('no builder selects nothing', () => {
@@ -115,7 +112,7 @@ describe('selectorSetProblems', () => {
 
   test('the property names the selector the adjustment made, e.g. the log bucket exclusion', () => {
     const dataEvents = new DataEventSelectors().addS3Objects({ resourceArns: { notStartsWith: ['arn:aws:s3:::tmp/'] } });
-    const adjustDataSelector = (selector: typeof MANAGEMENT) => ({
+    const adjustDataSelector = (selector: AdvancedEventSelector): AdvancedEventSelector => ({
       ...selector,
       fieldSelectors: selector.fieldSelectors.map(fs => fs.field === 'resources.ARN' ? { ...fs, notStartsWith: [...fs.notStartsWith!, 'arn:aws:s3:::tmp/'] } : fs),
     });
