@@ -6,7 +6,7 @@ import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { DataEventSelectors, DataResourceType, NetworkActivityEventSource } from '../../src';
+import { DataEventSelectors, DataResourceType, NetworkActivityErrorCode, NetworkActivityEventSource } from '../../src';
 import { formatProblem } from '../../src/core/problems';
 import { errorOf, testStack } from '../util';
 
@@ -507,6 +507,25 @@ describe('what the builder records for the checks', () => {
     selectors._declaredTypes().push(DataResourceType.SNS_TOPIC);
     expect([selectors._selectors().length, selectors._origins().length, selectors._builderProblems().length, selectors._declaredTypes().length])
       .toEqual([1, 1, 1, 0]);
+  });
+
+  test('without resource lists, every resource of the type', () => {
+    const selectors = new DataEventSelectors().addS3Objects().addLambdaFunctions().addDynamoDbTables();
+    expect(selectors.advancedEventSelectors.map(s => s.fieldSelectors)).toEqual(['AWS::S3::Object', 'AWS::Lambda::Function', 'AWS::DynamoDB::Table']
+      .map(type => [{ field: 'eventCategory', equalTo: ['Data'] }, { field: 'resources.type', equalTo: [type] }]));
+    expect(selectors._origins().map(origin => origin?.generatedArns)).toEqual([{}, {}, {}]);
+  });
+
+  test('network activity: error codes and VPC endpoints each become one Equals condition', () => {
+    const selectors = new DataEventSelectors().addNetworkActivity({
+      eventSources: [NetworkActivityEventSource.S3], errorCodes: [NetworkActivityErrorCode.VPCE_ACCESS_DENIED], vpcEndpointIds: ['vpce-0123abcd', 'vpce-4567abcd'],
+    });
+    expect(selectors.advancedEventSelectors[0].fieldSelectors).toEqual([
+      { field: 'eventCategory', equalTo: ['NetworkActivity'] },
+      { field: 'eventSource', equalTo: ['s3.amazonaws.com'] },
+      { field: 'errorCode', equalTo: ['VpceAccessDenied'] },
+      { field: 'vpcEndpointId', equalTo: ['vpce-0123abcd', 'vpce-4567abcd'] },
+    ]);
   });
 
   test('network activity: empty error code and endpoint lists add no field selector', () => {
