@@ -7,7 +7,7 @@ import { formatProblem } from '../../src/core/problems';
 import { EventCategory } from '../../src/selectors/field-rules';
 import { AdvancedEventSelector } from '../../src/selectors/field-selector';
 import {
-  bindSelectors, omitWhenEmpty, placedSelectors, renderSelector, selectorSetProblems, selectorSetWarnings, selectsCategory,
+  bindSelectors, omitWhenEmpty, placedSelectors, renderSelector, renderSelectorSet, selectorSetProblems, selectorSetWarnings, selectsCategory,
 } from '../../src/selectors/selector-binding';
 import { errorOf, testStack } from '../util';
 
@@ -99,6 +99,16 @@ describe('selectorSetProblems', () => {
     expect(selectorSetProblems({ target: 'eventDataStore', dataEvents: declared })).toEqual([]);
   });
 
+  test('the property is rewritten for a selector at an index of two digits too', () => {
+    const dataEvents = new DataEventSelectors();
+    for (let i = 0; i < 10; i++) {
+      dataEvents.addLambdaFunctions({ name: `F${i}` });
+    }
+    dataEvents.addS3Objects({ resourceArns: { equalTo: [BAD_ARN] } });
+    expect(selectorSetProblems({ target: 'trail', dataEvents }).map(p => [p.id, p.property]))
+      .toEqual([['ResourceArnFormat', 'dataEvents.addS3Objects(#1).resourceArns.equalTo[0]']]);
+  });
+
   test('a raw selector keeps its index, after the management selector', () => {
     const dataEvents = DataEventSelectors.fromAdvancedEventSelectors([{
       fieldSelectors: [
@@ -123,6 +133,10 @@ describe('selectorSetProblems', () => {
 });
 
 describe('selectorSetWarnings', () => {
+  test('none without data events', () => {
+    expect(selectorSetWarnings({ target: 'trail' })).toEqual([]);
+  });
+
   test('name the call and option', () => {
     const dataEvents = new DataEventSelectors().addNetworkActivity({ eventSources: [NetworkActivityEventSource.of('sqs.amazonaws.com')] });
     expect(selectorSetWarnings({ target: 'trail', dataEvents }).map(p => [p.id, p.property]))
@@ -180,6 +194,17 @@ describe('with a construct', () => {
       bind();
       expect(applied).toEqual([[MANAGEMENT, { fieldSelectors: [{ field: 'eventCategory', equalTo: ['Data'] }, { field: 'resources.type', equalTo: ['AWS::S3::Object'] }] }]]);
     }
+  });
+
+  test('renderSelectorSet leaves out an empty list', () => {
+    expect(stack.resolve(renderSelectorSet({ target: 'trail', managementEvents: ReadWriteType.NONE }))).toBeUndefined();
+    expect(stack.resolve(renderSelectorSet({ target: 'trail' }))).toEqual([MANAGEMENT]);
+  });
+
+  test('bindSelectors without data events', () => {
+    const scope = new Construct(stack, 'ManagementOnly');
+    bindSelectors(scope, { target: 'trail' }, () => undefined);
+    expect(scope.node.validate()).toEqual([]);
   });
 
   test('bindSelectors checks again at synth and warns about unchecked types and values', () => {
