@@ -544,6 +544,22 @@ describe('a bucket ARN as a prefix without its trailing slash (BucketPrefixTrail
   });
 });
 
+describe('BucketPrefixTrailingSlash applies to data selectors whose resources.type Equals AWS::S3::Object only', () => {
+  const bucket = arns('startsWith', 'arn:aws:s3:::payments');
+  test.each<[string, AdvancedEventSelector]>([
+    ['a management selector', management({ field: 'resources.type', equalTo: ['AWS::S3::Object'] }, bucket)],
+    ['AWS::S3::Object with NotEquals', selector(category('Data'), { field: 'resources.type', notEquals: ['AWS::S3::Object'] }, bucket)],
+    ['another field with the prefix', data('AWS::S3::Object', { field: 'userIdentity.arn', startsWith: ['arn:aws:s3:::payments'] })],
+  ])('%s', (_, entry) => {
+    expect(warnings([entry], 'eventDataStore')).toEqual([]);
+  });
+
+  test('a token among the prefixes is skipped, the literal values are checked', () => {
+    expect(warnings([data('AWS::S3::Object', arns('startsWith', Lazy.string({ produce: () => 'arn:aws:s3:::a' }), 'arn:aws:s3:::payments'))], 'trail')
+      .map(message => message.split(':')[0])).toEqual(['[BucketPrefixTrailingSlash] dataEvents[0].fieldSelectors[2].startsWith[1] "arn']);
+  });
+});
+
 describe('the fix for a wrong ARN names the selector of its real type', () => {
   test.each([
     ['AWS::S3::Object', 'arn:aws:lambda:us-east-1:111111111111:function:settle', 'this is an AWS::Lambda::Function ARN: log it with addLambdaFunctions, or in a selector whose resources.type is AWS::Lambda::Function'],
