@@ -78,3 +78,11 @@ test('the text of a format around its placeholders is matched literally, regular
   expect(matchesArnFormat(type, 'arn:aws:example:us-east-1:111111111111:axbb(c)/x')).toBe(false);
   expect(matchesArnFormat(type, 'arn:aws:example:us-east-1:111111111111:a.bc/x')).toBe(false);
 });
+
+test('a placeholder followed by more text takes no / or :, even as the last placeholder', () => {
+  const { matchesArnFormat } = freshArnFormat();
+  const type = { arnFormats: ['arn:<partition>:example:<region>:<account_ID>:thing/<name>/end'] } as unknown as DataResourceType;
+  expect(matchesArnFormat(type, 'arn:aws:example:us-east-1:111111111111:thing/a/end')).toBe(true);
+  expect(matchesArnFormat(type, 'arn:aws:example:us-east-1:111111111111:thing/a/b/end')).toBe(false);
+  expect(matchesArnFormat(type, 'arn:aws:example:us-east-1:111111111111:thing/a:b/end')).toBe(false);
+});
