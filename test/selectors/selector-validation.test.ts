@@ -468,6 +468,20 @@ describe('limits on the whole list', () => {
   ]);
 });
 
+describe('what the list limits count', () => {
+  const ids = (target: SelectorTarget, selectors: AdvancedEventSelector[]) => messages(selectors, target).map(message => message.split(' ')[0]);
+
+  test.each(TARGETS)('only resources.ARN values of Data selectors count as data resources (%s)', target => {
+    const arnValues = Array.from({ length: 250 }, (_, i) => `arn:aws:s3:::a/${i}/`);
+    expect(ids(target, [data('AWS::S3::Object', arns('startsWith', ...arnValues)), management(arns('equalTo', 'arn:aws:s3:::b/c'))]))
+      .toEqual(['[SelectorFieldAllowed]']);
+  });
+
+  test('an eventCategory token is no kind of its own in a store', () => {
+    expect(ids('eventDataStore', [management(), selector({ field: 'eventCategory', equalTo: [Token.asString({ Ref: 'Category' })] })])).toEqual([]);
+  });
+});
+
 test.each(TARGETS)('every problem of one list is reported at once (%s)', target => {
   expect(messages([selector(), management({ field: 'readOnly', equalTo: [] }), data('AWS::S3::Object', { field: 'eventname', equalTo: ['x'] })], target))
     .toEqual([
@@ -512,6 +526,15 @@ describe('values of growing documented sets warn instead of failing (UncheckedFi
       "[UncheckedFieldValue] dataEvents[0].fieldSelectors[2].notEquals[0] \"AwsApiCal\": eventType in Data selectors is not one of the values documented when this library was released, 'AwsApiCall', 'AwsServiceEvent', 'AwsConsoleAction', 'AwsConsoleSignIn' or 'AwsVpceEvent'; "
       + `${documented} (${FIELD}). Fix: did you mean 'AwsApiCall'? If the value is newer than this library, acknowledge the warning`,
     ]);
+  });
+
+  test('an event source in other letter case gets the documented one as a suggestion', () => {
+    expect(warnings([network({ field: 'eventSource', equalTo: ['KMS.amazonaws.com'] })], 'trail')[0])
+      .toMatch(/"KMS\.amazonaws\.com": .* Fix: did you mean 'kms\.amazonaws\.com'\? If the value is newer than this library, acknowledge the warning$/);
+  });
+
+  test('a selector without a usable eventCategory gets no warning', () => {
+    expect(warnings([selector({ field: 'eventSource', equalTo: ['sqs.amazonaws.com'] }), selector(category('Nonsense'), s3Source())], 'trail')).toEqual([]);
   });
 
   test('an error code not documented yet is a warning', () => {
