@@ -477,6 +477,11 @@ describe('what the list limits count', () => {
       .toEqual(['[SelectorFieldAllowed]']);
   });
 
+  test('resources.type as the first field selector is found', () => {
+    expect(ids('trail', [selector({ field: 'resources.type', equalTo: ['AWS::S3::Object'] }, category('Data'),
+      arns('equalTo', 'arn:aws:lambda:us-east-1:111111111111:function:settle'))])).toEqual(['[ResourceArnFormat]']);
+  });
+
   test('an eventCategory token is no kind of its own in a store', () => {
     expect(ids('eventDataStore', [management(), selector({ field: 'eventCategory', equalTo: [Token.asString({ Ref: 'Category' })] })])).toEqual([]);
   });
