@@ -468,7 +468,7 @@ describe('limits on the whole list', () => {
   ]);
 });
 
-describe('what the list limits count', () => {
+describe('what the list limits count, and where a field is found', () => {
   const ids = (target: SelectorTarget, selectors: AdvancedEventSelector[]) => messages(selectors, target).map(message => message.split(' ')[0]);
 
   test.each(TARGETS)('only resources.ARN values of Data selectors count as data resources (%s)', target => {
