@@ -44,7 +44,7 @@ function optionOf(field: string, method: string): string {
   }
 }
 
-const PATH = /^\.fieldSelectors\[(\d+)\](?:\.(field|[a-zA-Z]+)(?:\[(\d+)\])?)?$/;
+const PATH = /^\.fieldSelectors\[(\d+)\](?:\.([a-zA-Z]+)(?:\[(\d+)\])?)?$/;
 
 /**
  * The property of a problem in a selector a builder call made, as the user wrote it. `rest` is what follows
@@ -62,8 +62,8 @@ export function userProperty(origin: SelectorOrigin, selector: AdvancedEventSele
     return `${call}${rest}`;
   }
   const option = `${call}.${optionOf(fs.field, origin.method)}`;
-  const key = match[2] as keyof FieldConditions | 'field' | undefined;
-  if (key === undefined || key === 'field' || !OPERATORS.some(op => op.key === key)) {
+  const key = OPERATORS.find(op => op.key === match[2])?.key;
+  if (key === undefined) {
     return option;
   }
   if (fs.field === 'readOnly' || fs.field === 'resources.type' || (origin.method === 'addNetworkActivity' && fs.field === 'eventSource')) {

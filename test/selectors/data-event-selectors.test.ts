@@ -6,7 +6,8 @@ import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { DataEventSelectors, DataResourceType } from '../../src';
+import { DataEventSelectors, DataResourceType, NetworkActivityErrorCode, NetworkActivityEventSource } from '../../src';
+import { formatProblem } from '../../src/core/problems';
 import { errorOf, testStack } from '../util';
 
 function cfnTrail(stack: Stack, id = 'Trail'): cloudtrail.CfnTrail {
@@ -426,5 +427,111 @@ describe('regressions', () => {
     });
     expect(errorOf(() => selectors.applyToCfnTrail(cfnTrail(stack))).message).toMatch(
       /^\[Stack\/Trail\] \[SelectorListToken\] dataEvents\.addS3Objects\(#1\)\.resourceArns\.startsWith .*: holds a list token \(such as a CfnParameter's valueAsList\) and 1 more value; /);
+  });
+});
+
+describe('what the builder records for the checks', () => {
+  const NO_ARNS = { equalTo: 0, notEquals: 0, startsWith: 0, notStartsWith: 0, endsWith: 0, notEndsWith: 0 };
+  const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:111111111111:function:settle';
+
+  test('each call\'s origin: its number among calls of its method, the ARNs it generated and the user\'s own', () => {
+    const stack = testStack();
+    const selectors = DataEventSelectors.fromAdvancedEventSelectors([{ fieldSelectors: [{ field: 'eventCategory', equalTo: ['Data'] }] }])
+      .addS3Objects({ buckets: [s3.Bucket.fromBucketName(stack, 'B', 'payments')], resourceArns: { startsWith: ['a', 'b'], notEndsWith: ['c'] } })
+      .addLambdaFunctions({ name: 'Settle', functions: [lambda.Function.fromFunctionArn(stack, 'F', FUNCTION_ARN)] })
+      .addDynamoDbTables({ tables: [dynamodb.Table.fromTableArn(stack, 'T', 'arn:aws:dynamodb:us-east-1:111111111111:table/ledger')] })
+      .addS3Objects()
+      .addDataEvents(DataResourceType.SNS_TOPIC);
+    expect(selectors._origins()).toEqual([
+      undefined,
+      { call: 'addS3Objects(#1)', method: 'addS3Objects', generatedArns: { startsWith: { option: 'buckets', count: 1 } }, userArns: { ...NO_ARNS, startsWith: 2, notEndsWith: 1 } },
+      { call: 'addLambdaFunctions(#1 "Settle")', method: 'addLambdaFunctions', generatedArns: { equalTo: { option: 'functions', count: 1 } }, userArns: NO_ARNS },
+      { call: 'addDynamoDbTables(#1)', method: 'addDynamoDbTables', generatedArns: { equalTo: { option: 'tables', count: 1 } }, userArns: NO_ARNS },
+      { call: 'addS3Objects(#2)', method: 'addS3Objects', generatedArns: {}, userArns: NO_ARNS },
+      { call: 'addDataEvents(#1 AWS::SNS::Topic)', method: 'addDataEvents', generatedArns: {}, userArns: NO_ARNS },
+    ]);
+    expect(selectors.valueCount).toBe(1 + 5 * 2 + 4 + 1 + 1);
+  });
+
+  test('empty resource lists generate no ARNs', () => {
+    const selectors = new DataEventSelectors().addS3Objects({ buckets: [] }).addLambdaFunctions({ functions: [] }).addDynamoDbTables({ tables: [] });
+    expect(selectors._origins().map(origin => origin?.generatedArns)).toEqual([{}, {}, {}]);
+    expect(selectors.advancedEventSelectors.map(s => s.fieldSelectors.map(fs => fs.field))).toEqual([
+      ['eventCategory', 'resources.type'], ['eventCategory', 'resources.type'], ['eventCategory', 'resources.type'],
+    ]);
+    expect(selectors._builderProblems().map(p => [p.id, p.property, formatProblem(p)])).toEqual([
+      ['ResourceListNotEmpty', 'dataEvents.addS3Objects(#1).buckets', expect.stringContaining('would log every bucket, which is rarely what an empty list means. Fix: name at least one bucket, or leave the option out to log every bucket')],
+      ['ResourceListNotEmpty', 'dataEvents.addLambdaFunctions(#1).functions', expect.stringContaining('would log every function, which is rarely what an empty list means. Fix: name at least one function, or leave the option out to log every function')],
+      ['ResourceListNotEmpty', 'dataEvents.addDynamoDbTables(#1).tables', expect.stringContaining('would log every table, which is rarely what an empty list means. Fix: name at least one table, or leave the option out to log every table')],
+    ]);
+  });
+
+  test('resourceArns conditions are kept as given, even empty ones, for the checks to see', () => {
+    const fieldsOf = (selectors: DataEventSelectors) => selectors.advancedEventSelectors[0].fieldSelectors.slice(2);
+    expect(fieldsOf(new DataEventSelectors().addLambdaFunctions({ resourceArns: {} }))).toEqual([{ field: 'resources.ARN' }]);
+    expect(fieldsOf(new DataEventSelectors().addLambdaFunctions({ resourceArns: { equalTo: [] } }))).toEqual([{ field: 'resources.ARN', equalTo: [] }]);
+    expect(fieldsOf(new DataEventSelectors().addLambdaFunctions({ resourceArns: { notEquals: ['x'] } }))).toEqual([{ field: 'resources.ARN', notEquals: ['x'] }]);
+    expect(fieldsOf(new DataEventSelectors().addLambdaFunctions())).toEqual([]);
+  });
+
+  test('an object prefix needs buckets', () => {
+    const stack = testStack();
+    const problems = (options: object) => new DataEventSelectors().addS3Objects(options)._builderProblems().map(p => p.id);
+    expect(problems({ objectPrefix: 'logs/' })).toEqual(['ObjectPrefixNeedsBuckets']);
+    expect(problems({ objectPrefix: 'logs/', buckets: [] })).toEqual(['ResourceListNotEmpty', 'ObjectPrefixNeedsBuckets']);
+    expect(problems({ objectPrefix: 'logs/', buckets: [s3.Bucket.fromBucketName(stack, 'B', 'payments')] })).toEqual([]);
+    expect(problems({ buckets: [s3.Bucket.fromBucketName(stack, 'C', 'payments')] })).toEqual([]);
+  });
+
+  test('ReadWriteType.NONE is a problem, the other types are not', () => {
+    const problems = (readWriteType: cloudtrail.ReadWriteType) => new DataEventSelectors()
+      .addDataEvents(DataResourceType.SNS_TOPIC, { readWriteType })
+      ._builderProblems().map(formatProblem);
+    expect(problems(cloudtrail.ReadWriteType.NONE)).toEqual(['[ReadWriteTypeNotNone] dataEvents.addDataEvents(#1 AWS::SNS::Topic).readWriteType "None": '
+      + 'ReadWriteType.NONE selects no event, so the selector would log nothing. Fix: leave the selector out, or use READ_ONLY, WRITE_ONLY or ALL']);
+    expect(problems(cloudtrail.ReadWriteType.ALL)).toEqual([]);
+  });
+
+  test('only a type the catalogue does not know is declared', () => {
+    const newType = DataResourceType.of('AWS::Example::Thing');
+    expect(new DataEventSelectors().addDataEvents(DataResourceType.SNS_TOPIC).addDataEvents(newType)._declaredTypes()).toEqual([newType]);
+    expect(DataEventSelectors.fromAdvancedEventSelectors([], [newType])._declaredTypes()).toEqual([newType]);
+    expect(DataEventSelectors.fromAdvancedEventSelectors([])._declaredTypes()).toEqual([]);
+  });
+
+  test('the accessors return copies', () => {
+    const selectors = new DataEventSelectors().addLambdaFunctions({ functions: [] });
+    selectors._selectors().pop();
+    selectors._origins().pop();
+    selectors._builderProblems().pop();
+    selectors._declaredTypes().push(DataResourceType.SNS_TOPIC);
+    expect([selectors._selectors().length, selectors._origins().length, selectors._builderProblems().length, selectors._declaredTypes().length])
+      .toEqual([1, 1, 1, 0]);
+  });
+
+  test('without resource lists, every resource of the type', () => {
+    const selectors = new DataEventSelectors().addS3Objects().addLambdaFunctions().addDynamoDbTables();
+    expect(selectors.advancedEventSelectors.map(s => s.fieldSelectors)).toEqual(['AWS::S3::Object', 'AWS::Lambda::Function', 'AWS::DynamoDB::Table']
+      .map(type => [{ field: 'eventCategory', equalTo: ['Data'] }, { field: 'resources.type', equalTo: [type] }]));
+    expect(selectors._origins().map(origin => origin?.generatedArns)).toEqual([{}, {}, {}]);
+  });
+
+  test('network activity: error codes and VPC endpoints each become one Equals condition', () => {
+    const selectors = new DataEventSelectors().addNetworkActivity({
+      eventSources: [NetworkActivityEventSource.S3], errorCodes: [NetworkActivityErrorCode.VPCE_ACCESS_DENIED], vpcEndpointIds: ['vpce-0123abcd', 'vpce-4567abcd'],
+    });
+    expect(selectors.advancedEventSelectors[0].fieldSelectors).toEqual([
+      { field: 'eventCategory', equalTo: ['NetworkActivity'] },
+      { field: 'eventSource', equalTo: ['s3.amazonaws.com'] },
+      { field: 'errorCode', equalTo: ['VpceAccessDenied'] },
+      { field: 'vpcEndpointId', equalTo: ['vpce-0123abcd', 'vpce-4567abcd'] },
+    ]);
+  });
+
+  test('network activity: empty error code and endpoint lists add no field selector', () => {
+    const selectors = new DataEventSelectors()
+      .addNetworkActivity({ eventSources: [NetworkActivityEventSource.S3], errorCodes: [], vpcEndpointIds: [] });
+    expect(selectors.advancedEventSelectors[0].fieldSelectors.map(fs => fs.field)).toEqual(['eventCategory', 'eventSource']);
+    expect(selectors._builderProblems().map(p => p.property)).toEqual(['dataEvents.addNetworkActivity(#1).vpcEndpointIds', 'dataEvents.addNetworkActivity(#1).errorCodes']);
   });
 });

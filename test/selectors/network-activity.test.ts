@@ -2,6 +2,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import { DataEventSelectors, LakeEventDataStore, NetworkActivityErrorCode, NetworkActivityEventSource, OrganizationTrail } from '../../src';
 import type { RuleId } from '../../src/core/rule-registry';
+import { DOCUMENTED_NETWORK_ACTIVITY_ERROR_CODES, DOCUMENTED_NETWORK_ACTIVITY_SOURCES } from '../../src/selectors/network-activity';
 import { errorOf, testStack } from '../util';
 
 // DataEventSelectors.addNetworkActivity (issue 16): the selectors it makes, the rules on what it is given, and
@@ -30,6 +31,15 @@ test('every documented source is a constant', () => {
   expect([NetworkActivityEventSource.CLOUDTRAIL, NetworkActivityEventSource.EC2, NetworkActivityEventSource.KMS,
     NetworkActivityEventSource.SECRETS_MANAGER, NetworkActivityEventSource.S3].map(source => source.value))
     .toEqual(['cloudtrail.amazonaws.com', 'ec2.amazonaws.com', 'kms.amazonaws.com', 'secretsmanager.amazonaws.com', 's3.amazonaws.com']);
+});
+
+test('of() takes a value newer than the library, and the documented lists hold the constants', () => {
+  expect(NetworkActivityEventSource.of('sqs.amazonaws.com').value).toBe('sqs.amazonaws.com');
+  expect(NetworkActivityErrorCode.of('ThrottlingException').value).toBe('ThrottlingException');
+  expect(NetworkActivityErrorCode.VPCE_ACCESS_DENIED.value).toBe('VpceAccessDenied');
+  expect(DOCUMENTED_NETWORK_ACTIVITY_SOURCES).toEqual(['cloudtrail.amazonaws.com', 'ec2.amazonaws.com', 'kms.amazonaws.com',
+    'secretsmanager.amazonaws.com', 's3.amazonaws.com']);
+  expect(DOCUMENTED_NETWORK_ACTIVITY_ERROR_CODES).toEqual(['VpceAccessDenied']);
 });
 
 test('the selectors are valid on an event data store too', () => {

@@ -468,6 +468,25 @@ describe('limits on the whole list', () => {
   ]);
 });
 
+describe('what the list limits count, and where a field is found', () => {
+  const ids = (target: SelectorTarget, selectors: AdvancedEventSelector[]) => messages(selectors, target).map(message => message.split(' ')[0]);
+
+  test.each(TARGETS)('only resources.ARN values of Data selectors count as data resources (%s)', target => {
+    const arnValues = Array.from({ length: 250 }, (_, i) => `arn:aws:s3:::a/${i}/`);
+    expect(ids(target, [data('AWS::S3::Object', arns('startsWith', ...arnValues)), management(arns('equalTo', 'arn:aws:s3:::b/c'))]))
+      .toEqual(['[SelectorFieldAllowed]']);
+  });
+
+  test('resources.type as the first field selector is found', () => {
+    expect(ids('trail', [selector({ field: 'resources.type', equalTo: ['AWS::S3::Object'] }, category('Data'),
+      arns('equalTo', 'arn:aws:lambda:us-east-1:111111111111:function:settle'))])).toEqual(['[ResourceArnFormat]']);
+  });
+
+  test('an eventCategory token is no kind of its own in a store', () => {
+    expect(ids('eventDataStore', [management(), selector({ field: 'eventCategory', equalTo: [Token.asString({ Ref: 'Category' })] })])).toEqual([]);
+  });
+});
+
 test.each(TARGETS)('every problem of one list is reported at once (%s)', target => {
   expect(messages([selector(), management({ field: 'readOnly', equalTo: [] }), data('AWS::S3::Object', { field: 'eventname', equalTo: ['x'] })], target))
     .toEqual([
@@ -514,6 +533,15 @@ describe('values of growing documented sets warn instead of failing (UncheckedFi
     ]);
   });
 
+  test('an event source in other letter case gets the documented one as a suggestion', () => {
+    expect(warnings([network({ field: 'eventSource', equalTo: ['KMS.amazonaws.com'] })], 'trail')[0])
+      .toMatch(/"KMS\.amazonaws\.com": .* Fix: did you mean 'kms\.amazonaws\.com'\? If the value is newer than this library, acknowledge the warning$/);
+  });
+
+  test('a selector without a usable eventCategory gets no warning', () => {
+    expect(warnings([selector({ field: 'eventSource', equalTo: ['sqs.amazonaws.com'] }), selector(category('Nonsense'), s3Source())], 'trail')).toEqual([]);
+  });
+
   test('an error code not documented yet is a warning', () => {
     const [warning] = warnings([network(s3Source(), { field: 'errorCode', equalTo: ['AccessDenied'] })], 'trail');
     expect(warning).toMatch(/^\[UncheckedFieldValue\] dataEvents\[0\]\.fieldSelectors\[2\]\.equalTo\[0\] "AccessDenied": errorCode in NetworkActivity selectors is not one of /);
@@ -541,6 +569,22 @@ describe('a bucket ARN as a prefix without its trailing slash (BucketPrefixTrail
       data('AWS::S3::Object', arns('startsWith', 'arn:aws:s3:::payments/', 'arn:aws:s3:::payments/inv')),
       data('AWS::S3::AccessPoint', arns('startsWith', 'arn:aws:s3:us-east-1:111111111111:accesspoint')),
     ], 'trail')).toEqual([]);
+  });
+});
+
+describe('BucketPrefixTrailingSlash applies to data selectors whose resources.type Equals AWS::S3::Object only', () => {
+  const bucket = arns('startsWith', 'arn:aws:s3:::payments');
+  test.each<[string, AdvancedEventSelector]>([
+    ['a management selector', management({ field: 'resources.type', equalTo: ['AWS::S3::Object'] }, bucket)],
+    ['AWS::S3::Object with NotEquals', selector(category('Data'), { field: 'resources.type', notEquals: ['AWS::S3::Object'] }, bucket)],
+    ['another field with the prefix', data('AWS::S3::Object', { field: 'userIdentity.arn', startsWith: ['arn:aws:s3:::payments'] })],
+  ])('%s', (_, entry) => {
+    expect(warnings([entry], 'eventDataStore')).toEqual([]);
+  });
+
+  test('a token among the prefixes is skipped, the literal values are checked', () => {
+    expect(warnings([data('AWS::S3::Object', arns('startsWith', Lazy.string({ produce: () => 'arn:aws:s3:::a' }), 'arn:aws:s3:::payments'))], 'trail')
+      .map(message => message.split(':')[0])).toEqual(['[BucketPrefixTrailingSlash] dataEvents[0].fieldSelectors[2].startsWith[1] "arn']);
   });
 });
 
@@ -579,4 +623,34 @@ describe('the CloudWatch telemetry rule target: management and data events, with
       `[SelectorFieldOperator] dataEvents[0].fieldSelectors[1].equalTo ["s3.amazonaws.com"]: eventSource in Management selectors on a CloudWatch telemetry rule takes only NotEquals, not Equals (${FIELD}, eventSource for management events on trails). Fix: use notEquals`,
     ]),
   ]);
+});
+
+describe('a list token among other values', () => {
+  test.each(TARGETS)('counts the other values in the plural (%s)', target => {
+    const eventNames = [...Token.asList({ Ref: 'EventNames' }), 'PutObject', 'GetObject'];
+    const problems = messages([selector(
+      { field: 'eventCategory', equalTo: ['Data'] },
+      { field: 'resources.type', equalTo: ['AWS::S3::Object'] },
+      { field: 'eventName', equalTo: eventNames },
+    )], target);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^\[SelectorListToken\] dataEvents\[0\]\.fieldSelectors\[2\]\.equalTo .*: holds a list token \(such as a CfnParameter's valueAsList\) and 2 more values; /);
+  });
+});
+
+describe('an eventCategory only CloudFormation knows', () => {
+  test.each(TARGETS)('is not checked, and neither are the fields that depend on it (%s)', target => {
+    // with a literal category, errorCode would be checked against it (it is allowed in NetworkActivity selectors only)
+    expect(messages([selector(
+      { field: 'eventCategory', equalTo: [Token.asString({ Ref: 'Category' })] },
+      { field: 'errorCode', equalTo: ['AccessDenied'] },
+    )], target)).toEqual([]);
+  });
+
+  test('a literal category with the same fields is checked', () => {
+    expect(messages([selector(
+      { field: 'eventCategory', equalTo: ['Management'] },
+      { field: 'errorCode', equalTo: ['AccessDenied'] },
+    )], 'trail').map(message => message.split(' ')[0])).toEqual(['[SelectorFieldAllowed]']);
+  });
 });
