@@ -28,7 +28,7 @@ const ERROR_NAME = 'CloudTrailOrgValidation' as unknown as ConstructorParameters
  * skipped by content checks rather than guessed at.
  */
 export function isUnresolved(value: unknown): boolean {
-  return value !== undefined && value !== null && Token.isUnresolved(value);
+  return Token.isUnresolved(value);
 }
 
 /** The value as the message shows it: JSON, cut to a readable length, on one line. */

@@ -202,6 +202,11 @@ describe('queryStatementProblems: what counts as code', () => {
     ]);
   });
 
+  test('opening parentheses before the keyword are not part of it', () => {
+    expect(messages(`((SELECT eventName FROM ${ID}))`)).toEqual([]);
+    expect(messages(`( (WITH x AS (SELECT 1) SELECT * FROM ${ID}))`)).toEqual([]);
+  });
+
   test('a statement that opens with a token other than a store ID may open with any keyword', () => {
     const select = Token.asString({ Ref: 'Select' });
     expect(queryStatementProblems('queryStatement', select, [])).toEqual([]);
