@@ -43,12 +43,11 @@ export function recordOwner(resource: IConstruct, owner: string): void {
  * account remains the owner of any CloudTrail organization resources the delegated administrator creates"); its
  * stack's account otherwise.
  */
-function ownerOf(resource: IConstruct, organizationResource: boolean): string {
+export function ownerAccountOf(resource: IConstruct, organizationResource: boolean): string {
   const recorded = (resource as { [OWNER]?: string })[OWNER];
   if (recorded !== undefined) {
     return recorded;
   }
-  // placementOf asks only for resources of stacks whose account is known
   const account = Stack.of(resource).account;
   if (organizationResource) {
     const registration = delegatedAdminsOfApp(resource).find(admin => admin.memberAccountId === account && admin.managementAccountId !== undefined);
@@ -68,7 +67,7 @@ export function placementOf(resource: IConstruct, organizationResource = false):
   if (Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) {
     return undefined;
   }
-  return { path: resource.node.path, account: ownerOf(resource, organizationResource), region: stack.region };
+  return { path: resource.node.path, account: ownerAccountOf(resource, organizationResource), region: stack.region };
 }
 
 /**

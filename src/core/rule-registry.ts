@@ -484,6 +484,13 @@ export const RULES = {
     source: 'CloudTrail User Guide, "Create an integration with an event source outside of AWS"',
     fix: 'Leave multiRegionEnabled and organizationEnabled out.',
   },
+  ManagementAccountOrganizationStore: {
+    owners: ['LakeEventDataStore'],
+    property: 'managementAccountId',
+    rule: 'Only an organization store belongs to the management account when another account creates it; managementAccountId needs organizationEnabled.',
+    source: 'CloudTrail User Guide, "Organization delegated administrator"',
+    fix: 'Set organizationEnabled to true, or leave managementAccountId out.',
+  },
   IngestionControlKind: {
     owners: ['LakeEventDataStore'],
     property: 'ingestionEnabled',
@@ -602,6 +609,14 @@ export const RULES = {
     source: 'StartQuery DeliveryS3Uri',
     fix: 'Pass deliveryBucket too, or drop deliveryPrefix.',
   },
+  StoreOwnerKnownTooLate: {
+    owners: ['LakeQuery', 'ScheduledLakeQuery'],
+    property: 'eventDataStore',
+    rule: "A query of an organization store created from a delegated administrator account names the store's owner, the management account; "
+      + 'the registration that tells it must come before the query.',
+    source: 'StartQuery EventDataStoreOwnerAccountId; CloudTrail User Guide, "Organization delegated administrator"',
+    fix: "Set the store's managementAccountId, or the query's eventDataStoreOwnerAccountId.",
+  },
   DeliveryS3UriLength: {
     owners: ['LakeQuery', 'ScheduledLakeQuery'],
     property: 'deliveryBucket, deliveryPrefix',
@@ -653,7 +668,7 @@ export const RULES = {
     fix: 'Copy the ID from `aws organizations describe-organization` (Organization.Id).',
   },
   AccountIdFormat: {
-    owners: ['OrganizationTrail', 'OrganizationDelegatedAdmin', 'LakeQuery', 'ScheduledLakeQuery', 'TrailLogArchive'],
+    owners: ['OrganizationTrail', 'LakeEventDataStore', 'OrganizationDelegatedAdmin', 'LakeQuery', 'ScheduledLakeQuery', 'TrailLogArchive'],
     property: 'managementAccountId, memberAccountId, eventDataStoreOwnerAccountId',
     rule: 'An AWS account ID has 12 digits.',
     source: 'Organizations API model AccountId (^\\d{12}$)',

@@ -146,6 +146,16 @@ export interface LakeEventDataStoreProps {
   readonly organizationEnabled?: boolean;
 
   /**
+   * The ID of the organization's management account, which owns every organization store, also one a
+   * delegated administrator creates. The store counts toward that account's quota of stores, and queries
+   * of the store name it as the store's owner. Needs `organizationEnabled`.
+   *
+   * @default - the stack's account; in an account the app registers as CloudTrail delegated administrator,
+   * the management account that registers it
+   */
+  readonly managementAccountId?: string;
+
+  /**
    * Collect events of every Region, not only the stack's.
    *
    * @default true

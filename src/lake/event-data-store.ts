@@ -15,6 +15,7 @@ import { withoutIntrinsics } from '../core/intrinsics';
 import { resourcePolicyProblems } from '../core/lake-rules';
 import { EVENT_DATA_STORE_NAME_LENGTH } from '../core/limits';
 import { arnRegionMatchesPartition, PARTITION_PATTERN, REGION_PATTERN } from '../core/partitions';
+import { recordOwner } from '../core/placement';
 import { Problem, throwIfProblems, validateAtSynth, warnRule } from '../core/problems';
 import { createRotatingKey } from '../kms/rotating-key';
 import { addOrRequestStatements } from '../policy/resource-policy';
@@ -131,6 +132,9 @@ export class LakeEventDataStore extends EventDataStoreBase {
       contextKeySelectors: store.contextKeySelectors?.map(selector => ({ type: selector.type, equalTo: selector.keys })),
     });
     this.resource.applyRemovalPolicy(store.removalPolicy);
+    if (store.managementAccountId !== undefined) {
+      recordOwner(this.resource, store.managementAccountId);
+    }
     this.eventDataStoreArn = this.resource.attrEventDataStoreArn;
     this.eventDataStoreId = eventDataStoreIdOf(this.eventDataStoreArn);
 

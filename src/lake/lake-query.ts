@@ -5,7 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { IEventDataStore } from './event-data-store-props';
 import { LakeQueryProps, ScheduledLakeQueryProps } from './lake-query-props';
 import { allowQueryDelivery, deliveryS3Uri } from './query-delivery';
-import { lakeQueryOptionsProblems, storeOwnerAccountId } from './query-options-rules';
+import { lakeQueryOptionsProblems, storeOwnerAccountId, storeOwnerProblems } from './query-options-rules';
 import { queryRunnerStatements } from './query-permissions';
 import { MAX_CONCURRENT_QUERIES, SCHEDULE_DESCRIPTION_MAX_LENGTH } from '../core/limits';
 import { lengthProblems } from '../core/names';
@@ -66,10 +66,12 @@ export class LakeQuery extends Construct {
     for (const statement of queryRunnerStatements(props.eventDataStore, ['StartQuery', 'DescribeQuery', 'CancelQuery', 'ListQueries'])) {
       provider.addToHandlerPolicy(statement);
     }
+    const owner = storeOwnerAccountId(this, props);
+    validateAtSynth(this, () => storeOwnerProblems(this, props, owner));
     const properties: LakeQueryProperties = {
       Operation: OperationKind.LAKE_QUERY,
       EventDataStoreArn: props.eventDataStore.eventDataStoreArn,
-      EventDataStoreOwnerAccountId: storeOwnerAccountId(this, props),
+      EventDataStoreOwnerAccountId: owner,
       QueryStatement: props.queryStatement,
       DeliveryS3Uri: uri,
       ...settings.properties,
@@ -140,10 +142,12 @@ export class ScheduledLakeQuery extends Construct {
       }
     }
 
+    const owner = storeOwnerAccountId(this, props);
+    validateAtSynth(this, () => storeOwnerProblems(this, props, owner));
     const input: ScheduledQueryInput = {
       name: this.node.path,
       eventDataStoreArn: props.eventDataStore.eventDataStoreArn,
-      eventDataStoreOwnerAccountId: storeOwnerAccountId(this, props),
+      eventDataStoreOwnerAccountId: owner,
       queryStatement: props.queryStatement,
       deliveryS3Uri: deliveryS3Uri(delivery),
       topicArn: props.topic?.topicArn,

@@ -1,10 +1,13 @@
 import { Stack, Token, TokenComparison } from 'aws-cdk-lib';
+import { CfnEventDataStore } from 'aws-cdk-lib/aws-cloudtrail';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
+import type { IEventDataStore } from './event-data-store-props';
 import type { LakeQueryOptions } from './lake-query-props';
 import { deliveryS3Uri } from './query-delivery';
 import { keyPrefixProblems } from '../core/operation-rules';
 import { accountIdProblems } from '../core/organization';
+import { ownerAccountOf } from '../core/placement';
 import { Problem } from '../core/problems';
 import { deliveryS3UriProblems, queryStatementProblems } from '../core/query-rules';
 
@@ -31,13 +34,38 @@ export function lakeQueryOptionsProblems(props: LakeQueryOptions, deliveryBucket
 
 /**
  * The account a query names as the store's owner (StartQuery EventDataStoreOwnerAccountId): the one given, else the
- * store's account when its ARN names another account than the stack's, both known; otherwise none (the caller's own).
+ * store's owner when it is another account than the stack's, both known; otherwise none (the caller's own). A store of
+ * this app is owned by its stack's account, or by the management account for an organization store created from a
+ * delegated administrator account; an imported store by the account in its ARN.
  */
 export function storeOwnerAccountId(scope: IConstruct, props: LakeQueryOptions): string | undefined {
   if (props.eventDataStoreOwnerAccountId !== undefined) {
     return props.eventDataStoreOwnerAccountId;
   }
-  const storeAccount = props.eventDataStore.env.account;
-  const stackAccount = Stack.of(scope).account;
-  return Token.compareStrings(storeAccount, stackAccount) === TokenComparison.DIFFERENT ? storeAccount : undefined;
+  const owner = storeOwner(props.eventDataStore);
+  return Token.compareStrings(owner, Stack.of(scope).account) === TokenComparison.DIFFERENT ? owner : undefined;
+}
+
+function storeOwner(store: IEventDataStore): string {
+  const resource = store.node.defaultChild;
+  return resource && CfnEventDataStore.isCfnEventDataStore(resource)
+    ? ownerAccountOf(resource, Stack.of(resource).resolve(resource.organizationEnabled) === true)
+    : store.env.account;
+}
+
+/**
+ * A store's owner that the app tells only after the query was rendered without one: a delegated administrator
+ * registration defined after the query. The query would look for the store in the caller's account.
+ */
+export function storeOwnerProblems(scope: IConstruct, props: LakeQueryOptions, rendered: string | undefined): Problem[] {
+  const owner = storeOwnerAccountId(scope, props);
+  return rendered !== undefined || owner === undefined ? [] : [{
+    id: 'StoreOwnerKnownTooLate',
+    property: 'eventDataStore',
+    value: props.eventDataStore.node.path,
+    rule: `is an organization store owned by the management account ${owner}, which the app's delegated administrator registration tells `
+      + 'only after this query was defined; the query names no owner, and CloudTrail would look for the store in the caller\'s account '
+      + '(StartQuery EventDataStoreOwnerAccountId)',
+    fix: "set the store's managementAccountId, or the query's eventDataStoreOwnerAccountId, or define the OrganizationDelegatedAdmin before the query",
+  }];
 }

@@ -7,6 +7,7 @@ import { kindOfCategory } from './store-kinds';
 import { EventDataStoreKind } from './store-options';
 import { contextKeySelectorProblems, eventDataStoreQuotaProblems, federationRoleArnProblems, PlacedStore, retentionProblems } from '../core/lake-rules';
 import { eventDataStoreNameProblems } from '../core/names';
+import { accountIdProblems } from '../core/organization';
 import { placedInAccount, placementOf, renderedTags } from '../core/placement';
 import { Problem } from '../core/problems';
 import { removalPolicyProblems } from '../core/removal-policy';
@@ -33,12 +34,29 @@ export function storeProblems(store: ResolvedStore): Problem[] {
     problems.push(...retentionProblems('retention', store.retention.toDays({ integral: false }), store.billingMode));
   }
   problems.push(...kindProblems(store));
+  problems.push(...ownerProblems(store));
   problems.push(...federationProblems(store));
   if (store.kind === EventDataStoreKind.CLOUDTRAIL_EVENTS) {
     problems.push(...insightsProblems(store));
     if (store.contextKeySelectors !== undefined) {
       problems.push(...contextKeySelectorProblems('contextKeySelectors', store.contextKeySelectors, store.maxEventSize));
     }
+  }
+  return problems;
+}
+
+/** The management account of a store: an account ID, of an organization store only. */
+function ownerProblems(store: ResolvedStore): Problem[] {
+  const problems = accountIdProblems('managementAccountId', store.managementAccountId);
+  if (store.managementAccountId !== undefined && !store.organizationEnabled) {
+    problems.push({
+      id: 'ManagementAccountOrganizationStore',
+      property: 'managementAccountId',
+      value: store.managementAccountId,
+      rule: 'names the owner of an organization store, and this store is not one: only the organization resources a delegated administrator '
+        + 'creates belong to another account, the management account (CloudTrail User Guide, "Organization delegated administrator")',
+      fix: 'set organizationEnabled to true, or leave managementAccountId out',
+    });
   }
   return problems;
 }

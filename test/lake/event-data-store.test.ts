@@ -254,6 +254,13 @@ describe('props rejected in the constructor, with the rule id and the exact mess
       'ExternalEventsStoreScope',
       'organizationEnabled true: stores of events from outside AWS are single-Region and single-account (CloudTrail Lake integrations). '
       + 'Fix: leave organizationEnabled out'],
+    ['a management account ID of 11 digits', () => ({ organizationEnabled: true, managementAccountId: '11111111111' }), 'AccountIdFormat',
+      'managementAccountId "11111111111": must be an AWS account ID of 12 digits. Fix: pass the management account\'s ID, e.g. \'111111111111\''],
+    ['a management account on a store that is not an organization store', () => ({ managementAccountId: '222222222222' }),
+      'ManagementAccountOrganizationStore',
+      'managementAccountId "222222222222": names the owner of an organization store, and this store is not one: only the organization resources a '
+      + 'delegated administrator creates belong to another account, the management account (CloudTrail User Guide, "Organization delegated administrator"). '
+      + 'Fix: set organizationEnabled to true, or leave managementAccountId out'],
     ['an Insights store without ingestion', () => ({ kind: EventDataStoreKind.INSIGHTS, ingestionEnabled: false }), 'IngestionControlKind',
       'ingestionEnabled false: only stores of CloudTrail events or AWS Config configuration items can be created without ingestion, and this store '
       + 'collects Insights events (CreateEventDataStore StartIngestion). Fix: leave ingestionEnabled out'],
@@ -718,6 +725,21 @@ describe('synth-time checks', () => {
     };
     expect(synthWith(false)).not.toThrow();
     expect(synthWith(true)).toThrow(/\[Management\/Store0\] \[EventDataStoreQuota\] eventDataStore .*: this app puts 11 event data stores in account 111111111111, Region us-east-1/);
+  });
+
+  test('an organization store with managementAccountId counts in that account, with no registration in the app', () => {
+    const synthWith = (managementAccountId: string) => {
+      const app = testApp();
+      const management = new Stack(app, 'Management', { env: { account: '111111111111', region: 'us-east-1' } });
+      for (let i = 0; i < 10; i++) {
+        new LakeEventDataStore(management, `Store${i}`, { multiRegionEnabled: false });
+      }
+      const delegated = new Stack(app, 'Delegated', { env: { account: '222222222222', region: 'us-east-1' } });
+      new LakeEventDataStore(delegated, 'Org', { multiRegionEnabled: false, organizationEnabled: true, managementAccountId });
+      return () => app.synth();
+    };
+    expect(synthWith('222222222222')).not.toThrow();
+    expect(synthWith('111111111111')).toThrow(/\[Management\/Store0\] \[EventDataStoreQuota\] eventDataStore .*: this app puts 11 event data stores in account 111111111111, Region us-east-1/);
   });
 
   test('single-Region stores in other Regions do not count; multi-Region ones (the default) do', () => {

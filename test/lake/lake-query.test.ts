@@ -4,7 +4,9 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { EventDataStoreKind, IEventDataStore, LakeEventDataStore, LakeQuery, LakeQueryProps, ScheduledLakeQuery, ScheduledLakeQueryProps } from '../../src';
+import {
+  EventDataStoreKind, IEventDataStore, LakeEventDataStore, LakeQuery, LakeQueryProps, OrganizationDelegatedAdmin, ScheduledLakeQuery, ScheduledLakeQueryProps,
+} from '../../src';
 import { errorOf, testApp, testStack } from '../util';
 
 const STORE_ID = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
@@ -258,6 +260,53 @@ describe('LakeQuery', () => {
       const store = new LakeEventDataStore(stack, 'Store', { organizationEnabled: true });
       new LakeQuery(stack, 'Query', { eventDataStore: store, queryStatement: `SELECT * FROM ${store.eventDataStoreId}`, eventDataStoreOwnerAccountId: '333333333333' });
       expect(resourcesOf(stack, 'Custom::CloudTrailLakeQuery')[0].Properties.EventDataStoreOwnerAccountId).toBe('333333333333');
+    });
+
+    test('is the store\'s managementAccountId for an organization store created from a delegated administrator account', () => {
+      const stack = testStack();
+      const store = new LakeEventDataStore(stack, 'Store', { organizationEnabled: true, managementAccountId: '333333333333' });
+      new LakeQuery(stack, 'Query', { eventDataStore: store, queryStatement: `SELECT * FROM ${store.eventDataStoreId}` });
+      new ScheduledLakeQuery(stack, 'Daily', {
+        eventDataStore: store,
+        queryStatement: `SELECT * FROM ${store.eventDataStoreId}`,
+        schedule: scheduler.ScheduleExpression.rate(Duration.days(1)),
+        deliveryBucket: s3.Bucket.fromBucketName(stack, 'Results', 'results-bucket'),
+      });
+      expect(resourcesOf(stack, 'Custom::CloudTrailLakeQuery')[0].Properties.EventDataStoreOwnerAccountId).toBe('333333333333');
+      expect(JSON.stringify(resourcesOf(stack, 'AWS::Scheduler::Schedule')[0].Properties.Target.Input)).toContain('\\"eventDataStoreOwnerAccountId\\":\\"333333333333\\"');
+    });
+
+    describe('of an organization store in an account the app registers as delegated administrator', () => {
+      function app(registrationFirst: boolean, organizationEnabled = true) {
+        const theApp = testApp();
+        const register = () => new OrganizationDelegatedAdmin(new Stack(theApp, 'Management', { env: { account: '222222222222', region: 'us-east-1' } }),
+          'Admin', { memberAccountId: '111111111111' });
+        if (registrationFirst) {
+          register();
+        }
+        const stack = new Stack(theApp, 'Delegated', { env: { account: '111111111111', region: 'us-east-1' } });
+        const store = new LakeEventDataStore(stack, 'Store', { organizationEnabled });
+        new LakeQuery(stack, 'Query', { eventDataStore: store, queryStatement: `SELECT * FROM ${store.eventDataStoreId}` });
+        if (!registrationFirst) {
+          register();
+        }
+        return { theApp, stack };
+      }
+
+      test('is the management account that registers it', () => {
+        const { stack } = app(true);
+        expect(resourcesOf(stack, 'Custom::CloudTrailLakeQuery')[0].Properties.EventDataStoreOwnerAccountId).toBe('222222222222');
+        expect(resourcesOf(app(true, false).stack, 'Custom::CloudTrailLakeQuery')[0].Properties).not.toHaveProperty('EventDataStoreOwnerAccountId');
+      });
+
+      test('fails synthesis when the registration comes after the query, which named no owner', () => {
+        expect(() => app(false).theApp.synth()).toThrow(
+          '[Delegated/Query] [StoreOwnerKnownTooLate] eventDataStore "Delegated/Store": is an organization store owned by the management account '
+          + '222222222222, which the app\'s delegated administrator registration tells only after this query was defined; the query names no owner, '
+          + 'and CloudTrail would look for the store in the caller\'s account (StartQuery EventDataStoreOwnerAccountId). Fix: set the store\'s '
+          + 'managementAccountId, or the query\'s eventDataStoreOwnerAccountId, or define the OrganizationDelegatedAdmin before the query');
+        expect(() => app(false, false).theApp.synth()).not.toThrow();
+      });
     });
 
     test('must be an account ID', () => {
