@@ -134,9 +134,6 @@ function fieldSelectorShapeProblems(fs: AdvancedFieldSelector, property: string)
 }
 
 function operatorValueProblems(values: string[], property: string, field: string): Problem[] {
-  if (isUnresolved(values)) {
-    return [];
-  }
   if (values.length === 0) {
     return [{ id: 'SelectorValuesRequired', property, value: values, rule: `an operator of ${showValue(field)} needs at least one value (API model Operator, min 1)`, fix: 'add a value or leave the operator out' }];
   }
@@ -204,7 +201,8 @@ function categoryOf(fieldSelectors: AdvancedFieldSelector[], property: string, t
     return undefined;
   }
   if (values.length !== 1) {
-    if (values.length > 1) {
+    // an empty list is already reported, as an operator without values
+    if (values.length > 0) {
       problems.push({ id: 'EventCategorySingleValue', property: `${at}.equalTo`, value: values, rule: `eventCategory takes exactly one value (${source})`, fix: 'use one selector per event category' });
     }
     return undefined;

@@ -92,6 +92,10 @@ describe('eventCategory', () => {
     onBoth('with StartsWith beside Equals', [selector({ field: 'eventCategory', equalTo: ['Management'], startsWith: ['Management'] })], () => [
       `[EventCategoryOperator] dataEvents[0].fieldSelectors[0].startsWith ["Management"]: eventCategory takes only the Equals operator (${FIELD}, eventCategory). Fix: use equalTo`,
     ]),
+    onBoth('with no value, reported once, as an operator without values', [selector({ field: 'eventCategory', equalTo: [] })], () => [
+      '[SelectorValuesRequired] dataEvents[0].fieldSelectors[0].equalTo []: an operator of "eventCategory" needs at least one value (API model Operator, min 1). '
+      + 'Fix: add a value or leave the operator out',
+    ]),
     onBoth('with two values', [selector({ field: 'eventCategory', equalTo: ['Management', 'Data'] })], () => [
       `[EventCategorySingleValue] dataEvents[0].fieldSelectors[0].equalTo ["Management","Data"]: eventCategory takes exactly one value (${FIELD}, eventCategory). Fix: use one selector per event category`,
     ]),
@@ -480,6 +484,14 @@ describe('what the list limits count, and where a field is found', () => {
   test('resources.type as the first field selector is found', () => {
     expect(ids('trail', [selector({ field: 'resources.type', equalTo: ['AWS::S3::Object'] }, category('Data'),
       arns('equalTo', 'arn:aws:lambda:us-east-1:111111111111:function:settle'))])).toEqual(['[ResourceArnFormat]']);
+  });
+
+  test.each(TARGETS)('a field only CloudFormation knows is not reported as unknown (%s)', target => {
+    expect(messages([data('AWS::S3::Object', { field: Token.asString({ Ref: 'Field' }), equalTo: ['x'] })], target)).toEqual([]);
+  });
+
+  test.each(TARGETS)('resources.type on a management selector is reported once, for its category, not as an unknown type too (%s)', target => {
+    expect(ids(target, [management({ field: 'resources.type', equalTo: ['AWS::Nope::Thing'] })])).toEqual(['[SelectorFieldAllowed]']);
   });
 
   test('an eventCategory token is no kind of its own in a store', () => {
