@@ -10,6 +10,7 @@ import {
   AggregationTemplate, CloudTrailTelemetryRule, DataEventSelectors, DataResourceType, InsightEventCategory, LakeEventDataStore, LakeImport, LakeQuery,
   OrganizationTrail,
 } from '../src';
+import { SecurityToolingStack } from './security-tooling';
 import { securityAlarmTopic } from './security-topic';
 
 /** Account and Region the example is synthesized for: the organization's management account. */
@@ -101,7 +102,8 @@ export class OrganizationAuditStack extends Stack {
   }
 }
 
-/** Adds the example's stacks to an app. */
+/** Adds the example's stacks to an app: the management account's, and the security tooling account's. */
 export function buildOrganizationAuditApp(app: App): void {
   new OrganizationAuditStack(app, 'OrganizationAudit', { env: EXAMPLE_ENV });
+  new SecurityToolingStack(app, 'SecurityTooling', { env: { account: SECURITY_TOOLING_ACCOUNT, region: EXAMPLE_ENV.region } });
 }

@@ -1,6 +1,6 @@
-"""The example organization audit app (examples/organization-audit.ts) in Python.
+"""The example organization audit app (examples/organization-audit.ts, examples/security-tooling.ts) in Python.
 
-It builds the same stack, with the same construct ids and values, against the wheel jsii-pacmak builds
+It builds the same stacks, with the same construct ids and values, against the wheel jsii-pacmak builds
 (dist/python), and synthesizes it into examples/python/cdk.out. examples/languages/test-languages.sh runs it
 and compares its template with the TypeScript one.
 """
@@ -22,11 +22,18 @@ from constructs import Construct
 from cdk_cloudtrail_org import (
     AggregationTemplate,
     CloudTrailTelemetryRule,
+    DashboardQueryParameter,
+    DashboardRefreshSchedule,
+    DashboardWidgetView,
     DataEventSelectors,
     DataResourceType,
+    EventDataStoreKind,
     FieldConditions,
     InsightEventCategory,
+    LakeChannel,
+    LakeDashboard,
     LakeEventDataStore,
+    LakeExportToCloudWatch,
     LakeImport,
     LakeQuery,
     OrganizationTrail,
@@ -162,12 +169,66 @@ class OrganizationAuditStack(Stack):
         return sns.Topic(self, "SecurityAlarmTopic", master_key=key, enforce_ssl=True)
 
 
+# The account whose collector sends the on-premises directory's sign-in events, and the external ID it passes.
+DIRECTORY_COLLECTOR_ACCOUNT = "444455556666"
+DIRECTORY_COLLECTOR_EXTERNAL_ID = "directory-collector"
+
+
+class SecurityToolingStack(Stack):
+    """The security tooling account's stack: the on-premises directory's sign-in events in CloudTrail Lake, sent
+    through a channel; a dashboard of failed sign-ins; and a copy of their first half-year in CloudWatch Logs."""
+
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+
+        self.directory_events = LakeEventDataStore(
+            self,
+            "DirectoryEvents",
+            event_data_store_name="directory-sign-ins",
+            kind=EventDataStoreKind.EXTERNAL_EVENTS,
+            retention=Duration.days(365),
+        )
+        channel = LakeChannel(self, "DirectoryChannel", source="Custom", destinations=[self.directory_events])
+        channel.grant_put_audit_events(
+            iam.AccountPrincipal(DIRECTORY_COLLECTOR_ACCOUNT), DIRECTORY_COLLECTOR_EXTERNAL_ID
+        )
+
+        dashboard = LakeDashboard(
+            self,
+            "SignInDashboard",
+            dashboard_name="directory-sign-ins",
+            refresh_schedule=DashboardRefreshSchedule(frequency=Duration.hours(6)),
+        )
+        dashboard.add_widget(
+            title="Failed sign-ins by user",
+            query_statement="SELECT eventData.userIdentity.principalId AS principal, count(*) AS failures "
+            f"FROM {self.directory_events.event_data_store_id} "
+            "WHERE eventData.errorCode IS NOT NULL AND eventData.eventTime > '?' GROUP BY 1 ORDER BY failures DESC",
+            query_parameters=[DashboardQueryParameter.START_TIME],
+            event_data_stores=[self.directory_events],
+            view=DashboardWidgetView.BAR_CHART,
+            label_column="principal",
+            value_column="failures",
+        )
+
+        LakeExportToCloudWatch(
+            self,
+            "SignInHistory",
+            event_data_store=self.directory_events,
+            start_event_time=datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc),
+            end_event_time=datetime.datetime(2026, 7, 1, tzinfo=datetime.timezone.utc),
+        )
+
+
 def main() -> None:
     app = App(
         outdir=os.path.join(os.path.dirname(os.path.abspath(__file__)), "cdk.out"),
         context={"@aws-cdk/core:validateAgainstDefaultRules": True},
     )
     OrganizationAuditStack(app, "OrganizationAudit", env=EXAMPLE_ENV)
+    SecurityToolingStack(
+        app, "SecurityTooling", env=Environment(account=SECURITY_TOOLING_ACCOUNT, region=EXAMPLE_ENV.region)
+    )
     assembly = app.synth()
     print(f"Synthesized {len(assembly.stacks)} stack(s) into {assembly.directory}")
     for stack in assembly.stacks:

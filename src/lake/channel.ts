@@ -29,12 +29,13 @@ abstract class ChannelBase extends Resource implements ILakeChannel, iam.IResour
    * @default - no external ID condition
    */
   public grantPutAuditEvents(grantee: iam.IGrantable, externalId?: string): iam.Grant {
+    const conditions = externalId === undefined ? undefined : { StringEquals: { 'cloudtrail:ExternalId': externalId } };
     return iam.Grant.addToPrincipalOrResource({
       grantee,
       actions: [PUT_AUDIT_EVENTS],
       resourceArns: [this.channelArn],
-      resource: this,
-      conditions: externalId === undefined ? undefined : { StringEquals: { 'cloudtrail:ExternalId': externalId } },
+      resource: conditions ? withGrantConditions(this, conditions) : this,
+      conditions,
     });
   }
 
@@ -43,6 +44,21 @@ abstract class ChannelBase extends Resource implements ILakeChannel, iam.IResour
    * An imported channel's policy cannot be changed: the statement is not added, and a warning shows it.
    */
   public abstract addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
+}
+
+/**
+ * The channel as the resource of a grant with conditions, which it puts on the statement for the resource policy too:
+ * aws-cdk-lib before 2.276 puts a grant's conditions on the principal's statement only, and this library supports
+ * aws-cdk-lib from 2.252. (From 2.276 on, the statement already holds them; adding them again changes nothing.)
+ */
+function withGrantConditions(channel: ChannelBase, conditions: Record<string, Record<string, unknown>>): iam.IResourceWithPolicyV2 {
+  return {
+    env: channel.env,
+    addToResourcePolicy: statement => {
+      statement.addConditions(conditions);
+      return channel.addToResourcePolicy(statement);
+    },
+  };
 }
 
 /**

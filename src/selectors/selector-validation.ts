@@ -134,10 +134,15 @@ function fieldSelectorShapeProblems(fs: AdvancedFieldSelector, property: string)
 }
 
 function operatorValueProblems(values: string[], property: string, field: string): Problem[] {
+  // a whole-list token need not be an array: a template's { Ref } read back as a token is a string
+  if (isUnresolved(values)) {
+    return [];
+  }
   if (values.length === 0) {
     return [{ id: 'SelectorValuesRequired', property, value: values, rule: `an operator of ${showValue(field)} needs at least one value (API model Operator, min 1)`, fix: 'add a value or leave the operator out' }];
   }
-  if (values.length > 1 && values.some(isListToken)) {
+  // a list token on its own is a whole list (the guard above); with other values it is one of several
+  if (values.some(isListToken)) {
     return [{
       id: 'SelectorListToken',
       property,

@@ -1,12 +1,16 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { EXAMPLE_ENV, OrganizationAuditStack, SECURITY_TOOLING_ACCOUNT } from '../../examples/organization-audit';
+import { DIRECTORY_COLLECTOR_ACCOUNT, DIRECTORY_COLLECTOR_EXTERNAL_ID, SecurityToolingStack } from '../../examples/security-tooling';
 import { summarize } from '../../examples/summary';
 import { validatingApp } from '../util';
 
 describe('example organization audit app', () => {
   const app = validatingApp();
   const stack = new OrganizationAuditStack(app, 'OrganizationAudit', { env: EXAMPLE_ENV });
+  // the app's second stack, in the same app: one synthesis (and one load of the schema validation engine) for both
+  const toolingStack = new SecurityToolingStack(app, 'SecurityTooling', { env: { account: SECURITY_TOOLING_ACCOUNT, region: EXAMPLE_ENV.region } });
   const template = Template.fromStack(stack);
+  const toolingTemplate = Template.fromStack(toolingStack);
 
   test('the organization trail logs management events without KMS, then four kinds of data events', () => {
     const trail = Object.values(template.findResources('AWS::CloudTrail::Trail'))[0];
@@ -148,5 +152,74 @@ describe('example organization audit app', () => {
 
   test('snapshot', () => {
     expect(template.toJSON()).toMatchSnapshot();
+  });
+
+  describe('the security tooling stack', () => {
+    const storeArn = { 'Fn::GetAtt': [Match.stringLikeRegexp('^DirectoryEvents'), 'EventDataStoreArn'] };
+
+    test('a store of events from outside AWS keeps the directory\'s sign-ins for a year, in the stack\'s Region only', () => {
+      toolingTemplate.hasResourceProperties('AWS::CloudTrail::EventDataStore', {
+        Name: 'directory-sign-ins',
+        RetentionPeriod: 365,
+        MultiRegionEnabled: false,
+        AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['ActivityAuditLog'] }] }],
+      });
+    });
+
+    test('the collector\'s account may send events through the channel, with its external ID only', () => {
+      toolingTemplate.hasResourceProperties('AWS::CloudTrail::Channel', { Source: 'Custom', Destinations: [{ Type: 'EVENT_DATA_STORE', Location: storeArn }] });
+      toolingTemplate.hasResourceProperties('AWS::CloudTrail::ResourcePolicy', {
+        ResourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DirectoryChannel'), 'ChannelArn'] },
+        ResourcePolicy: {
+          Statement: [Match.objectLike({
+            Action: 'cloudtrail-data:PutAuditEvents',
+            Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${DIRECTORY_COLLECTOR_ACCOUNT}:root`]] } },
+            Condition: { StringEquals: { 'cloudtrail:ExternalId': DIRECTORY_COLLECTOR_EXTERNAL_ID } },
+          })],
+        },
+      });
+    });
+
+    test('a dashboard charts failed sign-ins every 6 hours, and CloudTrail may query the store for this dashboard only', () => {
+      const dashboard = Object.values(toolingTemplate.findResources('AWS::CloudTrail::Dashboard'))[0].Properties;
+      expect(dashboard).toMatchObject({ Name: 'directory-sign-ins', RefreshSchedule: { Frequency: { Unit: 'HOURS', Value: 6 }, Status: 'ENABLED' } });
+      expect(dashboard.Widgets).toEqual([expect.objectContaining({
+        QueryParameters: ['$StartTime$'],
+        ViewProperties: expect.objectContaining({ Title: 'Failed sign-ins by user', View: 'BarChart', LabelColumn: 'principal', ValueColumn: 'failures' }),
+      })]);
+      const dashboardArn = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:cloudtrail:us-east-1:${SECURITY_TOOLING_ACCOUNT}:dashboard/directory-sign-ins`]] };
+      toolingTemplate.hasResourceProperties('AWS::CloudTrail::ResourcePolicy', {
+        ResourceArn: storeArn,
+        ResourcePolicy: {
+          Statement: [Match.objectLike({
+            Action: 'cloudtrail:StartQuery',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Condition: { StringEquals: { 'aws:SourceArn': dashboardArn, 'aws:SourceAccount': SECURITY_TOOLING_ACCOUNT } },
+          })],
+        },
+      });
+    });
+
+    test('the first half-year of sign-ins is copied to CloudWatch Logs, with a role CloudTrail assumes', () => {
+      const [exported] = Object.values(toolingTemplate.findResources('Custom::CloudTrailLakeExportToCloudWatch'));
+      expect(exported.Properties).toMatchObject({
+        Operation: 'LakeExportToCloudWatch',
+        EventDataStoreArn: { 'Fn::GetAtt': [expect.stringMatching(/^DirectoryEvents/), 'EventDataStoreArn'] },
+        ImportRoleArn: { 'Fn::GetAtt': [expect.stringMatching(/^SignInHistoryRole/), 'Arn'] },
+        StartEventTime: '2026-01-01T00:00:00.000Z',
+        EndEventTime: '2026-07-01T00:00:00.000Z',
+        WaitForCompletion: 'true',
+      });
+      const role = toolingTemplate.toJSON().Resources[exported.Properties.ImportRoleArn['Fn::GetAtt'][0]];
+      expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([expect.objectContaining({
+        Principal: { Service: 'cloudtrail.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': SECURITY_TOOLING_ACCOUNT } },
+      })]);
+    });
+
+    test('the stack synthesizes with CloudFormation schema validation as errors and no warnings, and the summary names it', () => {
+      const summary = summarize(app.synth());
+      Annotations.fromStack(toolingStack).hasNoWarning('*', Match.anyValue());
+      expect(summary).toMatch(/Stack SecurityTooling \(333333333333\/us-east-1\): \d+ resources\n(.*\n)* {4}1 × Custom::CloudTrailLakeExportToCloudWatch/);
+    });
   });
 });

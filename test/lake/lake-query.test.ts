@@ -5,7 +5,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
-  EventDataStoreKind, IEventDataStore, LakeEventDataStore, LakeQuery, LakeQueryProps, OrganizationDelegatedAdmin, ScheduledLakeQuery, ScheduledLakeQueryProps,
+  EventDataStoreKind, IEventDataStore, LakeEventDataStore, LakeQuery, LakeQueryProps, OrganizationDelegatedAdmin, ScheduledLakeQuery,
+  ScheduledLakeQueryProps,
 } from '../../src';
 import { errorOf, testApp, testStack } from '../util';
 
@@ -306,6 +307,21 @@ describe('LakeQuery', () => {
           + 'and CloudTrail would look for the store in the caller\'s account (StartQuery EventDataStoreOwnerAccountId). Fix: set the store\'s '
           + 'managementAccountId, or the query\'s eventDataStoreOwnerAccountId, or define the OrganizationDelegatedAdmin before the query');
         expect(() => app(false, false).theApp.synth()).not.toThrow();
+      });
+
+      test('fails synthesis for a scheduled query too', () => {
+        const theApp = testApp();
+        const stack = new Stack(theApp, 'Delegated', { env: { account: '111111111111', region: 'us-east-1' } });
+        const store = new LakeEventDataStore(stack, 'Store', { organizationEnabled: true });
+        new ScheduledLakeQuery(stack, 'Daily', {
+          eventDataStore: store,
+          queryStatement: `SELECT * FROM ${store.eventDataStoreId} WHERE eventTime > date_add('day', -1, now())`,
+          schedule: scheduler.ScheduleExpression.rate(Duration.days(1)),
+          deliveryBucket: s3.Bucket.fromBucketName(stack, 'Results', 'results-bucket'),
+        });
+        new OrganizationDelegatedAdmin(new Stack(theApp, 'Management', { env: { account: '222222222222', region: 'us-east-1' } }),
+          'Admin', { memberAccountId: '111111111111' });
+        expect(() => theApp.synth()).toThrow(/\[Delegated\/Daily\] \[StoreOwnerKnownTooLate\] eventDataStore "Delegated\/Store": is an organization store owned by the management account 222222222222/);
       });
     });
 

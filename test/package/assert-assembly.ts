@@ -31,6 +31,9 @@ const EXPECTED_RESOURCE_TYPES = [
   'Custom::CloudTrailLakeExportToCloudWatch', // LakeExportToCloudWatch
 ];
 
+/** The external ID the consumer app's channel grant requires (consumer-app/app.ts). */
+const CHANNEL_EXTERNAL_ID = 'workload-audit';
+
 interface Template {
   readonly Resources?: Record<string, { Type: string; Properties?: Record<string, any> }>;
 }
@@ -82,6 +85,15 @@ function main(outdir: string, packageDir: string): void {
   const missingTypes = EXPECTED_RESOURCE_TYPES.filter(type => !counts.has(type));
   if (missingTypes.length > 0) {
     fail(`no ${missingTypes.join(', ')} in the templates of ${stacks.map(s => s.name).join(', ')}`);
+  }
+
+  // aws-cdk-lib before 2.276 left a grant's conditions out of the statement it adds to a resource policy: the channel's
+  // statement for another account must still require the external ID the consumer app passes
+  const channelStatements = stacks.flatMap(({ template }) => Object.values(template.Resources ?? {}))
+    .filter(resource => resource.Type === 'AWS::CloudTrail::ResourcePolicy' && resource.Properties?.ResourceArn?.['Fn::GetAtt']?.[1] === 'ChannelArn')
+    .flatMap(resource => resource.Properties!.ResourcePolicy.Statement as Array<{ Condition?: any }>);
+  if (channelStatements.length === 0 || channelStatements.some(statement => statement.Condition?.StringEquals?.['cloudtrail:ExternalId'] !== CHANNEL_EXTERNAL_ID)) {
+    fail(`a channel's resource policy lets another account send events without the external ID ${CHANNEL_EXTERNAL_ID}: ${JSON.stringify(channelStatements)}`);
   }
 
   // the staged asset directories (asset.<hash>[.ext]) with the object keys they are published to

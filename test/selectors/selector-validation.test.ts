@@ -287,6 +287,11 @@ describe('resources.type', () => {
     expect(uncheckedResourceTypes([tokenType])).toEqual([]);
   });
 
+  test.each(TARGETS)('a list token that is not an array, as a template\'s Ref read back, is left to CloudFormation (%s)', target => {
+    const readBack = Token.asString({ Ref: 'Functions' }) as unknown as string[];
+    expect(messages([data('AWS::Lambda::Function', { field: 'resources.ARN', equalTo: readBack })], target)).toEqual([]);
+  });
+
   test.each(TARGETS)('an unknown type declared with DataResourceType.of is accepted, its ARNs unchecked (%s)', target => {
     const selectors = [data('AWS::New::Thing', arns('equalTo', 'anything at all'))];
     expect(messages(selectors, target, [DataResourceType.of('AWS::New::Thing')])).toEqual([]);
