@@ -163,8 +163,12 @@ export function diffJson(reference: unknown, other: unknown, at = ''): Differenc
   return JSON.stringify(reference) === JSON.stringify(other) || reference === other ? [] : [{ path: at || '(root)', reference, other }];
 }
 
-/** The differences between the reference assembly and another one, as lines to print (none when they agree). */
-export function compareAssemblies(reference: Assembly, other: Assembly, names: { reference: string; other: string }): string[] {
+/**
+ * The differences between the reference assembly and another one, as lines to print (none when they agree). `ignored`
+ * leaves out the template differences at the paths it accepts.
+ */
+export function compareAssemblies(reference: Assembly, other: Assembly, names: { reference: string; other: string },
+  ignored: (templatePath: string) => boolean = () => false): string[] {
   const lines: string[] = [];
   const referenceIds = [...reference.stacks.keys()].sort();
   const otherIds = [...other.stacks.keys()].sort();
@@ -179,7 +183,8 @@ export function compareAssemblies(reference: Assembly, other: Assembly, names: {
     if (ours.templateFile !== theirs.templateFile) {
       lines.push(`stack ${id}: template file ${ours.templateFile} in ${names.reference}, ${theirs.templateFile} in ${names.other}`);
     }
-    const differences = diffJson(normalizeTemplate(ours.template, reference.assetHashes), normalizeTemplate(theirs.template, other.assetHashes));
+    const differences = diffJson(normalizeTemplate(ours.template, reference.assetHashes), normalizeTemplate(theirs.template, other.assetHashes))
+      .filter(difference => !ignored(difference.path));
     if (differences.length > 0) {
       lines.push(`stack ${id} (${ours.templateFile}): ${differences.length} difference(s)`);
       for (const difference of differences) {

@@ -2,7 +2,7 @@
 # The package as a user gets it: build and pack the library, install the tarball into a fresh CDK app
 # outside the repository, compile the app (test/package/consumer-app) against it with tsc, synthesize it with
 # the pinned aws-cdk CLI, and check the cloud assembly (handler bundles as Lambda code assets, the resources of
-# every construct). Runs once per aws-cdk-lib version:
+# every construct). Runs once per aws-cdk-lib version; with both dev and floor, their templates must agree:
 #
 #   bash test/package/consumer-test.sh                 # dev and floor
 #   bash test/package/consumer-test.sh floor           # one of them
@@ -74,8 +74,16 @@ EOF
   )
   (cd "$repo" && npx ts-node --prefer-ts-exts test/package/assert-assembly.ts "$app/cdk.out" "$app/node_modules/cdk-cloudtrail-org")
   summary+=("ok   $label ($(( $(seconds) - t0 ))s)")
+  mv "$app/cdk.out" "$work/cdk.out-$entry"
   rm -rf "$app"
 done
+
+# The library must make the same templates at every version of the supported range (test/package/compare-versions.ts).
+if [ -d "$work/cdk.out-dev" ] && [ -d "$work/cdk.out-floor" ]; then
+  echo
+  echo "=== dev and floor make the same templates"
+  npx ts-node --prefer-ts-exts test/package/compare-versions.ts "$work/cdk.out-dev" "$work/cdk.out-floor"
+fi
 
 echo
 echo "=== consumer test passed (build and pack ${build_seconds}s, total $(( $(seconds) - start ))s)"
