@@ -1,5 +1,5 @@
-import { Assembly, compareAssemblies } from '../../examples/languages/compare-templates';
 import { isVersionChoice } from './compare-versions';
+import { Assembly, compareAssemblies } from '../../examples/languages/compare-templates';
 
 function assembly(resources: Record<string, unknown>): Assembly {
   return {
