@@ -5,6 +5,7 @@ import { IConstruct } from 'constructs';
 import type { IEventDataStore } from './event-data-store-props';
 import type { LakeQueryOptions } from './lake-query-props';
 import { deliveryS3Uri } from './query-delivery';
+import { isOrganizationStore } from './store-problems';
 import { keyPrefixProblems } from '../core/operation-rules';
 import { accountIdProblems } from '../core/organization';
 import { ownerAccountOf } from '../core/placement';
@@ -49,7 +50,7 @@ export function storeOwnerAccountId(scope: IConstruct, props: LakeQueryOptions):
 function storeOwner(store: IEventDataStore): string {
   const resource = store.node.defaultChild;
   return resource && CfnEventDataStore.isCfnEventDataStore(resource)
-    ? ownerAccountOf(resource, Stack.of(resource).resolve(resource.organizationEnabled) === true)
+    ? ownerAccountOf(resource, isOrganizationStore(resource))
     : store.env.account;
 }
 

@@ -212,8 +212,13 @@ export function storeSynthProblems(scope: IConstruct, store: CfnEventDataStore):
  * counts in its own Region only, so the count stays a lower bound.
  */
 function placeStore(store: CfnEventDataStore): PlacedStore | undefined {
-  const placement = placementOf(store, Stack.of(store).resolve(store.organizationEnabled) === true);
+  const placement = placementOf(store, isOrganizationStore(store));
   return placement && { ...placement, multiRegionEnabled: Stack.of(store).resolve(store.multiRegionEnabled) === true };
+}
+
+/** Whether an L1 store collects the organization's events; false when only CloudFormation knows. */
+export function isOrganizationStore(store: CfnEventDataStore): boolean {
+  return Stack.of(store).resolve(store.organizationEnabled) === true;
 }
 
 function kindName(kind: EventDataStoreKind): string {
