@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Python and Java, built and run: builds the library's Python wheel and Java jar with jsii-pacmak, synthesizes the
 # example organization audit app in Python (examples/python), Java (examples/java) and TypeScript (examples/main.ts),
-# and checks that every language makes the same stacks and templates (compare-templates.ts).
+# and the Log Archive and Control Tower example apps in each (into .languages/out/<language>/), and checks that every
+# language makes the same stacks and templates (compare-templates.ts).
 #
 # Run from anywhere after `npm ci`: bash examples/languages/test-languages.sh (or `npx projen test:languages`).
 # Needs python3 (3.10 or later, with venv), a JDK (17 or later) and mvn on the PATH, and PyPI and Maven Central.
 # Everything it downloads stays in the repository, in .languages/ (gitignored):
 #   .languages/venv  the example's virtual environment, made again only when requirements.txt or Python change
 #   .languages/m2    the Maven local repository of the jar build and the Java example (-Dmaven.repo.local)
+#   .languages/out   the Log Archive and Control Tower example apps, per language
 # PYTHON=... picks another interpreter.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,6 +17,7 @@ ROOT=$PWD
 CACHE=$ROOT/.languages
 VENV=$CACHE/venv
 M2=$CACHE/m2
+OUT=$CACHE/out
 PYTHON=${PYTHON:-python3}
 # pip's cache, if it keeps one (pacmak's own build venv installs setuptools, build and twine each run), stays in the
 # repository too
@@ -99,8 +102,8 @@ fi
 end
 
 begin "Python: synthesize examples/python/app.py"
-rm -rf examples/python/cdk.out
-"$VENV/bin/python" examples/python/app.py
+rm -rf examples/python/cdk.out "$OUT"
+"$VENV/bin/python" examples/python/app.py "$OUT/python"
 end
 
 begin "Java: build and run examples/java"
@@ -109,15 +112,24 @@ rm -rf examples/java/cdk.out examples/java/target
 # again: take the copy out so the example gets the jar just built
 rm -rf "$M2/io/github/cdk-cloudtrail-org"
 MAVEN_OPTS="${MAVEN_OPTS:-} -XX:+TieredCompilation -XX:TieredStopAtLevel=1" \
-  mvn --batch-mode --quiet -Dmaven.repo.local="$M2" -f examples/java/pom.xml compile exec:java
+  mvn --batch-mode --quiet -Dmaven.repo.local="$M2" -Dexamples.otherApps="$OUT/java" -f examples/java/pom.xml compile exec:java
 end
 
 begin "TypeScript: synthesize examples/main.ts"
 rm -rf cdk.out
 npx ts-node --prefer-ts-exts examples/main.ts
+npx ts-node --prefer-ts-exts examples/languages/synth-other-examples.ts "$OUT/typescript"
 end
 
 begin "compare the stacks and templates with TypeScript's"
+differing=0
 npx ts-node --prefer-ts-exts examples/languages/compare-templates.ts cdk.out \
-  python=examples/python/cdk.out java=examples/java/cdk.out
+  python=examples/python/cdk.out java=examples/java/cdk.out || differing=1
+for example in log-archive control-tower; do
+  echo
+  echo "the $example example app:"
+  npx ts-node --prefer-ts-exts examples/languages/compare-templates.ts "$OUT/typescript/$example" \
+    python="$OUT/python/$example" java="$OUT/java/$example" || differing=1
+done
+[ "$differing" = 0 ]
 end

@@ -1,22 +1,23 @@
 """The example organization audit app (examples/organization-audit.ts, examples/security-tooling.ts) in Python.
 
 It builds the same stacks, with the same construct ids and values, against the wheel jsii-pacmak builds
-(dist/python), and synthesizes it into examples/python/cdk.out. examples/languages/test-languages.sh runs it
-and compares its template with the TypeScript one.
+(dist/python), and synthesizes it into examples/python/cdk.out; given a folder, it synthesizes the Log Archive and
+Control Tower example apps (log_archive.py, control_tower.py) into it too. examples/languages/test-languages.sh runs
+it and compares every template with the TypeScript one.
 """
 
 import datetime
 import os
+import sys
+from typing import Callable
 
 from aws_cdk import App, Duration, Environment, Stack
 from aws_cdk import aws_cloudtrail as cloudtrail
 from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_events_targets as targets
 from aws_cdk import aws_iam as iam
-from aws_cdk import aws_kms as kms
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_s3 as s3
-from aws_cdk import aws_sns as sns
 from constructs import Construct
 
 from cdk_cloudtrail_org import (
@@ -38,6 +39,10 @@ from cdk_cloudtrail_org import (
     LakeQuery,
     OrganizationTrail,
 )
+
+from control_tower import build_control_tower_app
+from log_archive import build_log_archive_app
+from security_topic import security_alarm_topic
 
 # Account and Region the example is synthesized for: the organization's management account.
 EXAMPLE_ENV = Environment(account="111111111111", region="us-east-1")
@@ -92,7 +97,7 @@ class OrganizationAuditStack(Stack):
             data_events=data_events,
             data_event_aggregation=[AggregationTemplate.API_ACTIVITY, AggregationTemplate.USER_ACTIONS],
         )
-        security_topic = self._security_alarm_topic()
+        security_topic = security_alarm_topic(self)
         self.trail.add_security_alarms("SecurityAlarms", topic=security_topic)
         # Calls that stop, delete or weaken the trail reach the security team in real time.
         self.trail.on_tamper("TrailTampering", target=targets.SnsTopic(security_topic))
@@ -141,32 +146,6 @@ class OrganizationAuditStack(Stack):
             delivery_prefix="lake-query-results",
         )
         writes_by_account.node.add_dependency(history)
-
-    def _security_alarm_topic(self) -> sns.Topic:
-        """An encrypted topic the security team subscribes to: CloudWatch alarms may publish to it (EventBridge is let
-        in by its target), and only AWS services may create grants on its key (AWS Control Tower CT.KMS.PR.3)."""
-        key = kms.Key(
-            self, "SecurityAlarmKey", enable_key_rotation=True, description="Encrypts the security alarm topic"
-        )
-        key.add_to_resource_policy(
-            iam.PolicyStatement(
-                principals=[iam.ServicePrincipal("cloudwatch.amazonaws.com")],
-                actions=["kms:Decrypt", "kms:GenerateDataKey*"],
-                resources=["*"],
-            )
-        )
-        key.add_to_resource_policy(
-            iam.PolicyStatement(
-                effect=iam.Effect.DENY,
-                principals=[iam.AnyPrincipal()],
-                actions=["kms:CreateGrant"],
-                resources=["*"],
-                conditions={
-                    "BoolIfExists": {"kms:GrantIsForAWSResource": "false", "aws:PrincipalIsAWSService": "false"}
-                },
-            )
-        )
-        return sns.Topic(self, "SecurityAlarmTopic", master_key=key, enforce_ssl=True)
 
 
 # The account whose collector sends the on-premises directory's sign-in events, and the external ID it passes.
@@ -220,20 +199,31 @@ class SecurityToolingStack(Stack):
         )
 
 
-def main() -> None:
-    app = App(
-        outdir=os.path.join(os.path.dirname(os.path.abspath(__file__)), "cdk.out"),
-        context={"@aws-cdk/core:validateAgainstDefaultRules": True},
-    )
+def build_organization_audit_app(app: App) -> None:
+    """Adds the example's stacks to an app: the management account's, and the security tooling account's."""
     OrganizationAuditStack(app, "OrganizationAudit", env=EXAMPLE_ENV)
     SecurityToolingStack(
         app, "SecurityTooling", env=Environment(account=SECURITY_TOOLING_ACCOUNT, region=EXAMPLE_ENV.region)
     )
+
+
+def synthesize(build: Callable[[App], None], outdir: str) -> None:
+    """Synthesizes one example app into outdir, with CloudFormation schema validation as errors; says what it made."""
+    app = App(outdir=outdir, context={"@aws-cdk/core:validateAgainstDefaultRules": True})
+    build(app)
     assembly = app.synth()
     print(f"Synthesized {len(assembly.stacks)} stack(s) into {assembly.directory}")
     for stack in assembly.stacks:
         resources = stack.template.get("Resources", {})
         print(f"  {stack.stack_name}: {len(resources)} resources, template {stack.template_file}")
+
+
+def main() -> None:
+    synthesize(build_organization_audit_app, os.path.join(os.path.dirname(os.path.abspath(__file__)), "cdk.out"))
+    # The Log Archive and Control Tower example apps too, into the folder given (test-languages.sh compares them)
+    if len(sys.argv) > 1:
+        synthesize(build_log_archive_app, os.path.join(sys.argv[1], "log-archive"))
+        synthesize(build_control_tower_app, os.path.join(sys.argv[1], "control-tower"))
 
 
 if __name__ == "__main__":

@@ -1,9 +1,7 @@
 package io.github.cdkcloudtrailorg.examples;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.github.cdkcloudtrailorg.AggregationTemplate;
 import io.github.cdkcloudtrailorg.CloudTrailTelemetryRule;
@@ -31,11 +29,6 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.events.OnEventOptions;
 import software.amazon.awscdk.services.events.targets.SnsTopic;
 import software.amazon.awscdk.services.iam.AccountPrincipal;
-import software.amazon.awscdk.services.iam.AnyPrincipal;
-import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -97,7 +90,7 @@ public class OrganizationAuditStack extends Stack {
                 .dataEvents(dataEvents)
                 .dataEventAggregation(List.of(AggregationTemplate.API_ACTIVITY, AggregationTemplate.USER_ACTIONS))
                 .build();
-        Topic securityTopic = securityAlarmTopic();
+        Topic securityTopic = SecurityTopic.securityAlarmTopic(this);
         this.trail.addSecurityAlarms("SecurityAlarms", SecurityAlarmsOptions.builder().topic(securityTopic).build());
         // Calls that stop, delete or weaken the trail reach the security team in real time.
         this.trail.onTamper("TrailTampering", OnEventOptions.builder().target(new SnsTopic(securityTopic)).build());
@@ -146,33 +139,5 @@ public class OrganizationAuditStack extends Stack {
 
     public LakeEventDataStore getLake() {
         return lake;
-    }
-
-    /**
-     * An encrypted topic the security team subscribes to: CloudWatch alarms may publish to it (EventBridge is let in by
-     * its target), and only AWS services may create grants on its key (AWS Control Tower CT.KMS.PR.3).
-     */
-    private Topic securityAlarmTopic() {
-        Key key = Key.Builder.create(this, "SecurityAlarmKey")
-                .enableKeyRotation(true)
-                .description("Encrypts the security alarm topic")
-                .build();
-        key.addToResourcePolicy(PolicyStatement.Builder.create()
-                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
-                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
-                .resources(List.of("*"))
-                .build());
-        // LinkedHashMap keeps the keys in the order written (Map.of does not)
-        Map<String, Object> notForAwsResources = new LinkedHashMap<>();
-        notForAwsResources.put("kms:GrantIsForAWSResource", "false");
-        notForAwsResources.put("aws:PrincipalIsAWSService", "false");
-        key.addToResourcePolicy(PolicyStatement.Builder.create()
-                .effect(Effect.DENY)
-                .principals(List.of(new AnyPrincipal()))
-                .actions(List.of("kms:CreateGrant"))
-                .resources(List.of("*"))
-                .conditions(Map.of("BoolIfExists", notForAwsResources))
-                .build());
-        return Topic.Builder.create(this, "SecurityAlarmTopic").masterKey(key).enforceSsl(true).build();
     }
 }
