@@ -20,8 +20,9 @@ export interface LakeQueryOptions {
    * CancelQuery then name (`EventDataStoreOwnerAccountId`): needed by a delegated administrator querying an
    * organization store, which the management account owns, even when the delegated administrator created it.
    *
-   * @default - the store's account when its ARN names an account other than the stack's (both known at synthesis),
-   * such as a store imported with `fromEventDataStoreArn`; otherwise none
+   * @default - the store's owner when it is another account than the stack's (both known at synthesis): an imported
+   * store's ARN account; for an organization store of this app, its `managementAccountId` or the management account
+   * that registers its stack's account as delegated administrator; otherwise none
    */
   readonly eventDataStoreOwnerAccountId?: string;
 
