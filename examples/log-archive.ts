@@ -3,8 +3,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import {
-  CloudTrailTrustedAccess, DataEventSelectors, ILogArchive, NetworkActivityErrorCode, NetworkActivityEventSource, OrganizationTrail, TrailLogArchive,
-  TrailProtectionPolicy,
+  CloudTrailTrustedAccess, DataEventSelectors, ILogArchive, NetworkActivityErrorCode, NetworkActivityEventSource, OrganizationDelegatedAdmin,
+  OrganizationTrail, TrailLogArchive, TrailProtectionPolicy,
 } from '../src';
 
 /** The organization's management account, where the trail lives. */
@@ -13,8 +13,9 @@ export const MANAGEMENT_ENV = { account: '111111111111', region: 'us-east-1' };
 export const LOG_ARCHIVE_ENV = { account: '444444444444', region: 'us-east-1' };
 export const LOG_ARCHIVE_ORG_ID = 'o-a1b2c3d4e5';
 export const LOG_ARCHIVE_TRAIL_NAME = 'organization-trail';
-/** The role of the Security Tooling account that reads the logs. */
-export const SECURITY_TOOLING_READER_ARN = 'arn:aws:iam::333333333333:role/log-reader';
+/** The Security Tooling account, CloudTrail's delegated administrator, and its role that reads the logs. */
+export const SECURITY_TOOLING_ACCOUNT_ID = '333333333333';
+export const SECURITY_TOOLING_READER_ARN = `arn:aws:iam::${SECURITY_TOOLING_ACCOUNT_ID}:role/log-reader`;
 /** The organization's root, which the trail protection policy is attached to. */
 export const ORGANIZATION_ROOT_ID = 'r-a1b2';
 
@@ -46,7 +47,9 @@ export interface ManagementTrailStackProps extends StackProps {
 
 /**
  * The management account's stack: trusted access for CloudTrail, the organization trail writing to the Log Archive
- * account, and a service control policy that keeps every member account from stopping the trail or opening its bucket.
+ * account, a service control policy that keeps every member account from stopping the trail or opening its bucket, and
+ * the Security Tooling account registered as CloudTrail delegated administrator, from where the security team manages
+ * the organization's trails and Lake.
  */
 export class ManagementTrailStack extends Stack {
   public readonly trail: OrganizationTrail;
@@ -72,6 +75,7 @@ export class ManagementTrailStack extends Stack {
       exemptPrincipalArns: ['arn:aws:iam::*:role/AWSControlTowerExecution'],
       targetIds: [ORGANIZATION_ROOT_ID],
     });
+    new OrganizationDelegatedAdmin(this, 'SecurityToolingAdmin', { memberAccountId: SECURITY_TOOLING_ACCOUNT_ID });
   }
 }
 

@@ -11,6 +11,7 @@ from cdk_cloudtrail_org import (
     ILogArchive,
     NetworkActivityErrorCode,
     NetworkActivityEventSource,
+    OrganizationDelegatedAdmin,
     OrganizationTrail,
     TrailLogArchive,
     TrailProtectionPolicy,
@@ -22,8 +23,9 @@ MANAGEMENT_ENV = Environment(account="111111111111", region="us-east-1")
 LOG_ARCHIVE_ENV = Environment(account="444444444444", region="us-east-1")
 LOG_ARCHIVE_ORG_ID = "o-a1b2c3d4e5"
 LOG_ARCHIVE_TRAIL_NAME = "organization-trail"
-# The role of the Security Tooling account that reads the logs.
-SECURITY_TOOLING_READER_ARN = "arn:aws:iam::333333333333:role/log-reader"
+# The Security Tooling account, CloudTrail's delegated administrator, and its role that reads the logs.
+SECURITY_TOOLING_ACCOUNT_ID = "333333333333"
+SECURITY_TOOLING_READER_ARN = f"arn:aws:iam::{SECURITY_TOOLING_ACCOUNT_ID}:role/log-reader"
 # The organization's root, which the trail protection policy is attached to.
 ORGANIZATION_ROOT_ID = "r-a1b2"
 
@@ -51,8 +53,8 @@ class LogArchiveStack(Stack):
 
 class ManagementTrailStack(Stack):
     """The management account's stack: trusted access for CloudTrail, the organization trail writing to the Log
-    Archive account, and a service control policy that keeps every member account from stopping the trail or opening
-    its bucket."""
+    Archive account, a service control policy that keeps every member account from stopping the trail or opening its
+    bucket, and the Security Tooling account registered as CloudTrail delegated administrator."""
 
     def __init__(self, scope: Construct, construct_id: str, *, log_archive: ILogArchive, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
@@ -80,6 +82,7 @@ class ManagementTrailStack(Stack):
             exempt_principal_arns=["arn:aws:iam::*:role/AWSControlTowerExecution"],
             target_ids=[ORGANIZATION_ROOT_ID],
         )
+        OrganizationDelegatedAdmin(self, "SecurityToolingAdmin", member_account_id=SECURITY_TOOLING_ACCOUNT_ID)
 
 
 def build_log_archive_app(app: App) -> None:

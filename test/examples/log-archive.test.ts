@@ -1,6 +1,7 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
-  buildLogArchiveApp, LOG_ARCHIVE_ENV, LOG_ARCHIVE_ORG_ID, LOG_ARCHIVE_TRAIL_NAME, MANAGEMENT_ENV, ORGANIZATION_ROOT_ID, SECURITY_TOOLING_READER_ARN,
+  buildLogArchiveApp, LOG_ARCHIVE_ENV, LOG_ARCHIVE_ORG_ID, LOG_ARCHIVE_TRAIL_NAME, MANAGEMENT_ENV, ORGANIZATION_ROOT_ID, SECURITY_TOOLING_ACCOUNT_ID,
+  SECURITY_TOOLING_READER_ARN,
 } from '../../examples/log-archive';
 import { validatingApp } from '../util';
 
@@ -80,6 +81,10 @@ describe('example Log Archive app (two accounts)', () => {
         ],
       },
     });
+  });
+
+  test('the Security Tooling account is registered as CloudTrail delegated administrator', () => {
+    managementTemplate.hasResourceProperties('Custom::CloudTrailDelegatedAdmin', { Operation: 'OrganizationDelegatedAdmin', MemberAccountId: SECURITY_TOOLING_ACCOUNT_ID });
   });
 
   test('the app synthesizes with CloudFormation schema validation as errors and no warnings', () => {

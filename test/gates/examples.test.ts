@@ -2,12 +2,12 @@
 import { countByGate, GATES, GateFinding, runPolicyGates, unacknowledgedErrors } from './policy-gates';
 import { buildControlTowerApp } from '../../examples/control-tower';
 import { buildLogArchiveApp } from '../../examples/log-archive';
-import { GATE_ACKNOWLEDGEMENTS, LOG_STREAM_WILDCARDS_REASON } from '../../src/policy/gate-acknowledgements';
+import { DELEGATED_ADMIN_ORGANIZATION_REASON, GATE_ACKNOWLEDGEMENTS, LOG_STREAM_WILDCARDS_REASON } from '../../src/policy/gate-acknowledgements';
 
 // A cold first synthesis (CloudFormation Validate's engine, cdk-nag) takes several seconds.
 jest.setTimeout(60_000);
 
-const KNOWN_REASONS = [...Object.values(GATE_ACKNOWLEDGEMENTS).map(a => a.reason), LOG_STREAM_WILDCARDS_REASON];
+const KNOWN_REASONS = [...Object.values(GATE_ACKNOWLEDGEMENTS).map(a => a.reason), LOG_STREAM_WILDCARDS_REASON, DELEGATED_ADMIN_ORGANIZATION_REASON];
 
 describe('the Log Archive example (a TrailLogArchive, and a trail on it in another account)', () => {
   let findings: GateFinding[];

@@ -8,6 +8,7 @@ import io.github.cdkcloudtrailorg.ILogArchive;
 import io.github.cdkcloudtrailorg.NetworkActivityErrorCode;
 import io.github.cdkcloudtrailorg.NetworkActivityEventSource;
 import io.github.cdkcloudtrailorg.NetworkActivityOptions;
+import io.github.cdkcloudtrailorg.OrganizationDelegatedAdmin;
 import io.github.cdkcloudtrailorg.OrganizationTrail;
 import io.github.cdkcloudtrailorg.TrailLogArchive;
 import io.github.cdkcloudtrailorg.TrailProtectionPolicy;
@@ -32,8 +33,9 @@ final class LogArchiveApp {
     static final Environment LOG_ARCHIVE_ENV = Environment.builder().account("444444444444").region("us-east-1").build();
     static final String LOG_ARCHIVE_ORG_ID = "o-a1b2c3d4e5";
     static final String LOG_ARCHIVE_TRAIL_NAME = "organization-trail";
-    /** The role of the Security Tooling account that reads the logs. */
-    static final String SECURITY_TOOLING_READER_ARN = "arn:aws:iam::333333333333:role/log-reader";
+    /** The Security Tooling account, CloudTrail's delegated administrator, and its role that reads the logs. */
+    static final String SECURITY_TOOLING_ACCOUNT_ID = "333333333333";
+    static final String SECURITY_TOOLING_READER_ARN = "arn:aws:iam::" + SECURITY_TOOLING_ACCOUNT_ID + ":role/log-reader";
     /** The organization's root, which the trail protection policy is attached to. */
     static final String ORGANIZATION_ROOT_ID = "r-a1b2";
 
@@ -67,8 +69,8 @@ final class LogArchiveApp {
 
     /**
      * The management account's stack: trusted access for CloudTrail, the organization trail writing to the Log Archive
-     * account, and a service control policy that keeps every member account from stopping the trail or opening its
-     * bucket.
+     * account, a service control policy that keeps every member account from stopping the trail or opening its bucket,
+     * and the Security Tooling account registered as CloudTrail delegated administrator.
      */
     static final class ManagementTrailStack extends Stack {
         ManagementTrailStack(final Construct scope, final String id, final StackProps props, final ILogArchive logArchive) {
@@ -93,6 +95,7 @@ final class LogArchiveApp {
                     .exemptPrincipalArns(List.of("arn:aws:iam::*:role/AWSControlTowerExecution"))
                     .targetIds(List.of(ORGANIZATION_ROOT_ID))
                     .build();
+            OrganizationDelegatedAdmin.Builder.create(this, "SecurityToolingAdmin").memberAccountId(SECURITY_TOOLING_ACCOUNT_ID).build();
         }
     }
 
