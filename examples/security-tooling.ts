@@ -1,20 +1,26 @@
-import { Duration, Stack, StackProps } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
 import {
   DashboardQueryParameter, DashboardWidgetView, EventDataStoreKind, LakeChannel, LakeDashboard, LakeEventDataStore, LakeExportToCloudWatch,
+  ScheduledLakeQuery,
 } from '../src';
+import { securityAlarmTopic } from './security-topic';
 
 /** The account whose collector sends the on-premises directory's sign-in events. */
 export const DIRECTORY_COLLECTOR_ACCOUNT = '444455556666';
 /** The external ID the collector passes, which the channel's resource policy requires. */
 export const DIRECTORY_COLLECTOR_EXTERNAL_ID = 'directory-collector';
+/** The security team's findings bucket, which another stack manages with the policy CloudTrail needs. */
+export const FINDINGS_BUCKET_NAME = 'security-findings-333333333333';
 
 /**
  * A stack for the security tooling account: the sign-in events of the on-premises directory in CloudTrail Lake, sent
- * through a channel by a collector in another account; a dashboard of failed sign-ins; and, since CloudTrail Lake takes
- * no new customers, a copy of the first half-year of those events in CloudWatch Logs, where they can stay searchable
- * without Lake.
+ * through a channel by a collector in another account; a dashboard of failed sign-ins; an hourly query for locked-out
+ * accounts; and, since CloudTrail Lake takes no new customers, a copy of the first half-year of those events in
+ * CloudWatch Logs, where they can stay searchable without Lake.
  */
 export class SecurityToolingStack extends Stack {
   public readonly directoryEvents: LakeEventDataStore;
@@ -51,5 +57,20 @@ export class SecurityToolingStack extends Stack {
       startEventTime: new Date('2026-01-01T00:00:00Z'),
       endEventTime: new Date('2026-07-01T00:00:00Z'),
     });
+
+    // Every hour, the last hour's sign-ins that failed for an account locked out, to the findings bucket; the
+    // security team's topic hears of each run that finds any.
+    const lockouts = new ScheduledLakeQuery(this, 'LockoutsHourly', {
+      eventDataStore: this.directoryEvents,
+      queryStatement: `SELECT eventData.userIdentity.principalId, eventData.eventTime FROM ${this.directoryEvents.eventDataStoreId} `
+        + "WHERE eventData.errorCode = 'AccountLockedOut' AND eventTime > date_add('hour', -1, now())",
+      schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
+      deliveryBucket: s3.Bucket.fromBucketName(this, 'FindingsBucket', FINDINGS_BUCKET_NAME),
+      deliveryPrefix: 'directory-lockouts',
+      topic: securityAlarmTopic(this),
+      description: 'Directory accounts locked out in the last hour',
+    });
+    Annotations.of(lockouts).acknowledgeWarning('cdk-cloudtrail-org:BucketPolicyNotManaged',
+      'The findings bucket\'s own stack gives CloudTrail the statements this warning lists');
   }
 }

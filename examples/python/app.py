@@ -11,13 +11,14 @@ import os
 import sys
 from typing import Callable
 
-from aws_cdk import App, Duration, Environment, Stack
+from aws_cdk import Annotations, App, Duration, Environment, Stack
 from aws_cdk import aws_cloudtrail as cloudtrail
 from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_events_targets as targets
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_s3 as s3
+from aws_cdk import aws_scheduler as scheduler
 from constructs import Construct
 
 from cdk_cloudtrail_org import (
@@ -38,6 +39,7 @@ from cdk_cloudtrail_org import (
     LakeImport,
     LakeQuery,
     OrganizationTrail,
+    ScheduledLakeQuery,
 )
 
 from control_tower import build_control_tower_app
@@ -151,11 +153,14 @@ class OrganizationAuditStack(Stack):
 # The account whose collector sends the on-premises directory's sign-in events, and the external ID it passes.
 DIRECTORY_COLLECTOR_ACCOUNT = "444455556666"
 DIRECTORY_COLLECTOR_EXTERNAL_ID = "directory-collector"
+# The security team's findings bucket, which another stack manages with the policy CloudTrail needs.
+FINDINGS_BUCKET_NAME = "security-findings-333333333333"
 
 
 class SecurityToolingStack(Stack):
     """The security tooling account's stack: the on-premises directory's sign-in events in CloudTrail Lake, sent
-    through a channel; a dashboard of failed sign-ins; and a copy of their first half-year in CloudWatch Logs."""
+    through a channel; a dashboard of failed sign-ins; a copy of their first half-year in CloudWatch Logs; and an
+    hourly query for locked-out accounts."""
 
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
@@ -196,6 +201,26 @@ class SecurityToolingStack(Stack):
             event_data_store=self.directory_events,
             start_event_time=datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc),
             end_event_time=datetime.datetime(2026, 7, 1, tzinfo=datetime.timezone.utc),
+        )
+
+        # Every hour, the last hour's sign-ins that failed for an account locked out, to the findings bucket; the
+        # security team's topic hears of each run that finds any.
+        lockouts = ScheduledLakeQuery(
+            self,
+            "LockoutsHourly",
+            event_data_store=self.directory_events,
+            query_statement="SELECT eventData.userIdentity.principalId, eventData.eventTime "
+            f"FROM {self.directory_events.event_data_store_id} "
+            "WHERE eventData.errorCode = 'AccountLockedOut' AND eventTime > date_add('hour', -1, now())",
+            schedule=scheduler.ScheduleExpression.rate(Duration.hours(1)),
+            delivery_bucket=s3.Bucket.from_bucket_name(self, "FindingsBucket", FINDINGS_BUCKET_NAME),
+            delivery_prefix="directory-lockouts",
+            topic=security_alarm_topic(self),
+            description="Directory accounts locked out in the last hour",
+        )
+        Annotations.of(lockouts).acknowledge_warning(
+            "cdk-cloudtrail-org:BucketPolicyNotManaged",
+            "The findings bucket's own stack gives CloudTrail the statements this warning lists",
         )
 
 

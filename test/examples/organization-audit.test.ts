@@ -1,6 +1,8 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { EXAMPLE_ENV, OrganizationAuditStack, SECURITY_TOOLING_ACCOUNT } from '../../examples/organization-audit';
-import { DIRECTORY_COLLECTOR_ACCOUNT, DIRECTORY_COLLECTOR_EXTERNAL_ID, SecurityToolingStack } from '../../examples/security-tooling';
+import {
+  DIRECTORY_COLLECTOR_ACCOUNT, DIRECTORY_COLLECTOR_EXTERNAL_ID, FINDINGS_BUCKET_NAME, SecurityToolingStack,
+} from '../../examples/security-tooling';
 import { summarize } from '../../examples/summary';
 import { validatingApp } from '../util';
 
@@ -214,6 +216,15 @@ describe('example organization audit app', () => {
       expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([expect.objectContaining({
         Principal: { Service: 'cloudtrail.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': SECURITY_TOOLING_ACCOUNT } },
       })]);
+    });
+
+    test('every hour, a scheduled query sends the last hour\'s lockouts to the findings bucket and tells the security topic', () => {
+      const [schedule] = Object.values(toolingTemplate.findResources('AWS::Scheduler::Schedule'));
+      expect(schedule.Properties).toMatchObject({ ScheduleExpression: 'rate(1 hour)', State: 'ENABLED', Description: 'Directory accounts locked out in the last hour' });
+      const input = JSON.stringify(schedule.Properties.Target.Input);
+      expect(input).toContain(`s3://${FINDINGS_BUCKET_NAME}/directory-lockouts`);
+      expect(input).toContain('topicArn');
+      expect(input).toContain("WHERE eventData.errorCode = 'AccountLockedOut' AND eventTime > date_add('hour', -1, now())");
     });
 
     test('the stack synthesizes with CloudFormation schema validation as errors and no warnings, and the summary names it', () => {
